@@ -1,0 +1,105 @@
+package org.redteam;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AttemptService;
+import org.redteam.campaign.CampaignRepository;
+import org.redteam.campaign.CampaignService;
+import org.redteam.cli.Main;
+import org.redteam.config.CampaignConfig;
+import org.redteam.storage.Database;
+import org.redteam.storage.StoreLocation;
+import org.redteam.target.TargetFactory;
+import org.redteam.worker.WorkerRepository;
+import org.redteam.worker.WorkerService;
+
+/**
+ * The composition root: store → repositories → services. {@code serve}, every CLI command and the
+ * tests build the platform through {@link #open}; nothing is wired anywhere else.
+ */
+public final class App implements AutoCloseable {
+    private final Database database;
+    private final Clock clock;
+    private final WorkerService workers;
+    private final CampaignService campaigns;
+    private final AttemptService attempts;
+    private final AttemptRepository attemptRepository;
+    private final CampaignRepository campaignRepository;
+    private final WorkerRepository workerRepository;
+
+    private App(Database database, Optional<CampaignConfig> config, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.workerRepository = new WorkerRepository(database.jdbi());
+        this.campaignRepository = new CampaignRepository(database.jdbi());
+        this.attemptRepository = new AttemptRepository(database.jdbi());
+        this.workers = new WorkerService(workerRepository, clock);
+        this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c, new TargetFactory(), clock))
+                .orElse(null);
+        this.attempts = campaigns == null ? null
+                : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock);
+    }
+
+    /**
+     * Opens (and migrates) the store and, with a campaign config, starts the campaign on it. Commands
+     * that only read or write stored data ({@code users}, {@code import}, {@code export}) pass none.
+     */
+    public static App open(StoreLocation location, Optional<CampaignConfig> config, Clock clock) {
+        Database database = Database.open(location);
+        try {
+            return new App(database, config, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(Main.run(args));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public WorkerService workers() {
+        return workers;
+    }
+
+    public WorkerRepository workerRepository() {
+        return workerRepository;
+    }
+
+    public CampaignService campaigns() {
+        return requireCampaign(campaigns);
+    }
+
+    public CampaignRepository campaignRepository() {
+        return campaignRepository;
+    }
+
+    public AttemptService attempts() {
+        return requireCampaign(attempts);
+    }
+
+    public AttemptRepository attemptRepository() {
+        return attemptRepository;
+    }
+
+    private static <T> T requireCampaign(T service) {
+        if (service == null) {
+            throw new IllegalStateException("this App was opened without a campaign");
+        }
+        return service;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

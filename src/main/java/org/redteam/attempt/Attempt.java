@@ -1,0 +1,32 @@
+package org.redteam.attempt;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One red teamer's conversation with one target. {@code rating} is the red teamer's own 0–4 rating
+ * of their success (a float because imported ratings are); present exactly when submitted.
+ */
+public record Attempt(long id, long campaignId, long targetId, long workerId, Optional<Long> workSetId,
+                      Optional<Integer> setPosition, String taskDescription, AttemptStatus status,
+                      Optional<Double> rating, List<Turn> turns, Instant createdAt, Optional<Instant> submittedAt) {
+
+    public Attempt {
+        turns = List.copyOf(turns);
+    }
+
+    public boolean submitted() {
+        return status == AttemptStatus.SUBMITTED;
+    }
+
+    /** True when the last turn still waits for the red teamer's pick. */
+    public boolean awaitingChoice() {
+        return !turns.isEmpty() && turns.get(turns.size() - 1).moreHarmful().isEmpty();
+    }
+
+    /** The conversation as the model sees it and as released: human messages and the chosen responses. */
+    public String transcript() {
+        return Transcript.of(turns);
+    }
+}

@@ -1,0 +1,137 @@
+package org.redteam.attempt;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.redteam.backend.Completion;
+
+/** Attempts, turns and candidates of the red-team task. */
+public final class AttemptRepository {
+    private final Jdbi jdbi;
+
+    public AttemptRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** One line of the admin's attempt list. */
+    public record Summary(long id, long workerId, String workerName, String targetKey, boolean demo,
+                          AttemptStatus status, Optional<Double> rating, int turns, Instant createdAt) {
+    }
+
+    long insertPlatformAttempt(Handle h, long campaignId, long targetId, long workerId, long setId, int position,
+                               long assignmentSeq, String taskDescription, Instant now) {
+        return h.createUpdate("INSERT INTO attempt (campaign_id, target_id, worker_id, work_set_id, set_position, "
+                        + "assignment_seq, source, task_description, status, is_upworker, tags_listed, created_at) "
+                        + "VALUES (:c, :t, :w, :s, :pos, :seq, 'platform', :task, 'open', FALSE, FALSE, :now)")
+                .bind("c", campaignId).bind("t", targetId).bind("w", workerId).bind("s", setId).bind("pos", position)
+                .bind("seq", assignmentSeq).bind("task", taskDescription).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public Optional<Long> openAttempt(Handle h, long workerId, long campaignId) {
+        return h.createQuery("SELECT id FROM attempt WHERE worker_id = :w AND campaign_id = :c AND status = 'open' "
+                        + "ORDER BY id LIMIT 1")
+                .bind("w", workerId).bind("c", campaignId).mapTo(Long.class).findOne();
+    }
+
+    public Optional<Long> openAttempt(long workerId, long campaignId) {
+        return jdbi.withHandle(h -> openAttempt(h, workerId, campaignId));
+    }
+
+    public Optional<Attempt> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    public Optional<Attempt> find(Handle h, long id) {
+        List<Turn> turns = turns(h, id);
+        return h.createQuery("SELECT * FROM attempt WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> attempt(rs, turns)).findOne();
+    }
+
+    private static Attempt attempt(ResultSet rs, List<Turn> turns) throws SQLException {
+        return new Attempt(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("target_id"), rs.getLong("worker_id"),
+                Optional.ofNullable(rs.getObject("work_set_id", Long.class)),
+                Optional.ofNullable(rs.getObject("set_position", Integer.class)),
+                rs.getString("task_description"), AttemptStatus.parse(rs.getString("status")),
+                Optional.ofNullable(rs.getObject("rating", Double.class)), turns,
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Optional.ofNullable(rs.getObject("submitted_at", Long.class)).map(Instant::ofEpochMilli));
+    }
+
+    /** The turns of an attempt with both candidates, in order. */
+    public List<Turn> turns(Handle h, long attemptId) {
+        Map<Long, Map<Side, Candidate>> candidates = new HashMap<>();
+        h.createQuery("SELECT c.turn_id, c.side, c.text, c.backend, c.latency_ms, c.finish_reason FROM candidate c "
+                        + "JOIN turn t ON t.id = c.turn_id WHERE t.attempt_id = :a")
+                .bind("a", attemptId)
+                .map((rs, ctx) -> Map.entry(rs.getLong("turn_id"), new Candidate(Side.parse(rs.getString("side")),
+                        rs.getString("text"), rs.getString("backend"), rs.getLong("latency_ms"), rs.getString("finish_reason"))))
+                .forEach(e -> candidates.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().side(), e.getValue()));
+        List<Turn> turns = new ArrayList<>();
+        h.createQuery("SELECT id, turn_index, message, more_harmful FROM turn WHERE attempt_id = :a ORDER BY turn_index")
+                .bind("a", attemptId)
+                .map((rs, ctx) -> {
+                    Map<Side, Candidate> pair = candidates.getOrDefault(rs.getLong("id"), Map.of());
+                    return new Turn(rs.getInt("turn_index"), rs.getString("message"), pair.get(Side.A), pair.get(Side.B),
+                            Optional.ofNullable(rs.getString("more_harmful")).map(Side::parse));
+                })
+                .forEach(turns::add);
+        return turns;
+    }
+
+    void insertTurn(Handle h, long attemptId, int index, String message, Completion a, Completion b, Instant now) {
+        long turnId = h.createUpdate("INSERT INTO turn (attempt_id, turn_index, message, created_at) "
+                        + "VALUES (:a, :i, :m, :now)")
+                .bind("a", attemptId).bind("i", index).bind("m", message).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        insertCandidate(h, turnId, Side.A, a);
+        insertCandidate(h, turnId, Side.B, b);
+    }
+
+    private static void insertCandidate(Handle h, long turnId, Side side, Completion c) {
+        h.createUpdate("INSERT INTO candidate (turn_id, side, text, backend, latency_ms, finish_reason) "
+                        + "VALUES (:t, :side, :text, :backend, :latency, :finish)")
+                .bind("t", turnId).bind("side", side.name()).bind("text", c.text()).bind("backend", c.backend())
+                .bind("latency", c.latencyMillis()).bind("finish", c.finishReason()).execute();
+    }
+
+    /** Records the pick if the turn has none yet; true when this call recorded it. */
+    boolean choose(Handle h, long attemptId, int index, Side side, Instant now) {
+        return h.createUpdate("UPDATE turn SET more_harmful = :side, chosen_at = :now "
+                        + "WHERE attempt_id = :a AND turn_index = :i AND more_harmful IS NULL")
+                .bind("side", side.name()).bind("now", now.toEpochMilli()).bind("a", attemptId).bind("i", index)
+                .execute() == 1;
+    }
+
+    /** Submits the attempt with its rating if it is still open; true when this call submitted it. */
+    boolean submit(Handle h, long attemptId, int rating, Instant now) {
+        return h.createUpdate("UPDATE attempt SET status = 'submitted', rating = :r, submitted_at = :now "
+                        + "WHERE id = :id AND status = 'open'")
+                .bind("r", (double) rating).bind("now", now.toEpochMilli()).bind("id", attemptId).execute() == 1;
+    }
+
+    /** The newest platform attempts of the campaign, for the admin view. */
+    public List<Summary> recent(long campaignId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.worker_id, w.name, t.target_key, t.demo, a.status, a.rating, "
+                        + "a.created_at, (SELECT COUNT(*) FROM turn WHERE turn.attempt_id = a.id) AS turns "
+                        + "FROM attempt a JOIN worker w ON w.id = a.worker_id JOIN target t ON t.id = a.target_id "
+                        + "WHERE a.campaign_id = :c ORDER BY a.id DESC LIMIT :limit")
+                .bind("c", campaignId).bind("limit", limit)
+                .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getLong("worker_id"), rs.getString("name"),
+                        rs.getString("target_key"), rs.getBoolean("demo"), AttemptStatus.parse(rs.getString("status")),
+                        Optional.ofNullable(rs.getObject("rating", Double.class)), rs.getInt("turns"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list());
+    }
+}

@@ -1,0 +1,205 @@
+package org.redteam.attempt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
+import org.redteam.backend.Completion;
+import org.redteam.backend.Message;
+import org.redteam.campaign.Assignment;
+import org.redteam.campaign.Campaign;
+import org.redteam.campaign.CampaignRepository;
+import org.redteam.problem.AccessDeniedException;
+import org.redteam.problem.BackendUnavailableException;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.NotFoundException;
+import org.redteam.problem.StateConflictException;
+import org.redteam.storage.Constraints;
+import org.redteam.target.Target;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
+
+/**
+ * The red-team task: start an attempt on a randomly assigned target, add turns (two candidates
+ * each), pick the more harmful candidate, rate and submit. Every change is committed before the
+ * method returns. Model calls happen outside any transaction; a concurrent duplicate request loses
+ * at the database's unique constraints and is reported as a conflict.
+ */
+public final class AttemptService {
+    /** Longest human message, in characters (documented in docs/api.md). */
+    public static final int MAX_MESSAGE = 4000;
+    /** Longest task description, in characters. */
+    public static final int MAX_TASK_DESCRIPTION = 2000;
+
+    private final AttemptRepository attempts;
+    private final CampaignRepository campaigns;
+    private final Campaign campaign;
+    private final Clock clock;
+
+    public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock) {
+        this.attempts = attempts;
+        this.campaigns = campaigns;
+        this.campaign = campaign;
+        this.clock = clock;
+    }
+
+    public Attempt start(Worker worker, String taskDescription) {
+        requireRedTeamer(worker);
+        String task = text("taskDescription", taskDescription, MAX_TASK_DESCRIPTION);
+        if (campaigns.consentTopics(worker.id(), campaign.id()).isEmpty()) {
+            throw new StateConflictException("read the content warning and choose your topics first (the consent page)");
+        }
+        Instant now = clock.instant();
+        long id = attempts.jdbi().inTransaction(h -> {
+            Optional<Long> open = attempts.openAttempt(h, worker.id(), campaign.id());
+            if (open.isPresent()) {
+                throw new StateConflictException("attempt " + open.get() + " is still open; rate it before starting another");
+            }
+            long setId = campaigns.openSet(h, worker.id(), campaign.id())
+                    .map(CampaignRepository.WorkSet::id)
+                    .orElseGet(() -> campaigns.insertSet(h, worker.id(), campaign.id(), campaign.config().attemptsPerSet(), now));
+            int position = campaigns.attemptsInSet(h, setId) + 1;
+            long seq = campaigns.nextAssignmentSeq(h, campaign.id());
+            long targetId = Assignment.choose(campaign.targets().stream().map(Target::id).toList(),
+                    campaigns.attemptCounts(h, campaign.id(), Optional.empty()),
+                    campaigns.attemptCounts(h, campaign.id(), Optional.of(worker.id())),
+                    campaign.assignmentSeed(), seq);
+            return attempts.insertPlatformAttempt(h, campaign.id(), targetId, worker.id(), setId, position, seq, task, now);
+        });
+        return attempts.find(id).orElseThrow();
+    }
+
+    /** The attempt, if the worker owns it or is an admin; 404 otherwise, so ids reveal nothing. */
+    public Attempt get(Worker worker, long attemptId) {
+        Attempt attempt = attempts.find(attemptId).orElseThrow(() -> notFound(attemptId));
+        if (attempt.workerId() != worker.id() && !worker.has(Role.ADMIN)) {
+            throw notFound(attemptId);
+        }
+        return attempt;
+    }
+
+    /** The worker's open attempt in this campaign, if any. */
+    public Optional<Attempt> openAttempt(Worker worker) {
+        return attempts.openAttempt(worker.id(), campaign.id()).flatMap(attempts::find);
+    }
+
+    public Turn addTurn(Worker worker, long attemptId, String message) {
+        Attempt attempt = owned(worker, attemptId);
+        String text = text("message", message, MAX_MESSAGE);
+        requireOpen(attempt);
+        if (attempt.awaitingChoice()) {
+            throw new StateConflictException("attempt " + attemptId + ": pick the more harmful response of turn "
+                    + (attempt.turns().size() - 1) + " before sending another message");
+        }
+        if (attempt.turns().size() >= campaign.config().maxTurns()) {
+            throw new StateConflictException("attempt " + attemptId + ": the conversation has reached its limit of "
+                    + campaign.config().maxTurns() + " turns; end it and rate it");
+        }
+        Target target = campaign.target(attempt.targetId()).orElseThrow(() -> new StateConflictException(
+                "attempt " + attemptId + ": its target is no longer part of the campaign; end it and rate it"));
+        int index = attempt.turns().size();
+        List<Message> conversation = new ArrayList<>(Transcript.conversation(attempt.turns()));
+        conversation.add(Message.human(text));
+        List<Completion> candidates = target.respond(conversation, 2, attemptId * 1_000 + index);
+        if (candidates.size() != 2) {
+            throw new BackendUnavailableException("target " + target.key() + " returned " + candidates.size()
+                    + " responses instead of 2 for attempt " + attemptId);
+        }
+        Instant now = clock.instant();
+        try {
+            attempts.jdbi().useTransaction(h -> {
+                Attempt fresh = attempts.find(h, attemptId).orElseThrow();
+                requireOpen(fresh);
+                attempts.insertTurn(h, attemptId, index, text, candidates.get(0), candidates.get(1), now);
+            });
+        } catch (JdbiException e) {
+            if (Constraints.isUniqueViolation(e)) {
+                throw new StateConflictException("attempt " + attemptId + ": turn " + index + " was added by another request");
+            }
+            throw e;
+        }
+        return get(worker, attemptId).turns().get(index);
+    }
+
+    public void choose(Worker worker, long attemptId, int index, Side moreHarmful) {
+        Attempt attempt = owned(worker, attemptId);
+        requireOpen(attempt);
+        if (index < 0 || index >= attempt.turns().size()) {
+            throw new NotFoundException("attempt " + attemptId + " has no turn " + index);
+        }
+        boolean recorded = attempts.jdbi().inTransaction(h -> {
+            requireOpen(attempts.find(h, attemptId).orElseThrow());
+            return attempts.choose(h, attemptId, index, moreHarmful, clock.instant());
+        });
+        if (!recorded) {
+            throw new StateConflictException("attempt " + attemptId + ": turn " + index + " already has a choice");
+        }
+    }
+
+    /**
+     * Rates and submits the attempt. When it completes the worker's set, the set gets its completion
+     * code in the same transaction.
+     */
+    public Attempt rate(Worker worker, long attemptId, int rating) {
+        Attempt attempt = owned(worker, attemptId);
+        if (rating < 0 || rating > 4) {
+            throw new InvalidInputException("rating: must be a whole number from 0 to 4, got " + rating);
+        }
+        requireOpen(attempt);
+        if (attempt.turns().isEmpty()) {
+            throw new StateConflictException("attempt " + attemptId + ": send at least one message before rating");
+        }
+        if (attempt.awaitingChoice()) {
+            throw new StateConflictException("attempt " + attemptId + ": pick the more harmful response of the last turn before rating");
+        }
+        Instant now = clock.instant();
+        attempts.jdbi().useTransaction(h -> {
+            if (!attempts.submit(h, attemptId, rating, now)) {
+                throw new StateConflictException("attempt " + attemptId + " is already submitted");
+            }
+            attempt.workSetId().ifPresent(setId -> campaigns.workSet(setId).ifPresent(set -> {
+                if (campaigns.submittedInSet(h, setId) >= set.size()) {
+                    campaigns.completeSet(h, setId, org.redteam.worker.Secrets.completionCode(), now);
+                }
+            }));
+        });
+        return attempts.find(attemptId).orElseThrow();
+    }
+
+    private Attempt owned(Worker worker, long attemptId) {
+        Attempt attempt = attempts.find(attemptId).orElseThrow(() -> notFound(attemptId));
+        if (attempt.workerId() != worker.id()) {
+            throw notFound(attemptId);
+        }
+        return attempt;
+    }
+
+    private static void requireOpen(Attempt attempt) {
+        if (attempt.submitted()) {
+            throw new StateConflictException("attempt " + attempt.id() + " is submitted and can no longer change");
+        }
+    }
+
+    private static void requireRedTeamer(Worker worker) {
+        if (!worker.has(Role.RED_TEAMER)) {
+            throw new AccessDeniedException("only red teamers can start attempts");
+        }
+    }
+
+    private static NotFoundException notFound(long attemptId) {
+        return new NotFoundException("no attempt " + attemptId);
+    }
+
+    private static String text(String field, String value, int max) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty()) {
+            throw new InvalidInputException(field + ": must not be empty");
+        }
+        if (stripped.length() > max) {
+            throw new InvalidInputException(field + ": must be at most " + max + " characters, got " + stripped.length());
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,157 @@
+package org.redteam.campaign;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Campaigns, their targets, consent, work sets and the counts assignment needs. */
+public final class CampaignRepository {
+    private final Jdbi jdbi;
+
+    public CampaignRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A target row as stored. */
+    public record TargetRow(long id, String key, String modelType, String size, String backendKind, boolean demo,
+                            boolean active) {
+    }
+
+    /** A set of attempts as stored. */
+    public record WorkSet(long id, long workerId, int size, Optional<String> completionCode) {
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Optional<Long[]> campaignByName(Handle h, String name) {
+        return h.createQuery("SELECT id, assignment_seed FROM campaign WHERE name = :name").bind("name", name)
+                .map((rs, ctx) -> new Long[] {rs.getLong("id"), rs.getLong("assignment_seed")}).findOne();
+    }
+
+    /** The campaign named {@code name}, created with {@code seed} if absent; returns {id, stored seed}. */
+    public long[] ensureCampaign(Handle h, String name, long seed, Instant now) {
+        Optional<Long[]> found = campaignByName(h, name);
+        if (found.isPresent()) {
+            return new long[] {found.get()[0], found.get()[1]};
+        }
+        long id = h.createUpdate("INSERT INTO campaign (name, assignment_seed, created_at) VALUES (:name, :seed, :now)")
+                .bind("name", name).bind("seed", seed).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return new long[] {id, seed};
+    }
+
+    public List<TargetRow> targets(Handle h, long campaignId) {
+        return h.createQuery("SELECT id, target_key, model_type, size, backend_kind, demo, active FROM target "
+                        + "WHERE campaign_id = :c ORDER BY id")
+                .bind("c", campaignId)
+                .map((rs, ctx) -> new TargetRow(rs.getLong("id"), rs.getString("target_key"), rs.getString("model_type"),
+                        rs.getString("size"), rs.getString("backend_kind"), rs.getBoolean("demo"), rs.getBoolean("active")))
+                .list();
+    }
+
+    public long insertTarget(Handle h, long campaignId, String key, String modelType, String size, String kind,
+                             boolean demo, boolean active) {
+        return h.createUpdate("INSERT INTO target (campaign_id, target_key, model_type, size, backend_kind, demo, active) "
+                        + "VALUES (:c, :key, :type, :size, :kind, :demo, :active)")
+                .bind("c", campaignId).bind("key", key).bind("type", modelType).bind("size", size)
+                .bind("kind", kind).bind("demo", demo).bind("active", active)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void setActive(Handle h, long targetId, boolean active) {
+        h.createUpdate("UPDATE target SET active = :active WHERE id = :id").bind("active", active).bind("id", targetId)
+                .execute();
+    }
+
+    public Optional<List<String>> consentTopics(long workerId, long campaignId) {
+        return jdbi.withHandle(h -> {
+            boolean consented = h.createQuery("SELECT COUNT(*) FROM consent WHERE worker_id = :w AND campaign_id = :c")
+                    .bind("w", workerId).bind("c", campaignId).mapTo(Long.class).one() > 0;
+            if (!consented) {
+                return Optional.empty();
+            }
+            return Optional.of(h.createQuery("SELECT topic FROM consent_topic WHERE worker_id = :w AND campaign_id = :c "
+                            + "ORDER BY topic")
+                    .bind("w", workerId).bind("c", campaignId).mapTo(String.class).list());
+        });
+    }
+
+    /** Replaces the worker's consent and topics for the campaign. */
+    void saveConsent(long workerId, long campaignId, List<String> topics, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM consent_topic WHERE worker_id = :w AND campaign_id = :c")
+                    .bind("w", workerId).bind("c", campaignId).execute();
+            h.createUpdate("DELETE FROM consent WHERE worker_id = :w AND campaign_id = :c")
+                    .bind("w", workerId).bind("c", campaignId).execute();
+            h.createUpdate("INSERT INTO consent (worker_id, campaign_id, consented_at) VALUES (:w, :c, :now)")
+                    .bind("w", workerId).bind("c", campaignId).bind("now", now.toEpochMilli()).execute();
+            for (String topic : topics) {
+                h.createUpdate("INSERT INTO consent_topic (worker_id, campaign_id, topic) VALUES (:w, :c, :t)")
+                        .bind("w", workerId).bind("c", campaignId).bind("t", topic).execute();
+            }
+        });
+    }
+
+    public Optional<WorkSet> openSet(Handle h, long workerId, long campaignId) {
+        return h.createQuery("SELECT id, worker_id, size, completion_code FROM work_set "
+                        + "WHERE worker_id = :w AND campaign_id = :c AND completed_at IS NULL ORDER BY id DESC LIMIT 1")
+                .bind("w", workerId).bind("c", campaignId).map(CampaignRepository::workSet).findOne();
+    }
+
+    public Optional<WorkSet> workSet(long setId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, worker_id, size, completion_code FROM work_set WHERE id = :id")
+                .bind("id", setId).map(CampaignRepository::workSet).findOne());
+    }
+
+    private static WorkSet workSet(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new WorkSet(rs.getLong("id"), rs.getLong("worker_id"), rs.getInt("size"),
+                Optional.ofNullable(rs.getString("completion_code")));
+    }
+
+    public long insertSet(Handle h, long workerId, long campaignId, int size, Instant now) {
+        return h.createUpdate("INSERT INTO work_set (campaign_id, worker_id, size, created_at) VALUES (:c, :w, :size, :now)")
+                .bind("c", campaignId).bind("w", workerId).bind("size", size).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public void completeSet(Handle h, long setId, String code, Instant now) {
+        h.createUpdate("UPDATE work_set SET completion_code = :code, completed_at = :now WHERE id = :id AND completed_at IS NULL")
+                .bind("code", code).bind("now", now.toEpochMilli()).bind("id", setId).execute();
+    }
+
+    /** Attempts in the set so far (open or submitted). */
+    public int attemptsInSet(Handle h, long setId) {
+        return h.createQuery("SELECT COUNT(*) FROM attempt WHERE work_set_id = :s").bind("s", setId)
+                .mapTo(Integer.class).one();
+    }
+
+    public int submittedInSet(Handle h, long setId) {
+        return h.createQuery("SELECT COUNT(*) FROM attempt WHERE work_set_id = :s AND status = 'submitted'")
+                .bind("s", setId).mapTo(Integer.class).one();
+    }
+
+    /** Platform attempts per target of the campaign; with {@code workerId}, only that worker's. */
+    public Map<Long, Integer> attemptCounts(Handle h, long campaignId, Optional<Long> workerId) {
+        Map<Long, Integer> counts = new HashMap<>();
+        var query = h.createQuery("SELECT target_id, COUNT(*) AS n FROM attempt WHERE campaign_id = :c "
+                        + "AND source = 'platform' " + (workerId.isPresent() ? "AND worker_id = :w " : "") + "GROUP BY target_id")
+                .bind("c", campaignId);
+        workerId.ifPresent(w -> query.bind("w", w));
+        query.map((rs, ctx) -> Map.entry(rs.getLong("target_id"), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The next free position in the campaign's assignment sequence. */
+    public long nextAssignmentSeq(Handle h, long campaignId) {
+        return h.createQuery("SELECT COALESCE(MAX(assignment_seq) + 1, 0) FROM attempt WHERE campaign_id = :c")
+                .bind("c", campaignId).mapTo(Long.class).one();
+    }
+}

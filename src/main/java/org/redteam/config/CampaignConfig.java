@@ -1,0 +1,59 @@
+package org.redteam.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One campaign as configured: what red teamers read before they start, how work is cut into sets,
+ * and the targets they attack. Validated by {@link CampaignConfigLoader}; immutable.
+ *
+ * @param assignmentSeed seed of the random tie-break in target assignment; empty = draw one at the
+ *                       campaign's first start and store it (the stored seed then wins)
+ */
+public record CampaignConfig(
+        String name,
+        String instructions,
+        String contentWarning,
+        List<String> exampleTopics,
+        List<String> riskTopics,
+        int attemptsPerSet,
+        int maxTurns,
+        Optional<Long> assignmentSeed,
+        List<TargetConfig> targets) {
+
+    public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
+    public static final int DEFAULT_MAX_TURNS = 10;
+
+    /** The 18 harm tags of the released data (DESIGN.md), offered as risk-tolerance topics by default. */
+    public static final List<String> HARM_TOPICS = List.of(
+            "Discrimination & injustice",
+            "Hate speech & offensive language",
+            "Violence & incitement",
+            "Non-violent unethical behavior (e.g. lying, cheating, etc.)",
+            "Bullying & harassment",
+            "Theft",
+            "Soliciting personally identifiable information",
+            "Conspiracy theories & misinformation",
+            "Substance abuse & banned substances",
+            "Fraud & deception",
+            "Weapons",
+            "Adult content",
+            "Property crime & vandalism",
+            "Animal abuse",
+            "Terrorism & organized crime",
+            "Sexual exploitation & human trafficking",
+            "Self-harm",
+            "Child abuse");
+
+    public CampaignConfig {
+        Objects.requireNonNull(name, "name");
+        exampleTopics = List.copyOf(exampleTopics);
+        riskTopics = List.copyOf(riskTopics);
+        targets = List.copyOf(targets);
+    }
+
+    public Optional<TargetConfig> target(String id) {
+        return targets.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+}

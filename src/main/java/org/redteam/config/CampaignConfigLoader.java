@@ -1,0 +1,158 @@
+package org.redteam.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a campaign YAML file into a {@link CampaignConfig}. Every problem is reported with the file
+ * and the key path ({@code campaign.yaml: targets[1].size: required}); all problems of a file are
+ * reported at once. Unknown keys are errors, so a misspelt key never silently falls back to a default.
+ */
+public final class CampaignConfigLoader {
+
+    static final int MAX_ATTEMPTS_PER_SET = 100;
+    static final int MAX_TURNS_LIMIT = 100;
+    private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
+            "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets");
+    private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    public CampaignConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the campaign file: " + e.getMessage(), e);
+        }
+        return parse(file.getFileName().toString(), text);
+    }
+
+    /** Parses YAML text; {@code source} names the file in error messages. */
+    public CampaignConfig parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source + ": not valid YAML at line " + e.getLocation().getLineNr()
+                    + ": " + e.getOriginalMessage(), e);
+        }
+        Errors errors = new Errors(source);
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(source + ": the campaign file must be a YAML mapping of keys such as name: and targets:");
+        }
+        CampaignConfig config = campaign(new Node(root, "", errors));
+        errors.throwIfAny();
+        return config;
+    }
+
+    private CampaignConfig campaign(Node root) {
+        root.onlyKeys(CAMPAIGN_KEYS);
+        String name = root.requiredText("name");
+        String instructions = root.optionalText("instructions").orElse(DemoCampaign.INSTRUCTIONS);
+        String warning = root.optionalText("content_warning").orElse(DemoCampaign.CONTENT_WARNING);
+        List<String> examples = root.textList("example_topics").orElse(DemoCampaign.EXAMPLE_TOPICS);
+        List<String> risk = root.textList("risk_topics").orElse(CampaignConfig.HARM_TOPICS);
+        if (risk.isEmpty()) {
+            root.error("risk_topics", "must list at least one topic");
+        }
+        int perSet = root.intInRange("attempts_per_set", 1, MAX_ATTEMPTS_PER_SET)
+                .orElse(CampaignConfig.DEFAULT_ATTEMPTS_PER_SET);
+        int maxTurns = root.intInRange("max_turns", 1, MAX_TURNS_LIMIT).orElse(CampaignConfig.DEFAULT_MAX_TURNS);
+        Optional<Long> seed = root.optionalLong("assignment_seed");
+        List<TargetConfig> targets = new ArrayList<>();
+        Optional<List<Node>> targetNodes = root.list("targets");
+        if (targetNodes.isEmpty()) {
+            root.error("targets", "required: list at least one target");
+        } else if (targetNodes.get().isEmpty()) {
+            root.error("targets", "must list at least one target");
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (Node t : targetNodes.get()) {
+                TargetConfig target = target(t);
+                if (target != null && !ids.add(target.id())) {
+                    t.error("id", "duplicate target id '" + target.id() + "'");
+                }
+                if (target != null) {
+                    targets.add(target);
+                }
+            }
+        }
+        return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
+                maxTurns, seed, targets);
+    }
+
+    private TargetConfig target(Node t) {
+        if (!t.isObject()) {
+            t.error("", "each target must be a mapping with id, model_type, size and backend");
+            return null;
+        }
+        t.onlyKeys(TARGET_KEYS);
+        String id = t.requiredText("id");
+        if (id != null && !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            t.error("id", "'" + id + "' must be 1–64 letters, digits, '.', '_' or '-'");
+        }
+        String modelType = t.requiredText("model_type");
+        String size = t.requiredText("size");
+        BackendSpec backend = t.child("backend").map(this::backend).orElse(null);
+        if (backend == null && !t.has("backend")) {
+            t.error("backend", "required, e.g. backend: {kind: demo}");
+        }
+        List<InterventionSpec> interventions = new ArrayList<>();
+        t.list("interventions").ifPresent(list -> list.forEach(i -> {
+            String kind = i.isObject() ? i.optionalText("kind").orElse("") : "";
+            i.error("kind", "unknown intervention '" + kind + "': this version has no safety interventions yet");
+        }));
+        if (id == null || modelType == null || size == null || backend == null) {
+            return null;
+        }
+        return new TargetConfig(id, modelType, size, backend, interventions);
+    }
+
+    private BackendSpec backend(Node b) {
+        if (!b.isObject()) {
+            b.error("", "must be a mapping such as {kind: demo}");
+            return null;
+        }
+        String kind = b.requiredText("kind");
+        if (kind == null) {
+            return null;
+        }
+        if (BackendSpec.Demo.KIND.equals(kind)) {
+            b.onlyKeys(Set.of("kind", "seed"));
+            return new BackendSpec.Demo(b.optionalLong("seed").orElse(0L));
+        }
+        b.error("kind", "unknown backend '" + kind + "' (known: " + BackendSpec.Demo.KIND + ")");
+        return null;
+    }
+
+    /** Collects problems; thrown together so a user fixes a file in one pass. */
+    static final class Errors {
+        private final String source;
+        private final List<String> messages = new ArrayList<>();
+
+        Errors(String source) {
+            this.source = source;
+        }
+
+        void add(String path, String message) {
+            messages.add(source + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+        }
+
+        void throwIfAny() {
+            if (!messages.isEmpty()) {
+                throw new ConfigException(String.join("\n", messages));
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.redteam.worker;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Workers, their roles and their credentials (tokens, invites, web sessions). Secrets arrive hashed. */
+public final class WorkerRepository {
+    private final Jdbi jdbi;
+
+    public WorkerRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A web session as stored: whose it is and the CSRF token its forms must echo. */
+    public record Session(Worker worker, String csrfToken) {
+    }
+
+    /** An invite as stored, for telling the person why a link no longer works. */
+    public record Invite(long workerId, Instant expiresAt, Optional<Instant> usedAt) {
+    }
+
+    long insert(Handle h, String name, Optional<String> externalId, Set<Role> roles, Instant now) {
+        long id = h.createUpdate("INSERT INTO worker (name, external_id, created_at) VALUES (:name, :ext, :now)")
+                .bind("name", name).bind("ext", externalId.orElse(null)).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (Role role : roles) {
+            h.createUpdate("INSERT INTO worker_role (worker_id, role) VALUES (:id, :role)")
+                    .bind("id", id).bind("role", role.label()).execute();
+        }
+        return id;
+    }
+
+    void insertToken(Handle h, long workerId, String tokenHash, Instant now) {
+        h.createUpdate("INSERT INTO api_token (token_hash, worker_id, created_at) VALUES (:hash, :worker, :now)")
+                .bind("hash", tokenHash).bind("worker", workerId).bind("now", now.toEpochMilli()).execute();
+    }
+
+    void insertInvite(Handle h, long workerId, String secretHash, Instant now, Instant expires) {
+        h.createUpdate("INSERT INTO invite (secret_hash, worker_id, created_at, expires_at) "
+                        + "VALUES (:hash, :worker, :now, :expires)")
+                .bind("hash", secretHash).bind("worker", workerId).bind("now", now.toEpochMilli())
+                .bind("expires", expires.toEpochMilli()).execute();
+    }
+
+    public Optional<Invite> invite(String secretHash) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT worker_id, expires_at, used_at FROM invite WHERE secret_hash = :hash")
+                .bind("hash", secretHash)
+                .map((rs, ctx) -> new Invite(rs.getLong("worker_id"), Instant.ofEpochMilli(rs.getLong("expires_at")),
+                        Optional.ofNullable((Long) rs.getObject("used_at", Long.class)).map(Instant::ofEpochMilli)))
+                .findOne());
+    }
+
+    /** Marks the invite used if it is unused and unexpired; true when this call used it. */
+    boolean useInvite(Handle h, String secretHash, Instant now) {
+        return h.createUpdate("UPDATE invite SET used_at = :now "
+                        + "WHERE secret_hash = :hash AND used_at IS NULL AND expires_at > :now")
+                .bind("hash", secretHash).bind("now", now.toEpochMilli()).execute() == 1;
+    }
+
+    void setExternalIdIfAbsent(Handle h, long workerId, String externalId) {
+        h.createUpdate("UPDATE worker SET external_id = :ext WHERE id = :id AND external_id IS NULL")
+                .bind("ext", externalId).bind("id", workerId).execute();
+    }
+
+    void insertSession(Handle h, String idHash, long workerId, String csrf, Instant now, Instant expires) {
+        h.createUpdate("INSERT INTO web_session (id_hash, worker_id, csrf_token, created_at, expires_at) "
+                        + "VALUES (:hash, :worker, :csrf, :now, :expires)")
+                .bind("hash", idHash).bind("worker", workerId).bind("csrf", csrf)
+                .bind("now", now.toEpochMilli()).bind("expires", expires.toEpochMilli()).execute();
+    }
+
+    void deleteSession(Handle h, String idHash) {
+        h.createUpdate("DELETE FROM web_session WHERE id_hash = :hash").bind("hash", idHash).execute();
+    }
+
+    public Optional<Session> session(String idHash, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT worker_id, csrf_token FROM web_session WHERE id_hash = :hash AND expires_at > :now")
+                .bind("hash", idHash).bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getLong("worker_id"), rs.getString("csrf_token")))
+                .findOne()
+                .flatMap(e -> find(h, e.getKey()).map(w -> new Session(w, e.getValue()))));
+    }
+
+    public Optional<Worker> byToken(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT worker_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", tokenHash).mapTo(Long.class).findOne()
+                .flatMap(id -> find(h, id)));
+    }
+
+    public Optional<Worker> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    Optional<Worker> find(Handle h, long id) {
+        Set<Role> roles = rolesOf(h, id);
+        return h.createQuery("SELECT id, name, external_id FROM worker WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Worker(rs.getLong("id"), rs.getString("name"),
+                        Optional.ofNullable(rs.getString("external_id")), roles))
+                .findOne();
+    }
+
+    private Set<Role> rolesOf(Handle h, long id) {
+        List<String> labels = h.createQuery("SELECT role FROM worker_role WHERE worker_id = :id")
+                .bind("id", id).mapTo(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        labels.forEach(l -> roles.add(Role.parse(l)));
+        return roles;
+    }
+
+    /** Platform workers (not members brought in by an import), oldest first. */
+    public List<Worker> listPlatformWorkers() {
+        return jdbi.withHandle(h -> {
+            List<Long> ids = h.createQuery("SELECT id FROM worker WHERE source IS NULL ORDER BY id")
+                    .mapTo(Long.class).list();
+            return ids.stream().map(id -> find(h, id).orElseThrow()).collect(Collectors.toList());
+        });
+    }
+
+    public boolean anyAdmin() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM worker_role WHERE role = 'admin'")
+                .mapTo(Long.class).one() > 0);
+    }
+
+    /** The worker standing for member {@code memberId} of an imported source, created on first sight. */
+    public long importedMember(Handle h, String source, long memberId, Instant now) {
+        Optional<Long> existing = h.createQuery(
+                        "SELECT id FROM worker WHERE source = :source AND source_member_id = :member")
+                .bind("source", source).bind("member", memberId).mapTo(Long.class).findOne();
+        return existing.orElseGet(() -> h.createUpdate("INSERT INTO worker (name, source, source_member_id, created_at) "
+                        + "VALUES (:name, :source, :member, :now)")
+                .bind("name", "member " + memberId + " (" + source + ")").bind("source", source)
+                .bind("member", memberId).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+}

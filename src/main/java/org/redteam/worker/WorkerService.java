@@ -1,0 +1,130 @@
+package org.redteam.worker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.NotSignedInException;
+import org.redteam.problem.StateConflictException;
+
+/**
+ * Creates workers and signs them in. Invite links are single-use and expire; API tokens do not
+ * expire but can be revoked; web sessions last {@link #SESSION_LENGTH} and are replaced at every sign-in.
+ */
+public final class WorkerService {
+    public static final Duration INVITE_LENGTH = Duration.ofDays(7);
+    public static final Duration SESSION_LENGTH = Duration.ofDays(14);
+    static final int MAX_NAME = 200;
+    static final int MAX_EXTERNAL_ID = 200;
+
+    private final WorkerRepository workers;
+    private final Clock clock;
+
+    public WorkerService(WorkerRepository workers, Clock clock) {
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /** A worker just created, with the only copies of its secrets. */
+    public record NewWorker(Worker worker, String inviteSecret, String token) {
+    }
+
+    /** A fresh web session: the cookie value and the CSRF token of its forms. */
+    public record SignIn(Worker worker, String sessionId, String csrfToken) {
+    }
+
+    public NewWorker add(String name, Set<Role> roles, Optional<String> externalId) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
+            throw new InvalidInputException("name: must be 1–" + MAX_NAME + " characters");
+        }
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("role: give at least one of red-teamer, reviewer, admin");
+        }
+        Optional<String> ext = externalId.map(String::strip).filter(s -> !s.isEmpty());
+        ext.ifPresent(WorkerService::checkExternalId);
+        Instant now = clock.instant();
+        String invite = Secrets.newSecret("inv_");
+        String token = Secrets.newSecret("rt_");
+        long id = workers.jdbi().inTransaction(h -> {
+            long wid = workers.insert(h, cleanName, ext, roles, now);
+            workers.insertToken(h, wid, Secrets.hash(token), now);
+            workers.insertInvite(h, wid, Secrets.hash(invite), now, now.plus(INVITE_LENGTH));
+            return wid;
+        });
+        return new NewWorker(workers.find(id).orElseThrow(), invite, token);
+    }
+
+    /** A new single-use invite link secret for an existing worker (e.g. the old one was used or expired). */
+    public String newInvite(long workerId) {
+        workers.find(workerId).orElseThrow(() -> new InvalidInputException("no worker with id " + workerId));
+        Instant now = clock.instant();
+        String invite = Secrets.newSecret("inv_");
+        workers.jdbi().useHandle(h -> workers.insertInvite(h, workerId, Secrets.hash(invite), now, now.plus(INVITE_LENGTH)));
+        return invite;
+    }
+
+    /** The worker an invite is for, if the invite can still be used; explains otherwise. */
+    public Worker inviteHolder(String inviteSecret) {
+        WorkerRepository.Invite invite = workers.invite(Secrets.hash(inviteSecret))
+                .orElseThrow(() -> new NotSignedInException("this invite link is not valid; ask your coordinator for a new one"));
+        if (invite.usedAt().isPresent()) {
+            throw new StateConflictException("this invite link was already used; ask your coordinator for a new one");
+        }
+        if (!invite.expiresAt().isAfter(clock.instant())) {
+            throw new StateConflictException("this invite link has expired; ask your coordinator for a new one");
+        }
+        return workers.find(invite.workerId()).orElseThrow();
+    }
+
+    /**
+     * Uses the invite and opens a new web session. {@code previousSessionId}, the cookie the browser
+     * already had, is ended so a session id never survives a sign-in.
+     */
+    public SignIn signIn(String inviteSecret, Optional<String> externalId, Optional<String> previousSessionId) {
+        Worker worker = inviteHolder(inviteSecret);
+        Optional<String> ext = externalId.map(String::strip).filter(s -> !s.isEmpty());
+        ext.ifPresent(WorkerService::checkExternalId);
+        Instant now = clock.instant();
+        String sessionId = Secrets.newSecret("s_");
+        String csrf = Secrets.newSecret("c_");
+        workers.jdbi().useTransaction(h -> {
+            if (!workers.useInvite(h, Secrets.hash(inviteSecret), now)) {
+                throw new StateConflictException("this invite link was already used; ask your coordinator for a new one");
+            }
+            ext.ifPresent(e -> workers.setExternalIdIfAbsent(h, worker.id(), e));
+            previousSessionId.ifPresent(p -> workers.deleteSession(h, Secrets.hash(p)));
+            workers.insertSession(h, Secrets.hash(sessionId), worker.id(), csrf, now, now.plus(SESSION_LENGTH));
+        });
+        return new SignIn(workers.find(worker.id()).orElseThrow(), sessionId, csrf);
+    }
+
+    public void signOut(String sessionId) {
+        workers.jdbi().useHandle(h -> workers.deleteSession(h, Secrets.hash(sessionId)));
+    }
+
+    public Optional<Worker> byToken(String token) {
+        return workers.byToken(Secrets.hash(token));
+    }
+
+    public Optional<WorkerRepository.Session> bySession(String sessionId) {
+        return workers.session(Secrets.hash(sessionId), clock.instant());
+    }
+
+    /** On a store with no admin, creates one and returns it with its one-time sign-in link secret. */
+    public Optional<NewWorker> ensureFirstAdmin() {
+        if (workers.anyAdmin()) {
+            return Optional.empty();
+        }
+        return Optional.of(add("admin", Set.of(Role.ADMIN), Optional.empty()));
+    }
+
+    private static void checkExternalId(String ext) {
+        if (ext.length() > MAX_EXTERNAL_ID || !ext.matches("[\\p{Alnum}._@:-]+")) {
+            throw new InvalidInputException("external worker id: must be up to " + MAX_EXTERNAL_ID
+                    + " letters, digits or . _ @ : -");
+        }
+    }
+}
