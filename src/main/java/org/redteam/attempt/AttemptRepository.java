@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.redteam.storage.Rows;
 import org.redteam.backend.Completion;
 
 /** Attempts, turns and candidates of the red-team task. */
@@ -61,12 +62,12 @@ public final class AttemptRepository {
 
     private static Attempt attempt(ResultSet rs, List<Turn> turns) throws SQLException {
         return new Attempt(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("target_id"), rs.getLong("worker_id"),
-                Optional.ofNullable(rs.getObject("work_set_id", Long.class)),
-                Optional.ofNullable(rs.getObject("set_position", Integer.class)),
+                Rows.optionalLong(rs, "work_set_id"),
+                Rows.optionalInt(rs, "set_position"),
                 rs.getString("task_description"), AttemptStatus.parse(rs.getString("status")),
-                Optional.ofNullable(rs.getObject("rating", Double.class)), turns,
+                Rows.optionalDouble(rs, "rating"), turns,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Optional.ofNullable(rs.getObject("submitted_at", Long.class)).map(Instant::ofEpochMilli));
+                Rows.optionalLong(rs, "submitted_at").map(Instant::ofEpochMilli));
     }
 
     /** The turns of an attempt with both candidates, in order. */
@@ -130,7 +131,7 @@ public final class AttemptRepository {
                 .bind("c", campaignId).bind("limit", limit)
                 .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getLong("worker_id"), rs.getString("name"),
                         rs.getString("target_key"), rs.getBoolean("demo"), AttemptStatus.parse(rs.getString("status")),
-                        Optional.ofNullable(rs.getObject("rating", Double.class)), rs.getInt("turns"),
+                        Rows.optionalDouble(rs, "rating"), rs.getInt("turns"),
                         Instant.ofEpochMilli(rs.getLong("created_at"))))
                 .list());
     }

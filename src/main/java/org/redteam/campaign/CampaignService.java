@@ -110,8 +110,11 @@ public final class CampaignService {
 
     /** A finished set of the worker, with its completion code; 404 for anyone else's or an unfinished set. */
     public CampaignRepository.WorkSet completedSet(Worker worker, long setId) {
-        return campaigns.workSet(setId)
-                .filter(s -> s.workerId() == worker.id() && s.completionCode().isPresent())
-                .orElseThrow(() -> new NotFoundException("no finished set " + setId));
+        return finishedSet(worker, setId).orElseThrow(() -> new NotFoundException("no finished set " + setId));
+    }
+
+    /** The worker's set if it is finished (has its completion code). */
+    public Optional<CampaignRepository.WorkSet> finishedSet(Worker worker, long setId) {
+        return campaigns.workSet(setId).filter(s -> s.workerId() == worker.id() && s.completionCode().isPresent());
     }
 }

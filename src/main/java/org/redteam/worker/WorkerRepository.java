@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.redteam.storage.Rows;
 
 /** Workers, their roles and their credentials (tokens, invites, web sessions). Secrets arrive hashed. */
 public final class WorkerRepository {
@@ -54,7 +55,7 @@ public final class WorkerRepository {
                         "SELECT worker_id, expires_at, used_at FROM invite WHERE secret_hash = :hash")
                 .bind("hash", secretHash)
                 .map((rs, ctx) -> new Invite(rs.getLong("worker_id"), Instant.ofEpochMilli(rs.getLong("expires_at")),
-                        Optional.ofNullable((Long) rs.getObject("used_at", Long.class)).map(Instant::ofEpochMilli)))
+                        Rows.optionalLong(rs, "used_at").map(Instant::ofEpochMilli)))
                 .findOne());
     }
 

@@ -1,0 +1,131 @@
+package org.redteam.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.redteam.App;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
+import org.redteam.worker.WorkerService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code redteam users add|list|invite}: workers, their roles, invite links and API tokens. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage workers.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListWorkers.class, UsersCommand.Invite.class})
+final class UsersCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final String DEFAULT_BASE_URL = "http://localhost:7070";
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create a worker; prints an invite link and an API token (last line: token: <token>).")
+    static final class Add implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "The worker's display name.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", split = ",",
+                description = "red-teamer, reviewer or admin; repeat or separate with commas for several.")
+        List<String> roles;
+
+        @Option(names = "--external-id", paramLabel = "ID", description = "The worker's id on a crowd platform.")
+        String externalId;
+
+        @Option(names = "--base-url", defaultValue = DEFAULT_BASE_URL,
+                description = "Address of the running platform, for the invite link (default: ${DEFAULT-VALUE}).")
+        String baseUrl;
+
+        @Mixin
+        StoreOptions store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Set<Role> parsed = EnumSet.noneOf(Role.class);
+            roles.forEach(r -> parsed.add(Role.parse(r.strip())));
+            try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+                WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), roles(created.worker()));
+                out.printf("invite link (works once, expires in %d days): %s%n", WorkerService.INVITE_LENGTH.toDays(),
+                        inviteUrl(baseUrl, created.inviteSecret()));
+                out.printf("token: %s%n", created.token());
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List workers and their roles.")
+    static final class ListWorkers implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+                PrintWriter out = spec.commandLine().getOut();
+                for (Worker w : app.workerRepository().listPlatformWorkers()) {
+                    out.printf("%d\t%s\t%s\t%s%n", w.id(), w.name(), roles(w), w.externalId().orElse(""));
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "invite", mixinStandardHelpOptions = true, description = "Print a new invite link for a worker.")
+    static final class Invite implements Callable<Integer> {
+        @Option(names = "--id", required = true, description = "The worker's id (see users list).")
+        long id;
+
+        @Option(names = "--base-url", defaultValue = DEFAULT_BASE_URL,
+                description = "Address of the running platform (default: ${DEFAULT-VALUE}).")
+        String baseUrl;
+
+        @Mixin
+        StoreOptions store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+                String secret = app.workers().newInvite(id);
+                spec.commandLine().getOut().printf("invite link (works once, expires in %d days): %s%n",
+                        WorkerService.INVITE_LENGTH.toDays(), inviteUrl(baseUrl, secret));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    static String roles(Worker w) {
+        return w.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "));
+    }
+
+    static String inviteUrl(String baseUrl, String secret) {
+        return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/invite/" + secret;
+    }
+}

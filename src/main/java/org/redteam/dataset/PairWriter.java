@@ -1,0 +1,76 @@
+package org.redteam.dataset;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.redteam.attempt.Comparison;
+import org.redteam.attempt.Transcript;
+import org.redteam.attempt.Turn;
+
+/**
+ * Writes the harmlessness comparisons of platform attempts as JSON Lines, one line per picked turn.
+ * The context of turn i is the conversation before it (human messages and the responses picked as
+ * more harmful, as the red teamer saw it) followed by {@code "\n\nHuman: " + message}. Per line:
+ * <ul>
+ * <li>{@code hh-pairs}: {@code {"chosen": context + "\n\nAssistant: " + less harmful,
+ *     "rejected": context + "\n\nAssistant: " + more harmful}} — hh-rlhf {@code harmless-base};</li>
+ * <li>{@code dpo}: {@code {"prompt": context + "\n\nAssistant:", "chosen": " " + less harmful,
+ *     "rejected": " " + more harmful}}, so that prompt + chosen is the hh-pairs chosen text.</li>
+ * </ul>
+ */
+final class PairWriter implements AutoCloseable {
+    static final String PROMPT_END = "\n\nAssistant:";
+
+    private final JsonGenerator json;
+    private final boolean dpo;
+    private long written;
+
+    PairWriter(OutputStream out, boolean dpo) throws IOException {
+        this.json = ReleasedJson.FACTORY.createGenerator(out);
+        this.dpo = dpo;
+        json.setPrettyPrinter(ReleasedJson.oneLine());
+    }
+
+    /** Writes one line per turn that has a pick. */
+    void write(List<Turn> turns) throws IOException {
+        for (int i = 0; i < turns.size(); i++) {
+            Turn turn = turns.get(i);
+            String context = Transcript.of(turns.subList(0, i)) + Transcript.HUMAN + turn.message();
+            var comparison = turn.comparison(context);
+            if (comparison.isPresent()) {
+                line(comparison.get());
+            }
+        }
+    }
+
+    private void line(Comparison c) throws IOException {
+        json.writeStartObject();
+        if (dpo) {
+            json.writeStringField("prompt", c.context() + PROMPT_END);
+            json.writeStringField("chosen", " " + c.lessHarmful());
+            json.writeStringField("rejected", " " + c.moreHarmful());
+        } else {
+            json.writeStringField("chosen", c.context() + Transcript.ASSISTANT + c.lessHarmful());
+            json.writeStringField("rejected", c.context() + Transcript.ASSISTANT + c.moreHarmful());
+        }
+        json.writeEndObject();
+        written++;
+    }
+
+    long written() {
+        return written;
+    }
+
+    void finish() throws IOException {
+        if (written > 0) {
+            json.writeRaw('\n');
+        }
+        json.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.close();
+    }
+}

@@ -1,0 +1,240 @@
+package org.redteam.dataset;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams the records of a file in the released format, one at a time; memory does not grow with
+ * the file. Accepts the release's own layout (ONE JSON array of records) and JSON Lines (one object
+ * per line), each plain or gzip-compressed: gzip is recognised by its magic bytes, the layout by the
+ * first non-blank character ({@code [} or <code>{</code>). Every failure is a
+ * {@link DatasetFormatException} naming the file, the record (1-based), the line and the field.
+ */
+public final class ReleasedReader implements AutoCloseable {
+    /** Longest run of leading blanks looked through to find the first character. */
+    private static final int PEEK_LIMIT = 1 << 20;
+
+    /** How the records are laid out in the file. */
+    public enum Layout { JSON_ARRAY, JSON_LINES }
+
+    private final String fileName;
+    private final InputStream in;
+    private final Layout layout;
+    private final boolean gzip;
+    private final RecordParser records = new RecordParser();
+    private JsonParser array;
+    private BufferedReader lines;
+    private long lineNumber;
+    private int returned;
+    private boolean done;
+
+    private ReleasedReader(String fileName, InputStream in, Layout layout, boolean gzip) throws IOException {
+        this.fileName = fileName;
+        this.in = in;
+        this.layout = layout;
+        this.gzip = gzip;
+        if (layout == Layout.JSON_ARRAY) {
+            array = ReleasedJson.FACTORY.createParser(in);
+            array.nextToken();
+        } else {
+            lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        }
+    }
+
+    public static ReleasedReader open(Path file) {
+        try {
+            return open(Files.newInputStream(file), file.toString());
+        } catch (IOException e) {
+            throw new DatasetFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code raw} (the file's bytes, which this reader closes); {@code fileName} is for messages. */
+    public static ReleasedReader open(InputStream raw, String fileName) {
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            boolean gzip = startsWithGzipMagic(buffered);
+            BufferedInputStream text = gzip
+                    ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+            return new ReleasedReader(fileName, text, layoutOf(text, fileName), gzip);
+        } catch (DatasetFormatException e) {
+            closeQuietly(raw);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new DatasetFormatException(fileName + ": cannot read the start of the file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b;
+    }
+
+    private static Layout layoutOf(BufferedInputStream in, String fileName) throws IOException {
+        in.mark(PEEK_LIMIT);
+        int b;
+        int read = 0;
+        do {
+            b = in.read();
+            read++;
+        } while (b != -1 && read < PEEK_LIMIT && (isJsonBlank(b) || (read <= 3 && isByteOrderMark(b))));
+        in.reset();
+        if (b == '[') {
+            return Layout.JSON_ARRAY;
+        }
+        if (b == '{') {
+            return Layout.JSON_LINES;
+        }
+        throw new DatasetFormatException(fileName + ": " + (b == -1 ? "the file is empty" : "starts with '" + (char) b + "'")
+                + "; expected the released format: a JSON array of records ('[') or JSON Lines, one record per line ('{')");
+    }
+
+    private static boolean isJsonBlank(int b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private static boolean isByteOrderMark(int b) {
+        return b == 0xEF || b == 0xBB || b == 0xBF;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public boolean gzip() {
+        return gzip;
+    }
+
+    /** Records returned so far. */
+    public int recordsRead() {
+        return returned;
+    }
+
+    /** The next record, or empty at the end of the file. */
+    public Optional<ReleasedRecord> next() {
+        if (done) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ReleasedRecord> next = layout == Layout.JSON_ARRAY ? nextInArray() : nextLine();
+            done = next.isEmpty();
+            next.ifPresent(r -> returned++);
+            return next;
+        } catch (RecordParser.Problem p) {
+            throw new DatasetFormatException(where(p.location, !p.afterLast) + fieldPart(p.field) + p.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new DatasetFormatException(where(e.getLocation(), true) + fieldPart(records.field())
+                    + "broken JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(where(array == null ? null : array.currentLocation(), true)
+                    + fieldPart(records.field()) + "the data ends early or cannot be read"
+                    + (gzip ? " (truncated or corrupt gzip?)" : "") + ": " + e, e);
+        }
+    }
+
+    private Optional<ReleasedRecord> nextInArray() throws IOException, RecordParser.Problem {
+        JsonToken token = array.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            if (array.nextToken() != null) {
+                throw RecordParser.Problem.afterLast(array.currentTokenLocation(), "unexpected content after the closing ']'");
+            }
+            return Optional.empty();
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new RecordParser.Problem(null, array.currentTokenLocation(), "expected a record (a JSON object), got " + token);
+        }
+        return Optional.of(records.parse(array));
+    }
+
+    private Optional<ReleasedRecord> nextLine() throws IOException, RecordParser.Problem {
+        String line;
+        do {
+            lineNumber++;
+            line = lines.readLine();
+            if (line == null) {
+                return Optional.empty();
+            }
+            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+        } while (line.isBlank());
+        try (JsonParser p = ReleasedJson.FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new RecordParser.Problem(null, p.currentTokenLocation(),
+                        "expected a record (a JSON object) on this line, got " + p.currentToken());
+            }
+            ReleasedRecord record = records.parse(p);
+            if (p.nextToken() != null) {
+                throw new RecordParser.Problem(null, p.currentTokenLocation(),
+                        "unexpected content after the record; JSON Lines has one record per line");
+            }
+            return Optional.of(record);
+        }
+    }
+
+    /**
+     * "FILE: record R, line L, column C: " for the record being read (R = records returned + 1); the
+     * line is counted in the file for JSON Lines and by the parser for arrays.
+     */
+    private String where(JsonLocation location, boolean inRecord) {
+        StringBuilder s = new StringBuilder(fileName).append(":");
+        if (inRecord) {
+            s.append(" record ").append(returned + 1).append(",");
+        }
+        if (layout == Layout.JSON_LINES) {
+            s.append(" line ").append(lineNumber);
+            if (location != null && location.getColumnNr() > 0) {
+                s.append(", column ").append(location.getColumnNr());
+            }
+        } else if (location != null && location.getLineNr() > 0) {
+            s.append(" line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+        }
+        if (s.charAt(s.length() - 1) == ',') {
+            s.setLength(s.length() - 1);
+        }
+        return s.append(": ").toString();
+    }
+
+    private static String fieldPart(String field) {
+        return field == null ? "" : "field \"" + field + "\": ";
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (array != null) {
+                array.close();
+            }
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + fileName, e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing with a better message
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.redteam.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.redteam.App;
+import org.redteam.campaign.Campaign;
+import org.redteam.worker.Role;
+import org.redteam.worker.WorkerService;
+
+/** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts. */
+final class AdminPages {
+    private static final int RECENT_ATTEMPTS = 50;
+
+    private final App app;
+    private final Views views;
+    private final Links links;
+
+    AdminPages(App app, Views views, Links links) {
+        this.app = app;
+        this.views = views;
+        this.links = links;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> render(ctx, Optional.empty(), Optional.empty()));
+        routes.post("/admin/workers", this::addWorker);
+        routes.post("/admin/workers/{id}/invite", this::reissue);
+    }
+
+    private void addWorker(Context ctx) {
+        Auth.worker(ctx, Role.ADMIN);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        ctx.formParams("roles").forEach(r -> roles.add(Role.parse(r)));
+        WorkerService.NewWorker created = app.workers().add(ctx.formParam("name"), roles,
+                Optional.ofNullable(ctx.formParam("external_id")));
+        render(ctx, Optional.of(new Pages.NewWorker(created.worker().name(),
+                created.worker().roles().stream().map(Role::label).sorted().collect(Collectors.joining(", ")),
+                links.invite(ctx, created.inviteSecret()), created.token())), Optional.empty());
+    }
+
+    private void reissue(Context ctx) {
+        Auth.worker(ctx, Role.ADMIN);
+        String secret = app.workers().newInvite(TaskPages.wholeNumber("worker id", ctx.pathParam("id")));
+        render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
+    }
+
+    private void render(Context ctx, Optional<Pages.NewWorker> created, Optional<String> reissued) {
+        Auth.worker(ctx, Role.ADMIN);
+        Campaign campaign = app.campaigns().campaign();
+        Map<Long, Integer> counts = app.campaignRepository().jdbi()
+                .withHandle(h -> app.campaignRepository().attemptCounts(h, campaign.id(), Optional.empty()));
+        List<Pages.TargetLine> targets = campaign.targets().stream()
+                .map(t -> new Pages.TargetLine(t.key(), t.modelType(), t.size(), t.backendKind(), t.demo(),
+                        counts.getOrDefault(t.id(), 0)))
+                .toList();
+        views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), campaign.config().name(), campaign.assignmentSeed(),
+                targets, app.workerRepository().listPlatformWorkers(),
+                app.attemptRepository().recent(campaign.id(), RECENT_ATTEMPTS), created, reissued));
+    }
+}

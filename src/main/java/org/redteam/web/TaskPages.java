@@ -1,0 +1,140 @@
+package org.redteam.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Optional;
+import org.redteam.attempt.Attempt;
+import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.Side;
+import org.redteam.campaign.CampaignService;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
+
+/**
+ * The red teamer's pages: consent → task description → chat with A/B picks → rating → next attempt
+ * of the set or the completion page. Every POST redirects (303) to a page that shows the stored
+ * state, so a refresh never resends and an interrupted attempt resumes where it stopped.
+ */
+final class TaskPages {
+    private final CampaignService campaigns;
+    private final AttemptService attempts;
+    private final Views views;
+
+    TaskPages(CampaignService campaigns, AttemptService attempts, Views views) {
+        this.campaigns = campaigns;
+        this.attempts = attempts;
+        this.views = views;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/task", this::next);
+        routes.post("/task", this::start);
+        routes.get("/consent", this::consentPage);
+        routes.post("/consent", this::consent);
+        routes.get("/attempts/{id}", this::attempt);
+        routes.post("/attempts/{id}/turns", this::send);
+        routes.post("/attempts/{id}/turns/{index}/choice", this::choose);
+        routes.get("/attempts/{id}/rating", this::ratingPage);
+        routes.post("/attempts/{id}/rating", this::rate);
+        routes.get("/sets/{id}/complete", this::complete);
+    }
+
+    /** Where the red teamer should be now. */
+    private void next(Context ctx) {
+        Worker worker = Auth.worker(ctx, Role.RED_TEAMER);
+        Optional<List<String>> topics = campaigns.consent(worker);
+        if (topics.isEmpty()) {
+            ctx.redirect("/consent", HttpStatus.SEE_OTHER);
+            return;
+        }
+        Optional<Attempt> open = attempts.openAttempt(worker);
+        if (open.isPresent()) {
+            ctx.redirect("/attempts/" + open.get().id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        CampaignService.Progress progress = campaigns.progress(worker);
+        views.render(ctx, "task.jte", new Pages.NewTask(Auth.page(ctx), progress.nextPosition(), progress.setSize(),
+                topics.get(), AttemptService.MAX_TASK_DESCRIPTION));
+    }
+
+    private void consentPage(Context ctx) {
+        Worker worker = Auth.worker(ctx, Role.RED_TEAMER);
+        views.render(ctx, "consent.jte", new Pages.Consent(Auth.page(ctx), campaigns.campaign().config(),
+                campaigns.consent(worker).orElse(List.of())));
+    }
+
+    private void consent(Context ctx) {
+        campaigns.consent(Auth.worker(ctx, Role.RED_TEAMER), ctx.formParams("topics"));
+        ctx.redirect("/task", HttpStatus.SEE_OTHER);
+    }
+
+    private void start(Context ctx) {
+        Attempt attempt = attempts.start(Auth.worker(ctx, Role.RED_TEAMER), ctx.formParam("taskDescription"));
+        ctx.redirect("/attempts/" + attempt.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void attempt(Context ctx) {
+        Worker worker = Auth.worker(ctx);
+        Attempt attempt = attempts.get(worker, id(ctx));
+        boolean owner = attempt.workerId() == worker.id();
+        Optional<String> target = worker.has(Role.ADMIN)
+                ? campaigns.campaign().target(attempt.targetId()).map(t -> t.key() + " (" + t.labelledModelType() + ", " + t.size() + ")")
+                : Optional.empty();
+        views.render(ctx, "attempt.jte", new Pages.AttemptView(Auth.page(ctx), attempt, owner,
+                campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target));
+    }
+
+    private void send(Context ctx) {
+        long id = id(ctx);
+        attempts.addTurn(Auth.worker(ctx), id, ctx.formParam("message"));
+        ctx.redirect("/attempts/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private void choose(Context ctx) {
+        long id = id(ctx);
+        attempts.choose(Auth.worker(ctx), id, index(ctx), Side.parse(ctx.formParam("moreHarmful")));
+        ctx.redirect("/attempts/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private void ratingPage(Context ctx) {
+        Worker worker = Auth.worker(ctx);
+        Attempt attempt = attempts.get(worker, id(ctx));
+        if (attempt.submitted() || attempt.workerId() != worker.id() || attempt.turns().isEmpty() || attempt.awaitingChoice()) {
+            ctx.redirect("/attempts/" + attempt.id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempt));
+    }
+
+    private void rate(Context ctx) {
+        Worker worker = Auth.worker(ctx);
+        Attempt attempt = attempts.rate(worker, id(ctx), wholeNumber("rating", ctx.formParam("rating")));
+        Optional<Long> finishedSet = attempt.workSetId().filter(s -> campaigns.finishedSet(worker, s).isPresent());
+        ctx.redirect(finishedSet.map(s -> "/sets/" + s + "/complete").orElse("/task"), HttpStatus.SEE_OTHER);
+    }
+
+    private void complete(Context ctx) {
+        Worker worker = Auth.worker(ctx);
+        views.render(ctx, "complete.jte", new Pages.SetComplete(Auth.page(ctx), campaigns.completedSet(worker,
+                wholeNumber("set id", ctx.pathParam("id"))), worker.externalId()));
+    }
+
+    static long id(Context ctx) {
+        return wholeNumber("attempt id", ctx.pathParam("id"));
+    }
+
+    static int index(Context ctx) {
+        return wholeNumber("turn index", ctx.pathParam("index"));
+    }
+
+    static int wholeNumber(String what, String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(what + ": must be a whole number, got '" + (text == null ? "" : text) + "'");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.redteam.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.Optional;
+import org.redteam.App;
+import org.redteam.problem.RedteamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Javalin server: pages, JSON API, authentication, and the one place that maps exceptions. */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Largest request body accepted, in bytes. */
+    static final long MAX_REQUEST_BYTES = 256 * 1024;
+
+    private WebServer() {
+    }
+
+    /**
+     * @param baseUrl the public address used in invite links (e.g. behind a proxy); empty = the
+     *                address the request arrived on
+     */
+    public static Javalin create(App app, Optional<String> baseUrl) {
+        ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
+        Views views = new Views();
+        Auth auth = new Auth(app.workers());
+        Links links = new Links(baseUrl);
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+            });
+            cfg.routes.before(auth::resolve);
+            new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
+            new TaskPages(app.campaigns(), app.attempts(), views).register(cfg.routes);
+            new AdminPages(app, views, links).register(cfg.routes);
+            new AttemptApiRoutes(app.campaigns(), app.attempts(), json).register(cfg.routes);
+            cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e.kind()), e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, views, HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side; it has been logged");
+            });
+        });
+    }
+
+    static HttpStatus status(RedteamException.Kind kind) {
+        return switch (kind) {
+            case BAD_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_SIGNED_IN -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
+        };
+    }
+
+    /** JSON {"error": …} under /api, an HTML page elsewhere; never a stack trace. */
+    private static void problem(Context ctx, Views views, HttpStatus status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("error", message));
+        } else {
+            views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), status.getMessage(), message));
+        }
+    }
+}

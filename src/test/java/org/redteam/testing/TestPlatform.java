@@ -1,0 +1,73 @@
+package org.redteam.testing;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.redteam.App;
+import org.redteam.config.CampaignConfig;
+import org.redteam.config.DemoCampaign;
+import org.redteam.storage.StoreLocation;
+import org.redteam.web.WebServer;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
+import org.redteam.worker.WorkerService;
+
+/** The whole platform on a temporary SQLite store, served on a free loopback port: what tests run against. */
+public final class TestPlatform implements AutoCloseable {
+    private final App app;
+    private final Javalin server;
+
+    private TestPlatform(App app, Javalin server) {
+        this.app = app;
+        this.server = server;
+    }
+
+    public static TestPlatform start(Path dir) {
+        return start(dir, DemoCampaign.config());
+    }
+
+    public static TestPlatform start(Path dir, CampaignConfig config) {
+        App app = App.open(StoreLocation.directory(dir), Optional.of(config), Clock.systemUTC());
+        Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
+        return new TestPlatform(app, server);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public WorkerService.NewWorker addWorker(String name, Role... roles) {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        set.addAll(List.of(roles));
+        return app.workers().add(name, set, Optional.empty());
+    }
+
+    /** A red teamer who has already consented to every topic, with an API client. */
+    public ApiClient redTeamer(String name) {
+        WorkerService.NewWorker created = addWorker(name, Role.RED_TEAMER);
+        consent(created.worker());
+        return new ApiClient(baseUrl(), created.token());
+    }
+
+    public void consent(Worker worker) {
+        app.campaigns().consent(worker, app.campaigns().campaign().config().riskTopics());
+    }
+
+    public ApiClient client(String token) {
+        return new ApiClient(baseUrl(), token);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        app.close();
+    }
+}
