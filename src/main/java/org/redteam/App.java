@@ -28,14 +28,14 @@ public final class App implements AutoCloseable {
     private final CampaignRepository campaignRepository;
     private final WorkerRepository workerRepository;
 
-    private App(Database database, Optional<CampaignConfig> config, Clock clock) {
+    private App(Database database, Optional<CampaignConfig> config, Clock clock, TargetFactory targets) {
         this.database = database;
         this.clock = clock;
         this.workerRepository = new WorkerRepository(database.jdbi());
         this.campaignRepository = new CampaignRepository(database.jdbi());
         this.attemptRepository = new AttemptRepository(database.jdbi());
         this.workers = new WorkerService(workerRepository, clock);
-        this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c, new TargetFactory(), clock))
+        this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c, targets, clock))
                 .orElse(null);
         this.attempts = campaigns == null ? null
                 : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock);
@@ -46,9 +46,14 @@ public final class App implements AutoCloseable {
      * that only read or write stored data ({@code users}, {@code import}, {@code export}) pass none.
      */
     public static App open(StoreLocation location, Optional<CampaignConfig> config, Clock clock) {
+        return open(location, config, clock, new TargetFactory());
+    }
+
+    /** As {@link #open(StoreLocation, Optional, Clock)}, with other backends (tests use scripted ones). */
+    public static App open(StoreLocation location, Optional<CampaignConfig> config, Clock clock, TargetFactory targets) {
         Database database = Database.open(location);
         try {
-            return new App(database, config, clock);
+            return new App(database, config, clock, targets);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.redteam.App;
+import org.redteam.backend.ModelBackend;
+import org.redteam.target.TargetFactory;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.DemoCampaign;
 import org.redteam.storage.StoreLocation;
@@ -31,7 +33,16 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public static TestPlatform start(Path dir, CampaignConfig config) {
-        App app = App.open(StoreLocation.directory(dir), Optional.of(config), Clock.systemUTC());
+        return start(dir, config, new TargetFactory());
+    }
+
+    /** Every target of the campaign answers from {@code backend}. */
+    public static TestPlatform start(Path dir, CampaignConfig config, ModelBackend backend) {
+        return start(dir, config, new TargetFactory((id, spec) -> backend));
+    }
+
+    public static TestPlatform start(Path dir, CampaignConfig config, TargetFactory targets) {
+        App app = App.open(StoreLocation.directory(dir), Optional.of(config), Clock.systemUTC(), targets);
         Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
         return new TestPlatform(app, server);
     }

@@ -1,0 +1,26 @@
+package org.redteam.target;
+
+import java.util.List;
+import org.redteam.backend.Completion;
+import org.redteam.backend.CompletionRequest;
+import org.redteam.backend.ModelBackend;
+import org.redteam.backend.Message;
+
+/**
+ * What red teamers attack: a backend (wrapped by its safety interventions) with the labels analysis
+ * groups by. {@code id} is the database id, {@code key} the id of the campaign file. Red teamers
+ * never see which target they face.
+ */
+public record Target(long id, String key, String modelType, String size, String backendKind, boolean demo,
+                     ModelBackend backend) {
+
+    /** {@code n} responses to a conversation that ends with a human message. */
+    public List<Completion> respond(List<Message> conversation, int n, long seed) {
+        return backend.complete(new CompletionRequest(conversation, n, seed));
+    }
+
+    /** The model type as exported and shown to admins: demo targets say so. */
+    public String labelledModelType() {
+        return demo ? modelType + " (demo)" : modelType;
+    }
+}
