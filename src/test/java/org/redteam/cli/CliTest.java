@@ -1,0 +1,68 @@
+package org.redteam.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam.App;
+import org.redteam.storage.StoreLocation;
+import org.redteam.worker.Role;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("serve", "users", "import", "export");
+    }
+
+    @Test
+    void usersAddPrintsAnInviteLinkAndEndsWithTheToken() {
+        Run add = run("users", "add", "--name", "Alice", "--role", "red-teamer,reviewer", "--data", dir.toString());
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("invite link", "http://localhost:7070/invite/inv_");
+        String last = add.lines().get(add.lines().size() - 1);
+        assertThat(last).matches("token: rt_[A-Za-z0-9_-]{43}");
+        try (App app = App.open(StoreLocation.directory(dir), Optional.empty(), Clock.systemUTC())) {
+            var worker = app.workers().byToken(last.substring("token: ".length())).orElseThrow();
+            assertThat(worker.roles()).containsExactlyInAnyOrder(Role.RED_TEAMER, Role.REVIEWER);
+        }
+        Run list = run("users", "list", "--data", dir.toString());
+        assertThat(list.out()).contains("Alice\tred-teamer, reviewer");
+    }
+
+    @Test
+    void badArgumentsExitNonZeroWithAMessage() {
+        assertThat(run("users", "add", "--role", "admin", "--data", dir.toString()).exit()).isEqualTo(2);
+        Run badRole = run("users", "add", "--name", "x", "--role", "boss", "--data", dir.toString());
+        assertThat(badRole.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(badRole.err()).contains("error: unknown role 'boss'");
+        Run both = run("users", "list", "--data", dir.toString(), "--db", "jdbc:sqlite:x.db");
+        assertThat(both.err()).contains("either --data DIR or --db JDBC_URL");
+        Run badConfig = run("serve", "--config", dir.resolve("missing.yaml").toString(), "--data", dir.toString());
+        assertThat(badConfig.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(badConfig.err()).contains("missing.yaml", "cannot read");
+    }
+}
