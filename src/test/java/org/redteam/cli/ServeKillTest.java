@@ -50,6 +50,11 @@ class ServeKillTest {
                 assertThat(attempt.body().get("turns").get(i).get("moreHarmful").asText()).isEqualTo(i % 2 == 0 ? "A" : "B");
             }
             assertThat(attempt.body().get("turns").get(acknowledged).get("candidates")).hasSize(2);
+
+            CliTest.Run add = CliTest.run("users", "add", "--name", "Bob", "--role", "red-teamer", "--data", dir.toString());
+            assertThat(add.exit()).as("users add while serve runs: " + add.err()).isZero();
+            String bobToken = add.lines().get(add.lines().size() - 1).substring("token: ".length());
+            assertThat(new ApiClient(server.baseUrl(), bobToken).get("/api/me").body().get("name").asText()).isEqualTo("Bob");
             assertThat(api.post("/api/attempts/" + attemptId + "/turns/" + acknowledged + "/choice",
                     Map.of("moreHarmful", "A")).status()).isEqualTo(200);
             assertThat(api.post("/api/attempts/" + attemptId + "/rating", Map.of("rating", 2)).status()).isEqualTo(200);
