@@ -8,6 +8,8 @@ import org.redteam.campaign.CampaignRepository;
 import org.redteam.campaign.CampaignService;
 import org.redteam.cli.Main;
 import org.redteam.config.CampaignConfig;
+import org.redteam.dataset.ExportService;
+import org.redteam.dataset.ImportService;
 import org.redteam.storage.Database;
 import org.redteam.storage.StoreLocation;
 import org.redteam.target.TargetFactory;
@@ -27,6 +29,8 @@ public final class App implements AutoCloseable {
     private final AttemptRepository attemptRepository;
     private final CampaignRepository campaignRepository;
     private final WorkerRepository workerRepository;
+    private final ImportService imports;
+    private final ExportService exports;
 
     private App(Database database, Optional<CampaignConfig> config, Clock clock, TargetFactory targets) {
         this.database = database;
@@ -35,6 +39,8 @@ public final class App implements AutoCloseable {
         this.campaignRepository = new CampaignRepository(database.jdbi());
         this.attemptRepository = new AttemptRepository(database.jdbi());
         this.workers = new WorkerService(workerRepository, clock);
+        this.imports = new ImportService(database.jdbi(), campaignRepository, workerRepository, clock);
+        this.exports = new ExportService(database.jdbi(), attemptRepository);
         this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c, targets, clock))
                 .orElse(null);
         this.attempts = campaigns == null ? null
@@ -90,6 +96,14 @@ public final class App implements AutoCloseable {
 
     public AttemptService attempts() {
         return requireCampaign(attempts);
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public ExportService exports() {
+        return exports;
     }
 
     public AttemptRepository attemptRepository() {

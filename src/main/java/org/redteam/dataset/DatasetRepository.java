@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.redteam.storage.Rows;
 
 /** SQL of import and export: import batches, imported attempts with their tags, and the export read. */
 final class DatasetRepository {
@@ -91,11 +92,11 @@ final class DatasetRepository {
                 .bind("after", afterId).bind("limit", limit)
                 .map((rs, ctx) -> new ExportRow(rs.getLong("id"), "import".equals(rs.getString("source")),
                         rs.getDouble("rating"), rs.getString("task_description"),
-                        rs.getObject("min_harmlessness", Double.class),
-                        rs.getObject("task_description_harmlessness", Double.class), rs.getBoolean("is_upworker"),
+                        Rows.optionalDouble(rs, "min_harmlessness").orElse(null),
+                        Rows.optionalDouble(rs, "task_description_harmlessness").orElse(null), rs.getBoolean("is_upworker"),
                         rs.getString("imported_transcript"), rs.getBoolean("tags_listed"), rs.getString("model_type"),
                         rs.getString("size"), rs.getBoolean("demo"), rs.getLong("worker_id"),
-                        rs.getObject("source_member_id", Long.class)))
+                        Rows.optionalLong(rs, "source_member_id").orElse(null)))
                 .list();
     }
 

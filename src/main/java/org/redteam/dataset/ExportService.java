@@ -19,6 +19,7 @@ import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.Transcript;
 import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.target.Target;
 
 /**
  * Exports submitted attempts (open ones never), in id order, streaming: attempts are read in chunks
@@ -120,7 +121,7 @@ public final class ExportService {
     private ReleasedRecord released(DatasetRepository.ExportRow row, List<String> tags, Handle h) {
         String transcript = row.importedTranscript() != null ? row.importedTranscript()
                 : Transcript.of(attempts.turns(h, row.id()));
-        String modelType = row.demo() ? row.modelType() + " (demo)" : row.modelType();
+        String modelType = Target.labelledModelType(row.modelType(), row.demo());
         long member = row.sourceMemberId() != null ? row.sourceMemberId() : row.workerId();
         return new ReleasedRecord(transcript, row.minHarmlessness(), row.size(), modelType, row.rating(),
                 row.taskDescription(), row.taskDescriptionHarmlessness(), member, row.upworker(),

@@ -17,34 +17,38 @@ final class RecordParser {
     static final class Problem extends Exception {
         final String field;
         final JsonLocation location;
-        /** True for a problem after the last record (trailing content), which belongs to no record. */
-        final boolean afterLast;
 
         Problem(String field, JsonLocation location, String message) {
-            this(field, location, message, false);
-        }
-
-        private Problem(String field, JsonLocation location, String message, boolean afterLast) {
             super(message, null, false, false);
             this.field = field;
             this.location = location;
-            this.afterLast = afterLast;
-        }
-
-        static Problem afterLast(JsonLocation location, String message) {
-            return new Problem(null, location, message, true);
         }
     }
 
     private String field;
+    private JsonParser inRecord;
 
-    /** The key whose value was being read when the input broke off, or null between keys. */
+    /**
+     * The key being read when the input broke off: the one whose value was being read, else the last
+     * key the parser saw in the record (Jackson reads a key and the start of its value in one step);
+     * null outside a record.
+     */
     String field() {
-        return field;
+        if (field != null || inRecord == null) {
+            return field;
+        }
+        return inRecord.getParsingContext().inObject() ? inRecord.getParsingContext().getCurrentName() : null;
     }
 
     ReleasedRecord parse(JsonParser p) throws IOException, Problem {
         field = null;
+        inRecord = p;
+        ReleasedRecord record = fields(p);
+        inRecord = null;
+        return record;
+    }
+
+    private ReleasedRecord fields(JsonParser p) throws IOException, Problem {
         Object[] values = new Object[ReleasedRecord.KEYS.size()];
         boolean[] seen = new boolean[values.length];
         JsonToken token;
@@ -69,6 +73,7 @@ final class RecordParser {
                         "missing; every record has all ten keys " + ReleasedRecord.KEYS);
             }
         }
+        // values[] follows ReleasedRecord.KEYS, which follows the record's components.
         @SuppressWarnings("unchecked")
         List<String> tags = (List<String>) values[9];
         return new ReleasedRecord((String) values[0], (Double) values[1], (String) values[2], (String) values[3],

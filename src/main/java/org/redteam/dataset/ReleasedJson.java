@@ -1,7 +1,9 @@
 package org.redteam.dataset;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -14,9 +16,14 @@ import com.fasterxml.jackson.core.util.Separators;
  * {@code repr}), so a score read from the release is written back with the same digits.
  */
 final class ReleasedJson {
-    /** Immutable and thread-safe once built. */
+    /**
+     * Immutable and thread-safe once built. Parsers leave their source open (its owner closes it) and
+     * quote at most 40 characters of a bad token in errors: the text is hostile and goes to users.
+     */
     static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(40).maxRawContentLength(0).build())
             .build();
 
     private ReleasedJson() {

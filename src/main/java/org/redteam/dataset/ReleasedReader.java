@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the records of a file in the released format, one at a time; memory does not grow with
@@ -25,9 +23,6 @@ import java.util.zip.GZIPInputStream;
  * {@link DatasetFormatException} naming the file, the record (1-based), the line and the field.
  */
 public final class ReleasedReader implements AutoCloseable {
-    /** Longest run of leading blanks looked through to find the first character. */
-    private static final int PEEK_LIMIT = 1 << 20;
-
     /** How the records are laid out in the file. */
     public enum Layout { JSON_ARRAY, JSON_LINES }
 
@@ -41,6 +36,7 @@ public final class ReleasedReader implements AutoCloseable {
     private long lineNumber;
     private int returned;
     private boolean done;
+    private boolean afterArray;
 
     private ReleasedReader(String fileName, InputStream in, Layout layout, boolean gzip) throws IOException {
         this.fileName = fileName;
@@ -67,11 +63,8 @@ public final class ReleasedReader implements AutoCloseable {
     /** Reads {@code raw} (the file's bytes, which this reader closes); {@code fileName} is for messages. */
     public static ReleasedReader open(InputStream raw, String fileName) {
         try {
-            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-            boolean gzip = startsWithGzipMagic(buffered);
-            BufferedInputStream text = gzip
-                    ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
-            return new ReleasedReader(fileName, text, layoutOf(text, fileName), gzip);
+            ReleasedInput.Sniffed input = ReleasedInput.sniff(raw, fileName);
+            return new ReleasedReader(fileName, input.text(), input.layout(), input.gzip());
         } catch (DatasetFormatException e) {
             closeQuietly(raw);
             throw e;
@@ -79,41 +72,6 @@ public final class ReleasedReader implements AutoCloseable {
             closeQuietly(raw);
             throw new DatasetFormatException(fileName + ": cannot read the start of the file (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b;
-    }
-
-    private static Layout layoutOf(BufferedInputStream in, String fileName) throws IOException {
-        in.mark(PEEK_LIMIT);
-        int b;
-        int read = 0;
-        do {
-            b = in.read();
-            read++;
-        } while (b != -1 && read < PEEK_LIMIT && (isJsonBlank(b) || (read <= 3 && isByteOrderMark(b))));
-        in.reset();
-        if (b == '[') {
-            return Layout.JSON_ARRAY;
-        }
-        if (b == '{') {
-            return Layout.JSON_LINES;
-        }
-        throw new DatasetFormatException(fileName + ": " + (b == -1 ? "the file is empty" : "starts with '" + (char) b + "'")
-                + "; expected the released format: a JSON array of records ('[') or JSON Lines, one record per line ('{')");
-    }
-
-    private static boolean isJsonBlank(int b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
-    }
-
-    private static boolean isByteOrderMark(int b) {
-        return b == 0xEF || b == 0xBB || b == 0xBF;
     }
 
     public Layout layout() {
@@ -140,22 +98,24 @@ public final class ReleasedReader implements AutoCloseable {
             next.ifPresent(r -> returned++);
             return next;
         } catch (RecordParser.Problem p) {
-            throw new DatasetFormatException(where(p.location, !p.afterLast) + fieldPart(p.field) + p.getMessage());
+            throw new DatasetFormatException(where(p.location, !afterArray) + fieldPart(p.field) + p.getMessage());
         } catch (JsonProcessingException e) {
-            throw new DatasetFormatException(where(e.getLocation(), true) + fieldPart(records.field())
+            throw new DatasetFormatException(where(e.getLocation(), !afterArray) + fieldPart(records.field())
                     + "broken JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new DatasetFormatException(where(array == null ? null : array.currentLocation(), true)
                     + fieldPart(records.field()) + "the data ends early or cannot be read"
-                    + (gzip ? " (truncated or corrupt gzip?)" : "") + ": " + e, e);
+                    + (gzip ? " (truncated or corrupt gzip?)" : "") + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
     }
 
     private Optional<ReleasedRecord> nextInArray() throws IOException, RecordParser.Problem {
         JsonToken token = array.nextToken();
         if (token == JsonToken.END_ARRAY) {
+            afterArray = true;
             if (array.nextToken() != null) {
-                throw RecordParser.Problem.afterLast(array.currentTokenLocation(), "unexpected content after the closing ']'");
+                throw new RecordParser.Problem(null, array.currentTokenLocation(), "unexpected content after the closing ']'");
             }
             return Optional.empty();
         }
@@ -214,8 +174,12 @@ public final class ReleasedReader implements AutoCloseable {
         return s.append(": ").toString();
     }
 
+    /** Names the field; an unknown key is data, so a long one is cut short. */
     private static String fieldPart(String field) {
-        return field == null ? "" : "field \"" + field + "\": ";
+        if (field == null) {
+            return "";
+        }
+        return "field \"" + (field.length() > 60 ? field.substring(0, 60) + "…" : field) + "\": ";
     }
 
     @Override

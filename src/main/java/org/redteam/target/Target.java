@@ -21,6 +21,11 @@ public record Target(long id, String key, String modelType, String size, String 
 
     /** The model type as exported and shown to admins: demo targets say so. */
     public String labelledModelType() {
+        return labelledModelType(modelType, demo);
+    }
+
+    /** "rlhf" or, for a demo target, "rlhf (demo)". */
+    public static String labelledModelType(String modelType, boolean demo) {
         return demo ? modelType + " (demo)" : modelType;
     }
 }
