@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.redteam.App;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
@@ -63,7 +62,7 @@ final class UsersCommand implements Runnable {
             try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
                 WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId));
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), roles(created.worker()));
+                out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), created.worker().roleLabels());
                 out.printf("invite link (works once, expires in %d days): %s%n", WorkerService.INVITE_LENGTH.toDays(),
                         inviteUrl(baseUrl, created.inviteSecret()));
                 out.printf("token: %s%n", created.token());
@@ -86,7 +85,7 @@ final class UsersCommand implements Runnable {
             try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
                 PrintWriter out = spec.commandLine().getOut();
                 for (Worker w : app.workerRepository().listPlatformWorkers()) {
-                    out.printf("%d\t%s\t%s\t%s%n", w.id(), w.name(), roles(w), w.externalId().orElse(""));
+                    out.printf("%d\t%s\t%s\t%s%n", w.id(), w.name(), w.roleLabels(), w.externalId().orElse(""));
                 }
                 out.flush();
             }
@@ -119,10 +118,6 @@ final class UsersCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    static String roles(Worker w) {
-        return w.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "));
     }
 
     static String inviteUrl(String baseUrl, String secret) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.redteam.App;
 import org.redteam.campaign.Campaign;
 import org.redteam.worker.Role;
@@ -40,7 +39,7 @@ final class AdminPages {
         WorkerService.NewWorker created = app.workers().add(ctx.formParam("name"), roles,
                 Optional.ofNullable(ctx.formParam("external_id")));
         render(ctx, Optional.of(new Pages.NewWorker(created.worker().name(),
-                created.worker().roles().stream().map(Role::label).sorted().collect(Collectors.joining(", ")),
+                created.worker().roleLabels(),
                 links.invite(ctx, created.inviteSecret()), created.token())), Optional.empty());
     }
 

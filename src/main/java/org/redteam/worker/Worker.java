@@ -13,4 +13,9 @@ public record Worker(long id, String name, Optional<String> externalId, Set<Role
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** The roles as shown to people, sorted: "red-teamer, reviewer". */
+    public String roleLabels() {
+        return roles.stream().map(Role::label).sorted().collect(java.util.stream.Collectors.joining(", "));
+    }
 }
