@@ -1,0 +1,122 @@
+package org.redteam.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam.testing.TestPlatform;
+import org.redteam.worker.Role;
+import org.redteam.worker.WorkerService;
+
+/** Invite links, the session cookie and the admin page, over plain HTTP. */
+class SignInAndAdminTest {
+    @TempDir
+    Path dir;
+    TestPlatform platform;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        platform = TestPlatform.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void anInviteSetsAHardenedSessionCookieOnce() throws Exception {
+        WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
+        HttpResponse<String> page = get("/invite/" + alice.inviteSecret(), null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("alice", "Continue");
+
+        HttpResponse<String> signIn = post("/invite/" + alice.inviteSecret(), null, "external_id=", "https");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(Auth.COOKIE + "=s_").contains("HttpOnly", "SameSite=Lax", "Secure");
+
+        HttpResponse<String> again = post("/invite/" + alice.inviteSecret(), null, "external_id=", "http");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already used");
+    }
+
+    @Test
+    void plainHttpCookiesAreNotMarkedSecure() throws Exception {
+        WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
+        String cookie = post("/invite/" + alice.inviteSecret(), null, "", "http").headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").doesNotContain("Secure");
+    }
+
+    @Test
+    void adminsAddWorkersOnTheAdminPage() throws Exception {
+        String session = signIn(platform.addWorker("root", Role.ADMIN));
+        HttpResponse<String> admin = get("/admin", session);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("demo-rlhf-52B", "class=\"demo\"");
+        String csrf = csrf(admin.body());
+
+        HttpResponse<String> added = post("/admin/workers", session,
+                "_csrf=" + enc(csrf) + "&name=" + enc("Bob <b>") + "&roles=red-teamer&roles=reviewer", "http");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("Bob &lt;b&gt;", "/invite/inv_", "rt_");
+        Matcher token = Pattern.compile("id=\"api-token\">(rt_[A-Za-z0-9_-]+)<").matcher(added.body());
+        assertThat(token.find()).isTrue();
+        assertThat(platform.app().workers().byToken(token.group(1)).orElseThrow().roles())
+                .containsExactlyInAnyOrder(Role.RED_TEAMER, Role.REVIEWER);
+
+        assertThat(post("/admin/workers", session, "name=Eve&roles=admin", "http").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void nonAdminsCannotSeeTheAdminPage() throws Exception {
+        String session = signIn(platform.addWorker("alice", Role.RED_TEAMER));
+        assertThat(get("/admin", session).statusCode()).isEqualTo(403);
+        assertThat(get("/admin", null).statusCode()).isEqualTo(401);
+    }
+
+    private String signIn(WorkerService.NewWorker worker) throws Exception {
+        String cookie = post("/invite/" + worker.inviteSecret(), null, "", "http").headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form, String proto) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", proto)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
