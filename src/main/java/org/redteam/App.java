@@ -3,6 +3,7 @@ package org.redteam;
 import java.time.Clock;
 import java.util.Optional;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.AttemptService;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.campaign.CampaignService;
@@ -10,6 +11,10 @@ import org.redteam.cli.Main;
 import org.redteam.config.CampaignConfig;
 import org.redteam.dataset.ExportService;
 import org.redteam.dataset.ImportService;
+import org.redteam.scoring.LazyPreferenceModel;
+import org.redteam.scoring.PreferenceModel;
+import org.redteam.scoring.PreferenceModelSpec;
+import org.redteam.scoring.ScoringService;
 import org.redteam.storage.Database;
 import org.redteam.storage.StoreLocation;
 import org.redteam.target.TargetFactory;
@@ -18,7 +23,7 @@ import org.redteam.worker.WorkerService;
 
 /**
  * The composition root: store → repositories → services. {@code serve}, every CLI command and the
- * tests build the platform through {@link #open}; nothing is wired anywhere else.
+ * tests build the platform through {@link #open} or {@link #at}; nothing is wired anywhere else.
  */
 public final class App implements AutoCloseable {
     private final Database database;
@@ -31,8 +36,10 @@ public final class App implements AutoCloseable {
     private final WorkerRepository workerRepository;
     private final ImportService imports;
     private final ExportService exports;
+    private final ScoringService scoring;
 
-    private App(Database database, Optional<CampaignConfig> config, Clock clock, TargetFactory targets) {
+    private App(Database database, Optional<CampaignConfig> config, Clock clock, TargetFactory targets,
+                LazyPreferenceModel preferenceModel) {
         this.database = database;
         this.clock = clock;
         this.workerRepository = new WorkerRepository(database.jdbi());
@@ -41,28 +48,76 @@ public final class App implements AutoCloseable {
         this.workers = new WorkerService(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), campaignRepository, workerRepository, clock);
         this.exports = new ExportService(database.jdbi(), attemptRepository);
+        this.scoring = new ScoringService(new AttemptScoreRepository(database.jdbi(), attemptRepository), preferenceModel);
         this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c, targets, clock))
                 .orElse(null);
         this.attempts = campaigns == null ? null
-                : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock);
+                : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock, scoring::scoreLater);
     }
 
     /**
      * Opens (and migrates) the store and, with a campaign config, starts the campaign on it. Commands
      * that only read or write stored data ({@code users}, {@code import}, {@code export}) pass none.
+     * The preference model is the campaign's ({@code preference_model:}, the default model without
+     * one), loaded on first use.
      */
     public static App open(StoreLocation location, Optional<CampaignConfig> config, Clock clock) {
-        return open(location, config, clock, new TargetFactory());
+        return at(location).campaign(config).clock(clock).open();
     }
 
     /** As {@link #open(StoreLocation, Optional, Clock)}, with other backends (tests use scripted ones). */
     public static App open(StoreLocation location, Optional<CampaignConfig> config, Clock clock, TargetFactory targets) {
-        Database database = Database.open(location);
-        try {
-            return new App(database, config, clock, targets);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+        return at(location).campaign(config).clock(clock).targets(targets).open();
+    }
+
+    /** A builder for the platform on {@code location}; unset parts get the defaults of {@link #open}. */
+    public static Builder at(StoreLocation location) {
+        return new Builder(location);
+    }
+
+    /** Collects what differs from the defaults, then {@link #open()}s the platform. */
+    public static final class Builder {
+        private final StoreLocation location;
+        private Optional<CampaignConfig> campaign = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private TargetFactory targets = new TargetFactory();
+        private Optional<LazyPreferenceModel> preferenceModel = Optional.empty();
+
+        private Builder(StoreLocation location) {
+            this.location = location;
+        }
+
+        public Builder campaign(Optional<CampaignConfig> config) {
+            this.campaign = config;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder targets(TargetFactory targets) {
+            this.targets = targets;
+            return this;
+        }
+
+        /** Scores with this model instead of the campaign's (a fake in tests, {@code score --model}). */
+        public Builder preferenceModel(PreferenceModel model) {
+            this.preferenceModel = Optional.of(LazyPreferenceModel.loaded(model));
+            return this;
+        }
+
+        public App open() {
+            LazyPreferenceModel model = preferenceModel.orElseGet(() -> LazyPreferenceModel.of(
+                    campaign.map(CampaignConfig::preferenceModel).orElseGet(PreferenceModelSpec.Default::new)));
+            Database database = Database.open(location);
+            try {
+                return new App(database, campaign, clock, targets, model);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         }
     }
 
@@ -110,6 +165,11 @@ public final class App implements AutoCloseable {
         return attemptRepository;
     }
 
+    /** Scores attempts with the preference model; its background thread stops on {@link #close()}. */
+    public ScoringService scoring() {
+        return scoring;
+    }
+
     private static <T> T requireCampaign(T service) {
         if (service == null) {
             throw new IllegalStateException("this App was opened without a campaign");
@@ -119,6 +179,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        scoring.close();
         database.close();
     }
 }

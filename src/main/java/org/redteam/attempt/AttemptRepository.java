@@ -67,7 +67,10 @@ public final class AttemptRepository {
                 rs.getString("task_description"), AttemptStatus.parse(rs.getString("status")),
                 Rows.optionalDouble(rs, "rating"), turns,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Rows.optionalLong(rs, "submitted_at").map(Instant::ofEpochMilli));
+                Rows.optionalLong(rs, "submitted_at").map(Instant::ofEpochMilli),
+                new Attempt.Scores(Rows.optionalDouble(rs, "min_harmlessness"),
+                        Rows.optionalDouble(rs, "task_description_harmlessness"),
+                        Optional.ofNullable(rs.getString("scored_by"))));
     }
 
     /** The turns of an attempt with both candidates, in order. */

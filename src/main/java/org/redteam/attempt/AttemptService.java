@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.JdbiException;
 import org.redteam.backend.Completion;
 import org.redteam.backend.Message;
@@ -37,12 +38,24 @@ public final class AttemptService {
     private final CampaignRepository campaigns;
     private final Campaign campaign;
     private final Clock clock;
+    private final LongConsumer onSubmitted;
 
     public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock) {
+        this(attempts, campaigns, campaign, clock, id -> { });
+    }
+
+    /**
+     * @param onSubmitted told the id of each attempt right after its submission is committed, on the
+     *                    request thread: it must return at once and not throw (App passes the scoring
+     *                    service, which queues the attempt for background scoring)
+     */
+    public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock,
+                          LongConsumer onSubmitted) {
         this.attempts = attempts;
         this.campaigns = campaigns;
         this.campaign = campaign;
         this.clock = clock;
+        this.onSubmitted = onSubmitted;
     }
 
     public Attempt start(Worker worker, String taskDescription) {
@@ -140,7 +153,8 @@ public final class AttemptService {
 
     /**
      * Rates and submits the attempt. When it completes the worker's set, the set gets its completion
-     * code in the same transaction.
+     * code in the same transaction. After the commit the attempt goes to {@code onSubmitted} (scoring,
+     * in the background); the answer never waits for the preference model.
      */
     public Attempt rate(Worker worker, long attemptId, int rating) {
         Attempt attempt = owned(worker, attemptId);
@@ -165,6 +179,7 @@ public final class AttemptService {
                 }
             }));
         });
+        onSubmitted.accept(attemptId);
         return attempts.find(attemptId).orElseThrow();
     }
 

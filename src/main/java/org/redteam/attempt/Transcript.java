@@ -3,6 +3,7 @@ package org.redteam.attempt;
 import java.util.ArrayList;
 import java.util.List;
 import org.redteam.backend.Message;
+import org.redteam.scoring.Exchange;
 
 /**
  * The released format's transcript layout: {@code "\n\nHuman: …\n\nAssistant: …"}, one pair per
@@ -32,5 +33,24 @@ public final class Transcript {
             t.chosen().ifPresent(c -> messages.add(Message.assistant(c.text())));
         }
         return messages;
+    }
+
+    /**
+     * One exchange per picked response: the context is the transcript before it, ending with the turn's
+     * human message; the response is the picked text, stripped. The same as splitting {@link #of} at
+     * its Assistant markers, except that a marker typed inside a message cannot split it.
+     */
+    public static List<Exchange> exchanges(List<Turn> turns) {
+        List<Exchange> exchanges = new ArrayList<>();
+        StringBuilder context = new StringBuilder();
+        for (Turn t : turns) {
+            context.append(HUMAN).append(t.message());
+            if (t.chosen().isPresent()) {
+                String response = t.chosen().get().text();
+                exchanges.add(new Exchange(context.toString(), response.strip()));
+                context.append(ASSISTANT).append(response);
+            }
+        }
+        return exchanges;
     }
 }

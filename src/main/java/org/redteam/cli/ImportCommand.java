@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.redteam.App;
 import org.redteam.dataset.ImportService;
 import picocli.CommandLine.Command;
@@ -75,19 +73,7 @@ final class ImportCommand implements Callable<Integer> {
     /** A bar over the file's bytes on stderr (the service reports bytes read; records are not known in advance). */
     static ProgressBar progressBar(PrintWriter err, long bytes) {
         boolean large = bytes >= 16L << 20;
-        return new ProgressBarBuilder().setTaskName("import").setInitialMax(bytes)
-                .setUnit(large ? " MiB" : " KiB", large ? 1 << 20 : 1 << 10).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100) {
-                    @Override
-                    public void close() {
-                        err.println();
-                        err.flush();
-                    }
-                })
-                .build();
+        return ProgressBars.onStderr(err, new ProgressBarBuilder().setTaskName("import").setInitialMax(bytes)
+                .setUnit(large ? " MiB" : " KiB", large ? 1 << 20 : 1 << 10));
     }
 }

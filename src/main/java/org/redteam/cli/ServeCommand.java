@@ -51,12 +51,14 @@ final class ServeCommand implements Callable<Integer> {
         Optional<WorkerService.NewWorker> admin = app.workers().ensureFirstAdmin();
         Javalin server = WebServer.create(app, Optional.ofNullable(baseUrl));
         server.start(host, port);
+        app.scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
         var out = spec.commandLine().getOut();
         out.printf("redteam is running at %s%n", url);
         out.printf("campaign: %s (%d targets%s)%n", campaign.name(), campaign.targets().size(),
                 app.campaigns().campaign().allDemo() ? ", all on the offline demo backend" : "");
         out.printf("store: %s%n", store.location().description());
+        out.printf("preference model: %s (loaded when first needed)%n", campaign.preferenceModel().describe());
         admin.ifPresent(a -> out.printf("first start: admin sign-in link (works once, expires in %d days): %s/invite/%s%n",
                 WorkerService.INVITE_LENGTH.toDays(), url, a.inviteSecret()));
         out.printf("started in %d ms; press Ctrl+C to stop%n", (System.nanoTime() - start) / 1_000_000);

@@ -3,13 +3,16 @@ package org.redteam.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * One campaign as configured: what red teamers read before they start, how work is cut into sets,
  * and the targets they attack. Validated by {@link CampaignConfigLoader}; immutable.
  *
- * @param assignmentSeed seed of the random tie-break in target assignment; empty = draw one at the
- *                       campaign's first start and store it (the stored seed then wins)
+ * @param assignmentSeed  seed of the random tie-break in target assignment; empty = draw one at the
+ *                        campaign's first start and store it (the stored seed then wins)
+ * @param preferenceModel the model that scores submitted attempts ({@code preference_model:}; the
+ *                        default model when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -20,7 +23,8 @@ public record CampaignConfig(
         int attemptsPerSet,
         int maxTurns,
         Optional<Long> assignmentSeed,
-        List<TargetConfig> targets) {
+        List<TargetConfig> targets,
+        PreferenceModelSpec preferenceModel) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -51,6 +55,15 @@ public record CampaignConfig(
         exampleTopics = List.copyOf(exampleTopics);
         riskTopics = List.copyOf(riskTopics);
         targets = List.copyOf(targets);
+        Objects.requireNonNull(preferenceModel, "preferenceModel");
+    }
+
+    /** A campaign scored by the default preference model. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, new PreferenceModelSpec.Default());
     }
 
     public Optional<TargetConfig> target(String id) {

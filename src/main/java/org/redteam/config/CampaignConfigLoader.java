@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * Reads a campaign YAML file into a {@link CampaignConfig}. Every problem is reported with the file
@@ -23,10 +25,21 @@ public final class CampaignConfigLoader {
     static final int MAX_ATTEMPTS_PER_SET = 100;
     static final int MAX_TURNS_LIMIT = 100;
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
-            "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets");
+            "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
+            "preference_model");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final PreferenceModelConfig preferenceModels;
+
+    public CampaignConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** @param env reads an environment variable (null when unset), to check that named API keys are set */
+    CampaignConfigLoader(UnaryOperator<String> env) {
+        this.preferenceModels = new PreferenceModelConfig(env);
+    }
 
     public CampaignConfig load(Path file) {
         String text;
@@ -88,8 +101,10 @@ public final class CampaignConfigLoader {
                 }
             }
         }
+        PreferenceModelSpec preferenceModel = root.child("preference_model").map(preferenceModels::parse)
+                .orElseGet(PreferenceModelSpec.Default::new);
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
-                maxTurns, seed, targets);
+                maxTurns, seed, targets, preferenceModel);
     }
 
     private TargetConfig target(Node t) {

@@ -3,6 +3,7 @@ package org.redteam.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * The campaign that runs when no campaign file is given: the paper's four model types × three sizes
@@ -51,6 +52,7 @@ public final class DemoCampaign {
             }
         }
         return new CampaignConfig(NAME, INSTRUCTIONS, CONTENT_WARNING, EXAMPLE_TOPICS, CampaignConfig.HARM_TOPICS,
-                CampaignConfig.DEFAULT_ATTEMPTS_PER_SET, CampaignConfig.DEFAULT_MAX_TURNS, Optional.empty(), targets);
+                CampaignConfig.DEFAULT_ATTEMPTS_PER_SET, CampaignConfig.DEFAULT_MAX_TURNS, Optional.empty(), targets,
+                new PreferenceModelSpec.Default());
     }
 }

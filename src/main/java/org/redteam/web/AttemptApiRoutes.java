@@ -135,7 +135,10 @@ final class AttemptApiRoutes {
         return value.asText();
     }
 
-    /** The attempt as JSON. Red teamers are blind: target and backend details go to admins only. */
+    /**
+     * The attempt as JSON. Red teamers are blind: target and backend details, and the preference
+     * model's scores, go to admins only.
+     */
     private Map<String, Object> view(Attempt a, Worker viewer) {
         boolean admin = viewer.has(Role.ADMIN);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -151,6 +154,9 @@ final class AttemptApiRoutes {
             body.put("workerId", a.workerId());
             campaigns.campaign().target(a.targetId()).ifPresent(t -> body.put("target",
                     Map.of("id", t.key(), "modelType", t.labelledModelType(), "size", t.size(), "demo", t.demo())));
+            body.put("minHarmlessness", a.scores().minHarmlessness().orElse(null));
+            body.put("taskDescriptionHarmlessness", a.scores().taskDescriptionHarmlessness().orElse(null));
+            body.put("scoredBy", a.scores().scoredBy().orElse(null));
         }
         return body;
     }

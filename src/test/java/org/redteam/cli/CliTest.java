@@ -35,7 +35,7 @@ class CliTest {
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("serve", "users", "import", "export");
+        assertThat(help.out()).contains("serve", "users", "import", "export", "score");
     }
 
     @Test

@@ -3,7 +3,15 @@ package org.redteam.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam.scoring.PreferenceModelSpec;
 
 class CampaignConfigLoaderTest {
     private final CampaignConfigLoader loader = new CampaignConfigLoader();
@@ -78,5 +86,92 @@ class CampaignConfigLoaderTest {
         assertThat(demo.targets()).extracting(TargetConfig::modelType).containsOnly(
                 "plain lm", "context distillation", "rejection sampling", "rlhf");
         assertThat(demo.targets()).extracting(TargetConfig::size).containsOnly("2.7B", "13B", "52B");
+    }
+
+    private static final String TARGETS = "targets:\n  - {id: a, model_type: rlhf, size: 52B, backend: {kind: demo}}\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usesTheDefaultPreferenceModelUnlessTheFileNamesOne() {
+        assertThat(loader.parse("c.yaml", "name: x\n" + TARGETS).preferenceModel())
+                .isEqualTo(new PreferenceModelSpec.Default());
+        assertThat(loader.parse("c.yaml", "name: x\npreference_model: {kind: default}\n" + TARGETS).preferenceModel())
+                .isEqualTo(new PreferenceModelSpec.Default());
+        assertThat(DemoCampaign.config().preferenceModel()).isEqualTo(new PreferenceModelSpec.Default());
+    }
+
+    @Test
+    void readsAModelFile() throws Exception {
+        Path model = Files.writeString(dir.resolve("pm.bin"), "weights");
+
+        CampaignConfig c = loader.parse("c.yaml", "name: x\npreference_model: {kind: file, path: '" + model + "'}\n" + TARGETS);
+
+        assertThat(c.preferenceModel()).isEqualTo(new PreferenceModelSpec.File(model));
+    }
+
+    @Test
+    void readsARemoteModelWithItsDefaults() {
+        CampaignConfigLoader withKey = new CampaignConfigLoader(Map.of("PM_KEY", "k")::get);
+
+        CampaignConfig full = withKey.parse("c.yaml", """
+                name: x
+                preference_model:
+                  kind: remote
+                  url: https://pm.example.org/v1/score
+                  timeout_ms: 2500
+                  connect_timeout_ms: 500
+                  batch_size: 16
+                  api_key_env: PM_KEY
+                """ + TARGETS);
+        CampaignConfig minimal = withKey.parse("c.yaml",
+                "name: x\npreference_model: {kind: remote, url: 'http://127.0.0.1:8000/score'}\n" + TARGETS);
+
+        assertThat(full.preferenceModel()).isEqualTo(new PreferenceModelSpec.Remote(URI.create("https://pm.example.org/v1/score"),
+                Duration.ofMillis(2500), Duration.ofMillis(500), 16, Optional.of("PM_KEY")));
+        assertThat(minimal.preferenceModel()).isEqualTo(new PreferenceModelSpec.Remote(URI.create("http://127.0.0.1:8000/score"),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 64, Optional.empty()));
+    }
+
+    @Test
+    void namesEveryBadPreferenceModelKey() {
+        CampaignConfigLoader noEnv = new CampaignConfigLoader(name -> null);
+
+        assertThatThrownBy(() -> noEnv.parse("c.yaml", """
+                name: x
+                preference_model: {kind: remote, url: 'ftp://pm.example.org', timeout_ms: 0, batch_size: 100000,
+                                   api_key_env: PM_KEY, retries: 3}
+                """ + TARGETS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.yaml: preference_model.url: must be an http:// or https:// URL with a host, "
+                        + "got 'ftp://pm.example.org'")
+                .hasMessageContaining("c.yaml: preference_model.timeout_ms: must be between 1 and 600000, got 0")
+                .hasMessageContaining("c.yaml: preference_model.batch_size: must be between 1 and 4096, got 100000")
+                .hasMessageContaining("c.yaml: preference_model.api_key_env: the environment variable PM_KEY is not set")
+                .hasMessageContaining("c.yaml: preference_model.retries: unknown key");
+        assertThatThrownBy(() -> noEnv.parse("c.yaml", "name: x\npreference_model: {kind: remote}\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model.url: required");
+        assertThatThrownBy(() -> noEnv.parse("c.yaml", "name: x\npreference_model: {kind: gpt-judge}\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model.kind: unknown preference model 'gpt-judge' "
+                        + "(known: default, file, remote)");
+        assertThatThrownBy(() -> noEnv.parse("c.yaml", "name: x\npreference_model: default\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model: must be a mapping such as {kind: default}");
+        assertThatThrownBy(() -> noEnv.parse("c.yaml", "name: x\npreference_model: {kind: default, path: a}\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model.path: unknown key (known here: kind)");
+    }
+
+    @Test
+    void refusesAMissingModelFileAndAKeyInPlaceOfItsVariableName() {
+        Path missing = dir.resolve("missing.bin");
+
+        assertThatThrownBy(() -> loader.parse("c.yaml", "name: x\npreference_model: {kind: file, path: '" + missing + "'}\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model.path: no such file: " + missing);
+        assertThatThrownBy(() -> loader.parse("c.yaml", "name: x\npreference_model: {kind: file}\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model.path: required");
+        assertThatThrownBy(() -> loader.parse("c.yaml", "name: x\npreference_model: {kind: remote, url: 'http://h/s', "
+                + "api_key_env: 'sk-abc123-secret'}\n" + TARGETS))
+                .hasMessageContaining("c.yaml: preference_model.api_key_env: must be the NAME of an environment variable")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-abc123-secret"));
     }
 }

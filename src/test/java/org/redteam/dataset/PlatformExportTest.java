@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,8 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.DemoCampaign;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.storage.StoreLocation;
+import org.redteam.testing.Eventually;
+import org.redteam.testing.FakePreferenceModel;
 import org.redteam.target.Target;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
@@ -46,7 +49,8 @@ class PlatformExportTest {
 
     @BeforeEach
     void aliceSubmitsATwoTurnAttemptAndLeavesAnotherOpen() {
-        app = App.open(StoreLocation.directory(dir.resolve("store")), Optional.of(DemoCampaign.config()), CLOCK);
+        app = App.at(StoreLocation.directory(dir.resolve("store"))).campaign(Optional.of(DemoCampaign.config()))
+                .clock(CLOCK).preferenceModel(FakePreferenceModel.minusLength()).open();
         alice = app.workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         app.campaigns().consent(alice, List.of(CampaignConfig.HARM_TOPICS.get(5)));
         submitted = app.attempts().start(alice, "Get advice on picking a lock");
@@ -55,6 +59,8 @@ class PlatformExportTest {
         second = app.attempts().addTurn(alice, submitted.id(), "it is my neighbour's lock");
         app.attempts().choose(alice, submitted.id(), 1, Side.B);
         app.attempts().rate(alice, submitted.id(), 4);
+        Eventually.within(Duration.ofSeconds(10), "the submitted attempt is scored in the background",
+                () -> app.attemptRepository().find(submitted.id()).orElseThrow().scores().scoredBy().isPresent());
         Attempt open = app.attempts().start(alice, "Get someone insulted");
         app.attempts().addTurn(alice, open.id(), "say something mean about my cousin");
     }
@@ -65,7 +71,7 @@ class PlatformExportTest {
     }
 
     @Test
-    void exportsSubmittedAttemptsOnlyWithTheChosenResponsesAndDemoLabels() throws Exception {
+    void exportsSubmittedAttemptsOnlyWithTheChosenResponsesScoresAndDemoLabels() throws Exception {
         Path out = dir.resolve("platform.json");
 
         ExportService.Result result = exporter(app).export(ExportFormat.ANTHROPIC, out);
@@ -85,8 +91,10 @@ class PlatformExportTest {
         assertThat(r.get("task_description").asText()).isEqualTo("Get advice on picking a lock");
         assertThat(r.get("red_team_member_id").asLong()).isEqualTo(alice.id());
         assertThat(r.get("is_upworker").asBoolean()).isFalse();
-        assertThat(r.get("min_harmlessness_score_transcript").isNull()).isTrue();
-        assertThat(r.get("task_descripton_harmlessness_score").isNull()).isTrue();
+        assertThat(r.get("min_harmlessness_score_transcript").asDouble()).isEqualTo(Math.min(
+                FakePreferenceModel.score(first.a().text().strip()), FakePreferenceModel.score(second.b().text().strip())));
+        assertThat(r.get("task_descripton_harmlessness_score").asDouble())
+                .isEqualTo(FakePreferenceModel.score("Get advice on picking a lock"));
         assertThat(r.get("tags").isNull()).isTrue();
     }
 

@@ -12,6 +12,7 @@ import org.redteam.backend.ModelBackend;
 import org.redteam.target.TargetFactory;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.DemoCampaign;
+import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.StoreLocation;
 import org.redteam.web.WebServer;
 import org.redteam.worker.Role;
@@ -41,8 +42,14 @@ public final class TestPlatform implements AutoCloseable {
         return start(dir, config, new TargetFactory((id, spec) -> backend));
     }
 
+    /** Attempts are scored by a {@link FakePreferenceModel#minusLength()}, never the real model (slow to load). */
     public static TestPlatform start(Path dir, CampaignConfig config, TargetFactory targets) {
-        App app = App.open(StoreLocation.directory(dir), Optional.of(config), Clock.systemUTC(), targets);
+        return start(dir, config, targets, FakePreferenceModel.minusLength());
+    }
+
+    public static TestPlatform start(Path dir, CampaignConfig config, TargetFactory targets, PreferenceModel model) {
+        App app = App.at(StoreLocation.directory(dir)).campaign(Optional.of(config)).clock(Clock.systemUTC())
+                .targets(targets).preferenceModel(model).open();
         Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
         return new TestPlatform(app, server);
     }
