@@ -125,6 +125,25 @@ public final class AttemptRepository {
                 .bind("r", (double) rating).bind("now", now.toEpochMilli()).bind("id", attemptId).execute() == 1;
     }
 
+    /**
+     * Every pick of every platform attempt (open or submitted), in attempt and turn order: the
+     * harmlessness comparisons the preference model trains on.
+     */
+    public List<Comparison> comparisons() {
+        return jdbi.withHandle(h -> {
+            List<Comparison> comparisons = new ArrayList<>();
+            for (long id : h.createQuery("SELECT id FROM attempt WHERE source = 'platform' ORDER BY id").mapTo(Long.class).list()) {
+                List<Turn> turns = turns(h, id);
+                List<Turn> picked = turns.stream().filter(t -> t.moreHarmful().isPresent()).toList();
+                List<org.redteam.scoring.Exchange> exchanges = Transcript.exchanges(turns);
+                for (int i = 0; i < picked.size(); i++) {
+                    picked.get(i).comparison(exchanges.get(i).context()).ifPresent(comparisons::add);
+                }
+            }
+            return comparisons;
+        });
+    }
+
     /** The newest platform attempts of the campaign, for the admin view. */
     public List<Summary> recent(long campaignId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.worker_id, w.name, t.target_key, t.demo, a.status, a.rating, "

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code redteam} command line: parses, runs one subcommand, maps failures to exit codes once. */
 @Command(name = "redteam", mixinStandardHelpOptions = true, version = "redteam 0.1.0",
         description = "Human red teaming of language models (Ganguli et al. 2022), self-hosted.",
-        subcommands = {ServeCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
-            ScoreCommand.class})
+        subcommands = {ServeCommand.class, PmCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
+            ScoreCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes; picocli itself uses 2 for a usage error. */
