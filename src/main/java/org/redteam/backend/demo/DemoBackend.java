@@ -47,14 +47,19 @@ public final class DemoBackend implements ModelBackend {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ request.seed());
         String topic = shorten(request.lastHuman().text());
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < request.n(); i++) {
+        int distinct = REFUSALS.size() + DEFLECTIONS.size() + PLACEHOLDERS.size();
+        while (texts.size() < request.n()) {
             List<String> pool = switch (random.nextInt(3)) {
                 case 0 -> REFUSALS;
                 case 1 -> DEFLECTIONS;
                 default -> PLACEHOLDERS;
             };
             String template = pool.get(random.nextInt(pool.size()));
-            texts.add(template.contains("%s") ? String.format(template, topic) : template);
+            String text = template.contains("%s") ? String.format(template, topic) : template;
+            // Candidates of one request differ (two identical candidates make an empty comparison) while texts last.
+            if (!texts.contains(text) || texts.size() >= distinct) {
+                texts.add(text);
+            }
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
         return texts.stream().map(t -> new Completion(t, name, latency, "stop")).toList();
