@@ -49,7 +49,8 @@ public final class App implements AutoCloseable {
         this.imports = new ImportService(database.jdbi(), campaignRepository, workerRepository, clock);
         this.exports = new ExportService(database.jdbi(), attemptRepository);
         this.scoring = new ScoringService(new AttemptScoreRepository(database.jdbi(), attemptRepository), preferenceModel);
-        this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c, targets, clock))
+        this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c,
+                        targets.withPreferenceModel(preferenceModel), clock))
                 .orElse(null);
         this.attempts = campaigns == null ? null
                 : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock, scoring::scoreLater);

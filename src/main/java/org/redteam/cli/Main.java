@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code redteam} command line: parses, runs one subcommand, maps failures to exit codes once. */
 @Command(name = "redteam", mixinStandardHelpOptions = true, version = "redteam 0.1.0",
         description = "Human red teaming of language models (Ganguli et al. 2022), self-hosted.",
-        subcommands = {ServeCommand.class, PmCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
+        subcommands = {ServeCommand.class, TargetsCommand.class, PmCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
             ScoreCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -1,10 +1,15 @@
 package org.redteam.config;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How to reach one model: one record per backend kind, parsed from {@code backend: {kind: …}}.
  * A new backend adds a record here, a case in {@link CampaignConfigLoader} and a line in the target factory.
  */
-public sealed interface BackendSpec permits BackendSpec.Demo {
+public sealed interface BackendSpec permits BackendSpec.Demo, BackendSpec.OpenAiChat, BackendSpec.OpenAiCompletions {
 
     /** The {@code kind} string of the config file. */
     String kind();
@@ -26,6 +31,66 @@ public sealed interface BackendSpec permits BackendSpec.Demo {
         @Override
         public boolean demo() {
             return true;
+        }
+    }
+
+    /** Any OpenAI-compatible chat server (OpenAI, vLLM, Ollama, llama.cpp, TGI): {@code POST {base_url}/chat/completions}. */
+    record OpenAiChat(OpenAiEndpoint endpoint) implements BackendSpec {
+        public static final String KIND = "openai-chat";
+
+        public OpenAiChat {
+            Objects.requireNonNull(endpoint, "endpoint");
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * A base (non-chat) model behind an OpenAI-compatible {@code POST {base_url}/completions}: the conversation is
+     * sent as the released "Human: … Assistant:" prompt.
+     */
+    record OpenAiCompletions(OpenAiEndpoint endpoint) implements BackendSpec {
+        public static final String KIND = "openai-completions";
+
+        public OpenAiCompletions {
+            Objects.requireNonNull(endpoint, "endpoint");
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * Where and how to call an OpenAI-compatible server; shared by both OpenAI kinds.
+     *
+     * @param baseUrl       e.g. {@code http://localhost:11434/v1}, without the trailing slash or endpoint path
+     * @param apiKeyEnv     the NAME of the environment variable holding the bearer token, never the token
+     * @param nInOneRequest true: one request with {@code "n"}; false: n concurrent requests (servers without "n")
+     * @param timeout       for connecting and for the whole answer of one request
+     */
+    record OpenAiEndpoint(URI baseUrl, String model, Optional<String> apiKeyEnv, double temperature, double topP,
+                          int maxTokens, boolean nInOneRequest, Duration timeout) {
+        public static final double DEFAULT_TEMPERATURE = 1.0;
+        public static final double DEFAULT_TOP_P = 1.0;
+        public static final int DEFAULT_MAX_TOKENS = 256;
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+        public OpenAiEndpoint {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+
+        /** The defaults of every optional key. */
+        public static OpenAiEndpoint of(URI baseUrl, String model) {
+            return new OpenAiEndpoint(baseUrl, model, Optional.empty(), DEFAULT_TEMPERATURE, DEFAULT_TOP_P,
+                    DEFAULT_MAX_TOKENS, true, DEFAULT_TIMEOUT);
         }
     }
 }

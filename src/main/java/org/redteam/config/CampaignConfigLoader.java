@@ -31,6 +31,7 @@ public final class CampaignConfigLoader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PreferenceModelConfig preferenceModels;
+    private final BackendConfig backends;
 
     public CampaignConfigLoader() {
         this(System::getenv);
@@ -39,6 +40,7 @@ public final class CampaignConfigLoader {
     /** @param env reads an environment variable (null when unset), to check that named API keys are set */
     CampaignConfigLoader(UnaryOperator<String> env) {
         this.preferenceModels = new PreferenceModelConfig(env);
+        this.backends = new BackendConfig(env);
     }
 
     public CampaignConfig load(Path file) {
@@ -124,31 +126,49 @@ public final class CampaignConfigLoader {
             t.error("backend", "required, e.g. backend: {kind: demo}");
         }
         List<InterventionSpec> interventions = new ArrayList<>();
-        t.list("interventions").ifPresent(list -> list.forEach(i -> {
-            String kind = i.isObject() ? i.optionalText("kind").orElse("") : "";
-            i.error("kind", "unknown intervention '" + kind + "': this version has no safety interventions yet");
-        }));
+        t.list("interventions").ifPresent(list -> list.forEach(i -> intervention(i).ifPresent(interventions::add)));
         if (id == null || modelType == null || size == null || backend == null) {
             return null;
         }
         return new TargetConfig(id, modelType, size, backend, interventions);
     }
 
-    private BackendSpec backend(Node b) {
-        if (!b.isObject()) {
-            b.error("", "must be a mapping such as {kind: demo}");
-            return null;
+    private Optional<InterventionSpec> intervention(Node i) {
+        if (!i.isObject()) {
+            i.error("", "each intervention must be a mapping such as {kind: hhh-prompt}");
+            return Optional.empty();
         }
-        String kind = b.requiredText("kind");
+        String kind = i.requiredText("kind");
         if (kind == null) {
-            return null;
+            return Optional.empty();
         }
-        if (BackendSpec.Demo.KIND.equals(kind)) {
-            b.onlyKeys(Set.of("kind", "seed"));
-            return new BackendSpec.Demo(b.optionalLong("seed").orElse(0L));
+        switch (kind) {
+            case InterventionSpec.OneShotPrompt.KIND:
+                i.onlyKeys(Set.of("kind"));
+                return Optional.of(new InterventionSpec.OneShotPrompt());
+            case InterventionSpec.HhhPrompt.KIND:
+                i.onlyKeys(Set.of("kind", "prompt_file"));
+                Optional<java.nio.file.Path> file = i.optionalText("prompt_file").map(java.nio.file.Path::of);
+                file.filter(f -> !java.nio.file.Files.isRegularFile(f))
+                        .ifPresent(f -> i.error("prompt_file", "no such file: " + f));
+                return Optional.of(new InterventionSpec.HhhPrompt(file));
+            case InterventionSpec.RejectionSampling.KIND:
+                i.onlyKeys(Set.of("kind", "samples", "keep"));
+                int samples = i.intInRange("samples", 2, 64).orElse(InterventionSpec.RejectionSampling.DEFAULT_SAMPLES);
+                int keep = i.intInRange("keep", 1, 64).orElse(InterventionSpec.RejectionSampling.DEFAULT_KEEP);
+                if (keep != InterventionSpec.RejectionSampling.DEFAULT_KEEP) {
+                    i.error("keep", "must be 2: every turn shows the red teamer two candidates");
+                }
+                return Optional.of(new InterventionSpec.RejectionSampling(samples, keep));
+            default:
+                i.error("kind", "unknown intervention '" + kind + "' (known: " + InterventionSpec.OneShotPrompt.KIND + ", "
+                        + InterventionSpec.HhhPrompt.KIND + ", " + InterventionSpec.RejectionSampling.KIND + ")");
+                return Optional.empty();
         }
-        b.error("kind", "unknown backend '" + kind + "' (known: " + BackendSpec.Demo.KIND + ")");
-        return null;
+    }
+
+    private BackendSpec backend(Node b) {
+        return backends.parse(b);
     }
 
     /** Collects problems; thrown together so a user fixes a file in one pass. */

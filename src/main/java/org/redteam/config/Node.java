@@ -128,4 +128,34 @@ final class Node {
             return texts;
         });
     }
+
+    /** A finite number in [min, max]; whole numbers are accepted too ({@code temperature: 1}). */
+    Optional<Double> doubleInRange(String key, double min, double max) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = json.get(key);
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            error(key, "must be a number, got '" + v.asText() + "'");
+            return Optional.empty();
+        }
+        if (v.doubleValue() < min || v.doubleValue() > max) {
+            error(key, "must be between " + min + " and " + max + ", got " + v.asText());
+            return Optional.empty();
+        }
+        return Optional.of(v.doubleValue());
+    }
+
+    /** true or false; the text "true" or "yes" is refused, so a quoted value is not silently read. */
+    Optional<Boolean> optionalBoolean(String key) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = json.get(key);
+        if (!v.isBoolean()) {
+            error(key, "must be true or false, got '" + v.asText() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(v.booleanValue());
+    }
 }

@@ -49,14 +49,14 @@ class CampaignConfigLoaderTest {
                 maxturns: 3
                 targets:
                   - {id: a, model_type: plain lm, backend: {kind: gpt}}
-                  - {id: b, model_type: rlhf, size: 52B, backend: {kind: demo}, interventions: [{kind: hhh-prompt}]}
+                  - {id: b, model_type: rlhf, size: 52B, backend: {kind: demo}, interventions: [{kind: constitution}]}
                 """))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("campaign.yaml: attempts_per_set: must be between 1 and 100, got 0")
                 .hasMessageContaining("campaign.yaml: maxturns: unknown key")
                 .hasMessageContaining("campaign.yaml: targets[0].size: required")
                 .hasMessageContaining("campaign.yaml: targets[0].backend.kind: unknown backend 'gpt'")
-                .hasMessageContaining("targets[1].interventions[0].kind: unknown intervention 'hhh-prompt'");
+                .hasMessageContaining("targets[1].interventions[0].kind: unknown intervention 'constitution'");
     }
 
     @Test
@@ -173,5 +173,39 @@ class CampaignConfigLoaderTest {
                 + "api_key_env: 'sk-abc123-secret'}\n" + TARGETS))
                 .hasMessageContaining("c.yaml: preference_model.api_key_env: must be the NAME of an environment variable")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-abc123-secret"));
+    }
+
+    @Test
+    void readsTheInterventionsInOrder() {
+        CampaignConfig c = loader.parse("c.yaml", """
+                name: x
+                targets:
+                  - id: rs
+                    model_type: rejection sampling
+                    size: 52B
+                    backend: {kind: demo}
+                    interventions: [{kind: hhh-prompt}, {kind: rejection-sampling, samples: 16, keep: 2}]
+                  - {id: plain, model_type: plain lm, size: 52B, backend: {kind: demo}, interventions: [{kind: one-shot-prompt}]}
+                """);
+        assertThat(c.targets().get(0).interventions()).containsExactly(
+                new InterventionSpec.HhhPrompt(java.util.Optional.empty()), new InterventionSpec.RejectionSampling(16, 2));
+        assertThat(c.targets().get(1).interventions()).containsExactly(new InterventionSpec.OneShotPrompt());
+    }
+
+    @Test
+    void namesBadInterventionKeys() {
+        assertThatThrownBy(() -> loader.parse("c.yaml", """
+                name: x
+                targets:
+                  - id: rs
+                    model_type: rejection sampling
+                    size: 52B
+                    backend: {kind: demo}
+                    interventions: [{kind: rejection-sampling, samples: 1, keep: 3}, {kind: hhh-prompt, prompt_file: /no/such.txt}, {kind: one-shot-prompt, extra: 1}]
+                """))
+                .hasMessageContaining("c.yaml: targets[0].interventions[0].samples: must be between 2 and 64, got 1")
+                .hasMessageContaining("c.yaml: targets[0].interventions[0].keep: must be 2")
+                .hasMessageContaining("c.yaml: targets[0].interventions[1].prompt_file: no such file: /no/such.txt")
+                .hasMessageContaining("c.yaml: targets[0].interventions[2].extra: unknown key");
     }
 }
