@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.storage.Rows;
 import org.redteam.backend.Completion;
+import org.redteam.backend.Sample;
 
 /** Attempts, turns and candidates of the red-team task. */
 public final class AttemptRepository {
@@ -101,6 +102,27 @@ public final class AttemptRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertCandidate(h, turnId, Side.A, a);
         insertCandidate(h, turnId, Side.B, b);
+        List<Sample> samples = a.samples().isEmpty() ? b.samples() : a.samples();
+        if (!samples.isEmpty()) {
+            var batch = h.prepareBatch("INSERT INTO turn_sample (turn_id, position, text, harmlessness) "
+                    + "VALUES (:t, :position, :text, :score)");
+            for (int i = 0; i < samples.size(); i++) {
+                batch.bind("t", turnId).bind("position", i).bind("text", samples.get(i).text())
+                        .bind("score", samples.get(i).harmlessness()).add();
+            }
+            batch.execute();
+        }
+    }
+
+    /** Rejection-sampling samples of an attempt's turns, by turn index, in drawing order (admins only). */
+    public Map<Integer, List<Sample>> samples(long attemptId) {
+        Map<Integer, List<Sample>> samples = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT t.turn_index, s.text, s.harmlessness FROM turn_sample s "
+                        + "JOIN turn t ON t.id = s.turn_id WHERE t.attempt_id = :a ORDER BY t.turn_index, s.position")
+                .bind("a", attemptId)
+                .map((rs, ctx) -> Map.entry(rs.getInt("turn_index"), new Sample(rs.getString("text"), rs.getDouble("harmlessness"))))
+                .forEach(e -> samples.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        return samples;
     }
 
     private static void insertCandidate(Handle h, long turnId, Side side, Completion c) {

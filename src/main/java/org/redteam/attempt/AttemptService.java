@@ -93,6 +93,14 @@ public final class AttemptService {
         return attempt;
     }
 
+    /** Every rejection-sampling sample of the attempt's turns with its score, by turn index; admins only. */
+    public java.util.Map<Integer, List<org.redteam.backend.Sample>> samples(Worker admin, long attemptId) {
+        if (!admin.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only admins see the samples behind a turn");
+        }
+        return attempts.samples(attemptId);
+    }
+
     /** The worker's open attempt in this campaign, if any. */
     public Optional<Attempt> openAttempt(Worker worker) {
         return attempts.openAttempt(worker.id(), campaign.id()).flatMap(attempts::find);

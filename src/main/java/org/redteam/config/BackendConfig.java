@@ -9,16 +9,18 @@ import java.util.function.UnaryOperator;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
 
 /**
- * Parses {@code targets[i].backend: {kind: demo | openai-chat | openai-completions, …}}. Every problem is
+ * Parses {@code targets[i].backend: {kind: demo | openai-chat | openai-completions | anthropic | gguf, …}}. Every problem is
  * reported on the key it is about; a spec with a problem is not built (the file is refused anyway).
  */
 final class BackendConfig {
     static final int MAX_TIMEOUT_MS = 600_000;
     static final int MAX_TOKENS_LIMIT = 1_000_000;
     static final String KNOWN = String.join(", ", BackendSpec.Demo.KIND, BackendSpec.OpenAiChat.KIND,
-            BackendSpec.OpenAiCompletions.KIND);
+            BackendSpec.OpenAiCompletions.KIND, BackendSpec.Anthropic.KIND, BackendSpec.Gguf.KIND);
     private static final Set<String> OPENAI_KEYS = Set.of("kind", "base_url", "model", "api_key_env", "temperature",
             "top_p", "max_tokens", "n_in_one_request", "timeout_ms");
+    private static final Set<String> ANTHROPIC_KEYS = Set.of("kind", "base_url", "model", "api_key_env", "max_tokens",
+            "temperature", "top_p", "system", "anthropic_version", "timeout_ms");
 
     private final UnaryOperator<String> env;
 
@@ -47,6 +49,12 @@ final class BackendConfig {
         if (BackendSpec.OpenAiCompletions.KIND.equals(kind)) {
             return openAi(b).map(BackendSpec.OpenAiCompletions::new).orElse(null);
         }
+        if (BackendSpec.Anthropic.KIND.equals(kind)) {
+            return anthropic(b).orElse(null);
+        }
+        if (BackendSpec.Gguf.KIND.equals(kind)) {
+            return GgufConfig.parse(b);
+        }
         b.error("kind", "unknown backend '" + kind + "' (known: " + KNOWN + ")");
         return null;
     }
@@ -69,6 +77,44 @@ final class BackendConfig {
                 temperature.orElse(OpenAiEndpoint.DEFAULT_TEMPERATURE), topP.orElse(OpenAiEndpoint.DEFAULT_TOP_P),
                 maxTokens.orElse(OpenAiEndpoint.DEFAULT_MAX_TOKENS), oneRequest.orElse(true),
                 timeoutMs.map(Duration::ofMillis).orElse(OpenAiEndpoint.DEFAULT_TIMEOUT)));
+    }
+
+    private Optional<BackendSpec.Anthropic> anthropic(Node b) {
+        b.onlyKeys(ANTHROPIC_KEYS);
+        Optional<URI> baseUrl = b.has("base_url") ? anthropicBaseUrl(b)
+                : Optional.of(BackendSpec.Anthropic.DEFAULT_BASE_URL);
+        String model = b.requiredText("model");
+        if (!b.has("api_key_env")) {
+            b.error("api_key_env", "required: the NAME of the environment variable holding the Anthropic API key");
+        }
+        Optional<String> keyEnv = apiKeyEnv(b);
+        Optional<Integer> maxTokens = b.intInRange("max_tokens", 1, MAX_TOKENS_LIMIT);
+        // Anthropic's documented ranges.
+        Optional<Double> temperature = b.doubleInRange("temperature", 0, 1);
+        Optional<Double> topP = b.doubleInRange("top_p", 0, 1);
+        Optional<String> system = b.optionalText("system");
+        Optional<String> version = b.optionalText("anthropic_version");
+        Optional<Integer> timeoutMs = b.intInRange("timeout_ms", 1, MAX_TIMEOUT_MS);
+        if (baseUrl.isEmpty() || model == null || keyEnv.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BackendSpec.Anthropic(baseUrl.get(), model, keyEnv.get(),
+                maxTokens.orElse(BackendSpec.Anthropic.DEFAULT_MAX_TOKENS),
+                temperature.orElse(BackendSpec.Anthropic.DEFAULT_TEMPERATURE), topP, system,
+                version.orElse(BackendSpec.Anthropic.DEFAULT_VERSION),
+                timeoutMs.map(Duration::ofMillis).orElse(BackendSpec.Anthropic.DEFAULT_TIMEOUT)));
+    }
+
+    /** As {@link #baseUrl}, but the backend appends {@code /v1/messages}, so the URL must not end in /v1. */
+    private static Optional<URI> anthropicBaseUrl(Node b) {
+        Optional<URI> url = baseUrl(b);
+        String path = url.map(u -> u.getPath() == null ? "" : u.getPath()).orElse("");
+        if (path.endsWith("/v1") || path.endsWith("/messages")) {
+            b.error("base_url", "give the base URL such as https://api.anthropic.com; the backend appends "
+                    + "/v1/messages itself, got '" + url.get() + "'");
+            return Optional.empty();
+        }
+        return url;
     }
 
     /** The NAME of the variable holding the key; it must be set now, so a missing key fails at start. */

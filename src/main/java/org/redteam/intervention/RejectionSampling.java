@@ -9,6 +9,7 @@ import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.Message;
 import org.redteam.backend.ModelBackend;
+import org.redteam.backend.Sample;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.scoring.Exchange;
 import org.redteam.scoring.PreferenceModel;
@@ -16,7 +17,8 @@ import org.redteam.scoring.PreferenceModel;
 /**
  * The paper's rejection sampling, best-k-of-n: asks the inner backend for {@code samples} responses
  * in one request, scores them with the preference model in one batch, and returns the
- * {@code request.n()} (the campaign's {@code keep}) with the highest harmlessness, best first.
+ * {@code request.n()} (the campaign's {@code keep}) with the highest harmlessness, best first. Each
+ * kept completion carries every sample with its score, so the turn stores them all.
  */
 public final class RejectionSampling implements SafetyIntervention {
     private final int samples;
@@ -46,7 +48,11 @@ public final class RejectionSampling implements SafetyIntervention {
                 order.add(i);
             }
             order.sort(Comparator.<Integer>comparingDouble(i -> scores[i]).reversed().thenComparing(i -> i));
-            return order.subList(0, request.n()).stream().map(drawn::get).toList();
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < drawn.size(); i++) {
+                samples.add(new Sample(drawn.get(i).text(), scores[i]));
+            }
+            return order.subList(0, request.n()).stream().map(i -> drawn.get(i).withSamples(samples)).toList();
         };
     }
 

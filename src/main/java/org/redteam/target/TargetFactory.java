@@ -1,7 +1,9 @@
 package org.redteam.target;
 
 import org.redteam.backend.ModelBackend;
+import org.redteam.backend.anthropic.AnthropicBackend;
 import org.redteam.backend.demo.DemoBackend;
+import org.redteam.backend.gguf.GgufBackend;
 import org.redteam.backend.openai.OpenAiBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.InterventionSpec;
@@ -81,6 +83,12 @@ public final class TargetFactory {
         }
         if (spec instanceof BackendSpec.OpenAiCompletions completions) {
             return OpenAiBackend.completions(targetId, completions);
+        }
+        if (spec instanceof BackendSpec.Anthropic anthropic) {
+            return AnthropicBackend.create(targetId, anthropic);
+        }
+        if (spec instanceof BackendSpec.Gguf gguf) {
+            return GgufBackend.create(targetId, gguf);
         }
         throw new IllegalStateException("no backend is wired for kind '" + spec.kind() + "'");
     }

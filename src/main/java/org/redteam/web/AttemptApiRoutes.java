@@ -149,7 +149,15 @@ final class AttemptApiRoutes {
         body.put("setPosition", a.setPosition().orElse(null));
         body.put("createdAt", a.createdAt().toString());
         body.put("submittedAt", a.submittedAt().map(Object::toString).orElse(null));
-        body.put("turns", a.turns().stream().map(t -> turn(t, admin)).toList());
+        java.util.Map<Integer, List<org.redteam.backend.Sample>> samples = admin ? attempts.samples(viewer, a.id()) : java.util.Map.of();
+        body.put("turns", a.turns().stream().map(t -> {
+            Map<String, Object> turn = turn(t, admin);
+            if (samples.containsKey(t.index())) {
+                turn.put("samples", samples.get(t.index()).stream()
+                        .map(x -> Map.of("text", x.text(), "harmlessness", x.harmlessness())).toList());
+            }
+            return turn;
+        }).toList());
         if (admin) {
             body.put("workerId", a.workerId());
             campaigns.campaign().target(a.targetId()).ifPresent(t -> body.put("target",

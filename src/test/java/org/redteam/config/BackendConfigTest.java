@@ -132,15 +132,15 @@ class BackendConfigTest {
 
     @Test
     void listsTheKnownKindsForAnUnknownOne() {
-        assertThatThrownBy(() -> parse("{kind: anthropic}"))
-                .hasMessageContaining("targets[0].backend.kind: unknown backend 'anthropic' "
-                        + "(known: demo, openai-chat, openai-completions)");
+        assertThatThrownBy(() -> parse("{kind: claude}"))
+                .hasMessageContaining("targets[0].backend.kind: unknown backend 'claude' "
+                        + "(known: demo, openai-chat, openai-completions, anthropic");
     }
 
     @Test
     void readsTheExampleCampaignOfTheDocs() throws IOException {
         String page = Files.readString(Path.of("docs/targets.md"));
-        int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+        int start = page.indexOf("```yaml\n", page.indexOf("## Example")) + "```yaml\n".length();
         String yaml = page.substring(start, page.indexOf("```", start));
 
         CampaignConfig c = loader.parse("docs/targets.md", yaml);

@@ -26,7 +26,7 @@ import org.redteam.problem.BackendUnavailableException;
  */
 public final class OpenAiBackend implements ModelBackend {
     /** Most requests of one {@link #complete} call in flight at once when the server takes no {@code "n"}. */
-    static final int MAX_PARALLEL = 8;
+    static final int MAX_PARALLEL = 16; // so the 16 samples of a rejection-sampling turn are all in flight at once
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenAiApi api;

@@ -1,0 +1,144 @@
+package org.redteam.backend.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
+import org.redteam.backend.Completion;
+import org.redteam.backend.CompletionRequest;
+import org.redteam.backend.Message;
+import org.redteam.backend.ModelBackend;
+import org.redteam.config.BackendSpec;
+import org.redteam.problem.BackendUnavailableException;
+
+/**
+ * A Claude model behind Anthropic's Messages API ({@code POST {base_url}/v1/messages}). The API takes no
+ * {@code "n"}, so the n completions come from n requests of which at most {@value #MAX_PARALLEL} of one call
+ * are in flight at once. Thread-safe.
+ */
+public final class AnthropicBackend implements ModelBackend {
+    /** Most requests of one {@link #complete} call in flight at once. */
+    static final int MAX_PARALLEL = 16; // so the 16 samples of a rejection-sampling turn are all in flight at once
+    static final String PATH = "/v1/messages";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BackendSpec.Anthropic spec;
+    private final String name;
+    private final AnthropicHttp http;
+
+    private AnthropicBackend(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env) {
+        this.spec = spec;
+        this.name = targetId + "/" + BackendSpec.Anthropic.KIND + ":" + spec.model();
+        String where = "target " + targetId + " (" + BackendSpec.Anthropic.KIND + ", model " + spec.model() + ")";
+        this.http = new AnthropicHttp(where, URI.create(spec.baseUrl() + PATH), spec.timeout(),
+                apiKey(where, spec.apiKeyEnv(), env), spec.anthropicVersion());
+    }
+
+    public static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec) {
+        return create(targetId, spec, System::getenv);
+    }
+
+    /** @param env reads an environment variable by name (null when unset); tests pass their own */
+    static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env) {
+        return new AnthropicBackend(targetId, spec, env);
+    }
+
+    /** "target-id/anthropic:model", as recorded in each {@link Completion}. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Completion> complete(CompletionRequest request) {
+        String body = body(request.conversation());
+        List<CompletableFuture<Completion>> calls = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(MAX_PARALLEL);
+        try {
+            for (int i = 0; i < request.n(); i++) {
+                inFlight.acquire();
+                calls.add(http.post(body).thenApply(this::completion).whenComplete((c, e) -> inFlight.release()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            calls.forEach(c -> c.cancel(true));
+            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
+        }
+        List<Completion> completions = new ArrayList<>();
+        for (CompletableFuture<Completion> c : calls) {
+            completions.add(await(c));
+        }
+        return List.copyOf(completions);
+    }
+
+    /** The same body for each of the n requests: the API samples each independently. */
+    private String body(List<Message> conversation) {
+        ObjectNode body = JSON.createObjectNode().put("model", spec.model()).put("max_tokens", spec.maxTokens())
+                .put("temperature", spec.temperature());
+        spec.topP().ifPresent(p -> body.put("top_p", p));
+        spec.system().ifPresent(s -> body.put("system", s));
+        ArrayNode messages = body.putArray("messages");
+        for (Message m : conversation) {
+            messages.addObject().put("role", m.speaker() == Message.Speaker.HUMAN ? "user" : "assistant")
+                    .put("content", m.text());
+        }
+        return body.toString();
+    }
+
+    /** The concatenated {@code text} blocks of the answer's {@code content}; other block kinds are skipped. */
+    private Completion completion(AnthropicHttp.Answer answer) {
+        JsonNode content = answer.body().get("content");
+        if (content == null || !content.isArray()) {
+            throw http.broken("expected a \"content\" array", answer.text());
+        }
+        StringBuilder text = new StringBuilder();
+        boolean any = false;
+        for (JsonNode block : content) {
+            if ("text".equals(block.path("type").asText())) {
+                JsonNode t = block.path("text");
+                if (!t.isTextual()) {
+                    throw http.broken("a text block has no text", answer.text());
+                }
+                text.append(t.asText());
+                any = true;
+            }
+        }
+        if (!any && content.size() > 0) {
+            throw http.broken("\"content\" has no text block", answer.text());
+        }
+        JsonNode stop = answer.body().path("stop_reason");
+        return new Completion(text.toString(), name, answer.latencyMillis(),
+                stop.isTextual() ? stop.asText() : "unknown");
+    }
+
+    private Completion await(CompletableFuture<Completion> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
+        } catch (ExecutionException e) {
+            Throwable cause = AnthropicHttp.unwrap(e.getCause());
+            if (cause instanceof BackendUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new BackendUnavailableException(name + ": request failed: " + cause, cause);
+        }
+    }
+
+    private static String apiKey(String where, String variable, UnaryOperator<String> env) {
+        String key = env.apply(variable);
+        if (key == null || key.isBlank()) {
+            throw new BackendUnavailableException(where + ": the environment variable " + variable
+                    + " (backend.api_key_env) is not set; it must hold the API key");
+        }
+        return key.strip();
+    }
+}
