@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.Message;
+import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.problem.BackendUnavailableException;
@@ -31,14 +33,15 @@ public final class AnthropicBackend implements ModelBackend {
 
     private final BackendSpec.Anthropic spec;
     private final String name;
-    private final AnthropicHttp http;
+    private final JsonPost http;
 
     private AnthropicBackend(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env) {
         this.spec = spec;
         this.name = targetId + "/" + BackendSpec.Anthropic.KIND + ":" + spec.model();
         String where = "target " + targetId + " (" + BackendSpec.Anthropic.KIND + ", model " + spec.model() + ")";
-        this.http = new AnthropicHttp(where, URI.create(spec.baseUrl() + PATH), spec.timeout(),
-                apiKey(where, spec.apiKeyEnv(), env), spec.anthropicVersion());
+        this.http = new JsonPost(where, URI.create(spec.baseUrl() + PATH), spec.timeout(),
+                Map.of("x-api-key", apiKey(where, spec.apiKeyEnv(), env), "anthropic-version", spec.anthropicVersion()),
+                "the Messages API");
     }
 
     public static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec) {
@@ -92,7 +95,7 @@ public final class AnthropicBackend implements ModelBackend {
     }
 
     /** The concatenated {@code text} blocks of the answer's {@code content}; other block kinds are skipped. */
-    private Completion completion(AnthropicHttp.Answer answer) {
+    private Completion completion(JsonPost.Answer answer) {
         JsonNode content = answer.body().get("content");
         if (content == null || !content.isArray()) {
             throw http.broken("expected a \"content\" array", answer.text());
@@ -125,7 +128,7 @@ public final class AnthropicBackend implements ModelBackend {
             call.cancel(true);
             throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
         } catch (ExecutionException e) {
-            Throwable cause = AnthropicHttp.unwrap(e.getCause());
+            Throwable cause = JsonPost.unwrap(e.getCause());
             if (cause instanceof BackendUnavailableException unavailable) {
                 throw unavailable;
             }

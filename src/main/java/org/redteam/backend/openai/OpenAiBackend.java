@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
+import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
@@ -32,7 +34,7 @@ public final class OpenAiBackend implements ModelBackend {
     private final OpenAiApi api;
     private final OpenAiEndpoint endpoint;
     private final String name;
-    private final OpenAiHttp http;
+    private final JsonPost http;
 
     private OpenAiBackend(String targetId, OpenAiApi api, OpenAiEndpoint endpoint, UnaryOperator<String> env) {
         this.api = api;
@@ -40,7 +42,8 @@ public final class OpenAiBackend implements ModelBackend {
         this.name = targetId + "/" + api.kind + ":" + endpoint.model();
         String where = "target " + targetId + " (" + api.kind + ", model " + endpoint.model() + ")";
         Optional<String> key = endpoint.apiKeyEnv().map(variable -> apiKey(where, variable, env));
-        this.http = new OpenAiHttp(where, URI.create(endpoint.baseUrl() + api.path), endpoint.timeout(), key);
+        this.http = new JsonPost(where, URI.create(endpoint.baseUrl() + api.path), endpoint.timeout(),
+                key.map(k -> Map.of("Authorization", "Bearer " + k)).orElse(Map.of()), "the OpenAI API");
     }
 
     public static OpenAiBackend chat(String targetId, BackendSpec.OpenAiChat spec) {
@@ -102,7 +105,7 @@ public final class OpenAiBackend implements ModelBackend {
         return http.post(body.toString()).thenApply(answer -> completions(answer, Math.max(n, 1)));
     }
 
-    private List<Completion> completions(OpenAiHttp.Answer answer, int expected) {
+    private List<Completion> completions(JsonPost.Answer answer, int expected) {
         JsonNode choices = answer.body().get("choices");
         if (choices == null || !choices.isArray()) {
             throw http.broken("expected a \"choices\" array", answer.text());
@@ -133,7 +136,7 @@ public final class OpenAiBackend implements ModelBackend {
             call.cancel(true);
             throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
         } catch (ExecutionException e) {
-            Throwable cause = OpenAiHttp.unwrap(e.getCause());
+            Throwable cause = JsonPost.unwrap(e.getCause());
             if (cause instanceof BackendUnavailableException unavailable) {
                 throw unavailable;
             }

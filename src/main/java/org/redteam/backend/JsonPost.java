@@ -1,4 +1,4 @@
-package org.redteam.backend.anthropic;
+package org.redteam.backend;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,49 +12,54 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.redteam.problem.BackendUnavailableException;
 
 /**
- * One JSON POST to Anthropic's Messages API, with every failure turned into a
- * {@link BackendUnavailableException} that names the target, the URL, the HTTP status and the start of the
- * body. The key is sent in {@code x-api-key} and never put in a message. Thread-safe.
+ * One JSON POST to a model API, with every failure turned into a {@link BackendUnavailableException}
+ * that names the target, the URL, the HTTP status and the start of the body. Header values (API keys)
+ * are sent and never put in a message. Shared by the HTTP backends. Thread-safe.
  */
-final class AnthropicHttp {
+public final class JsonPost {
     /** Longest piece of a response body quoted in an error message. */
     static final int BODY_QUOTE = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A parsed 200 answer and the wall time of its request. */
-    record Answer(JsonNode body, String text, long latencyMillis) {
+    public record Answer(JsonNode body, String text, long latencyMillis) {
     }
 
     private final String where;
     private final URI url;
     private final Duration timeout;
-    private final String apiKey;
-    private final String version;
+    private final Map<String, String> headers;
+    private final String api;
     private final HttpClient http;
 
-    /** @param where names the target and backend in messages, e.g. "target claude (anthropic, model m)" */
-    AnthropicHttp(String where, URI url, Duration timeout, String apiKey, String version) {
+    /**
+     * @param where   names the target and backend in messages, e.g. "target rlhf-52b (openai-chat, model m)"
+     * @param headers extra headers such as the API key; never quoted in messages
+     * @param api     what a well-formed answer follows, for messages: "the OpenAI API"
+     */
+    public JsonPost(String where, URI url, Duration timeout, Map<String, String> headers, String api) {
         this.url = url;
         this.where = where + " at " + url;
         this.timeout = timeout;
-        this.apiKey = apiKey;
-        this.version = version;
+        this.headers = Map.copyOf(headers);
+        this.api = api;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** Completes with the parsed JSON of a 200 answer, or exceptionally with a {@link BackendUnavailableException}. */
-    CompletableFuture<Answer> post(String json) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+    public CompletableFuture<Answer> post(String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("x-api-key", apiKey).header("anthropic-version", version)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
         long start = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(transportFailure(unwrap(failure)));
@@ -63,8 +68,8 @@ final class AnthropicHttp {
                 });
     }
 
-    BackendUnavailableException broken(String what, String body) {
-        return new BackendUnavailableException(where + " answered HTTP 200 outside the Messages API: " + what
+    public BackendUnavailableException broken(String what, String body) {
+        return new BackendUnavailableException(where + " answered HTTP 200 outside " + api + ": " + what
                 + "; body: " + quote(body));
     }
 
@@ -91,10 +96,6 @@ final class AnthropicHttp {
         }
     }
 
-    private static CompletionException failed(String message) {
-        return new CompletionException(new BackendUnavailableException(message));
-    }
-
     private BackendUnavailableException transportFailure(Throwable e) {
         if (e instanceof HttpConnectTimeoutException) {
             return new BackendUnavailableException(where + ": no connection within " + timeout.toMillis()
@@ -110,7 +111,11 @@ final class AnthropicHttp {
         return new BackendUnavailableException(where + ": request failed: " + e, e);
     }
 
-    static Throwable unwrap(Throwable e) {
+    private static CompletionException failed(String message) {
+        return new CompletionException(new BackendUnavailableException(message));
+    }
+
+    public static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
@@ -119,7 +124,7 @@ final class AnthropicHttp {
     }
 
     /** The start of a body, at most {@value #BODY_QUOTE} characters, on one line. */
-    static String quote(String body) {
+    public static String quote(String body) {
         String oneLine = body.replaceAll("\\s+", " ").strip();
         if (oneLine.isEmpty()) {
             return "(empty body)";
