@@ -12,9 +12,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.redteam.problem.BackendUnavailableException;
 
 /**
@@ -113,6 +119,57 @@ public final class JsonPost {
 
     private static CompletionException failed(String message) {
         return new CompletionException(new BackendUnavailableException(message));
+    }
+
+    /**
+     * Starts {@code count} calls with at most {@code maxInFlight} running at once and waits for all of
+     * them, in order; failures become {@link BackendUnavailableException}s naming {@code name}.
+     */
+    public static <T> List<T> concurrently(String name, int count, int maxInFlight, IntFunction<CompletableFuture<T>> start) {
+        List<CompletableFuture<T>> calls = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        try {
+            for (int i = 0; i < count; i++) {
+                inFlight.acquire();
+                calls.add(start.apply(i).whenComplete((c, e) -> inFlight.release()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            calls.forEach(c -> c.cancel(true));
+            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
+        }
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> c : calls) {
+            results.add(await(name, c));
+        }
+        return results;
+    }
+
+    /** The call's result, or its failure as a {@link BackendUnavailableException} naming {@code name}. */
+    public static <T> T await(String name, CompletableFuture<T> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
+            if (cause instanceof BackendUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new BackendUnavailableException(name + ": request failed: " + cause, cause);
+        }
+    }
+
+    /** The API key held by the environment variable named in config; {@code where} names the target in errors. */
+    public static String apiKey(String where, String variable, UnaryOperator<String> env) {
+        String key = env.apply(variable);
+        if (key == null || key.isBlank()) {
+            throw new BackendUnavailableException(where + ": the environment variable " + variable
+                    + " (backend.api_key_env) is not set; it must hold the API key");
+        }
+        return key.strip();
     }
 
     public static Throwable unwrap(Throwable e) {

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
@@ -40,7 +36,7 @@ public final class AnthropicBackend implements ModelBackend {
         this.name = targetId + "/" + BackendSpec.Anthropic.KIND + ":" + spec.model();
         String where = "target " + targetId + " (" + BackendSpec.Anthropic.KIND + ", model " + spec.model() + ")";
         this.http = new JsonPost(where, URI.create(spec.baseUrl() + PATH), spec.timeout(),
-                Map.of("x-api-key", apiKey(where, spec.apiKeyEnv(), env), "anthropic-version", spec.anthropicVersion()),
+                Map.of("x-api-key", JsonPost.apiKey(where, spec.apiKeyEnv(), env), "anthropic-version", spec.anthropicVersion()),
                 "the Messages API");
     }
 
@@ -61,22 +57,8 @@ public final class AnthropicBackend implements ModelBackend {
     @Override
     public List<Completion> complete(CompletionRequest request) {
         String body = body(request.conversation());
-        List<CompletableFuture<Completion>> calls = new ArrayList<>();
-        Semaphore inFlight = new Semaphore(MAX_PARALLEL);
-        try {
-            for (int i = 0; i < request.n(); i++) {
-                inFlight.acquire();
-                calls.add(http.post(body).thenApply(this::completion).whenComplete((c, e) -> inFlight.release()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            calls.forEach(c -> c.cancel(true));
-            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
-        }
-        List<Completion> completions = new ArrayList<>();
-        for (CompletableFuture<Completion> c : calls) {
-            completions.add(await(c));
-        }
+        List<Completion> completions = JsonPost.concurrently(name, request.n(), MAX_PARALLEL,
+                i -> http.post(body).thenApply(this::completion));
         return List.copyOf(completions);
     }
 
@@ -118,30 +100,5 @@ public final class AnthropicBackend implements ModelBackend {
         JsonNode stop = answer.body().path("stop_reason");
         return new Completion(text.toString(), name, answer.latencyMillis(),
                 stop.isTextual() ? stop.asText() : "unknown");
-    }
-
-    private Completion await(CompletableFuture<Completion> call) {
-        try {
-            return call.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
-        } catch (ExecutionException e) {
-            Throwable cause = JsonPost.unwrap(e.getCause());
-            if (cause instanceof BackendUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new BackendUnavailableException(name + ": request failed: " + cause, cause);
-        }
-    }
-
-    private static String apiKey(String where, String variable, UnaryOperator<String> env) {
-        String key = env.apply(variable);
-        if (key == null || key.isBlank()) {
-            throw new BackendUnavailableException(where + ": the environment variable " + variable
-                    + " (backend.api_key_env) is not set; it must hold the API key");
-        }
-        return key.strip();
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
@@ -41,7 +39,7 @@ public final class OpenAiBackend implements ModelBackend {
         this.endpoint = endpoint;
         this.name = targetId + "/" + api.kind + ":" + endpoint.model();
         String where = "target " + targetId + " (" + api.kind + ", model " + endpoint.model() + ")";
-        Optional<String> key = endpoint.apiKeyEnv().map(variable -> apiKey(where, variable, env));
+        Optional<String> key = endpoint.apiKeyEnv().map(variable -> JsonPost.apiKey(where, variable, env));
         this.http = new JsonPost(where, URI.create(endpoint.baseUrl() + api.path), endpoint.timeout(),
                 key.map(k -> Map.of("Authorization", "Bearer " + k)).orElse(Map.of()), "the OpenAI API");
     }
@@ -71,25 +69,12 @@ public final class OpenAiBackend implements ModelBackend {
     @Override
     public List<Completion> complete(CompletionRequest request) {
         if (endpoint.nInOneRequest()) {
-            return await(call(request, request.n(), request.seed()));
+            return JsonPost.await(name, call(request, request.n(), request.seed()));
         }
-        List<CompletableFuture<List<Completion>>> calls = new ArrayList<>();
-        Semaphore inFlight = new Semaphore(MAX_PARALLEL);
-        try {
-            for (int i = 0; i < request.n(); i++) {
-                inFlight.acquire();
-                // Seeds differ per request: equal seeds would give n equal samples.
-                calls.add(call(request, 0, request.seed() + i).whenComplete((c, e) -> inFlight.release()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            calls.forEach(c -> c.cancel(true));
-            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
-        }
+        // Seeds differ per request: equal seeds would give n equal samples.
         List<Completion> completions = new ArrayList<>();
-        for (CompletableFuture<List<Completion>> c : calls) {
-            completions.addAll(await(c));
-        }
+        JsonPost.concurrently(name, request.n(), MAX_PARALLEL, i -> call(request, 0, request.seed() + i))
+                .forEach(completions::addAll);
         return List.copyOf(completions);
     }
 
@@ -126,30 +111,5 @@ public final class OpenAiBackend implements ModelBackend {
                     finish.isTextual() ? finish.asText() : "unknown"));
         }
         return completions;
-    }
-
-    private List<Completion> await(CompletableFuture<List<Completion>> call) {
-        try {
-            return call.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw new BackendUnavailableException(name + ": interrupted while waiting for completions", e);
-        } catch (ExecutionException e) {
-            Throwable cause = JsonPost.unwrap(e.getCause());
-            if (cause instanceof BackendUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new BackendUnavailableException(name + ": request failed: " + cause, cause);
-        }
-    }
-
-    private static String apiKey(String where, String variable, UnaryOperator<String> env) {
-        String key = env.apply(variable);
-        if (key == null || key.isBlank()) {
-            throw new BackendUnavailableException(where + ": the environment variable " + variable
-                    + " (backend.api_key_env) is not set; it must hold the API key");
-        }
-        return key.strip();
     }
 }
