@@ -9,6 +9,7 @@ import java.util.function.LongConsumer;
 import org.jdbi.v3.core.JdbiException;
 import org.redteam.backend.Completion;
 import org.redteam.backend.Message;
+import org.redteam.backend.TextStream;
 import org.redteam.campaign.Assignment;
 import org.redteam.campaign.Campaign;
 import org.redteam.campaign.CampaignRepository;
@@ -107,6 +108,17 @@ public final class AttemptService {
     }
 
     public Turn addTurn(Worker worker, long attemptId, String message) {
+        return addTurn(worker, attemptId, message, TextStream.NONE);
+    }
+
+    /**
+     * Sends the red teamer's message and stores the turn with its two candidates (A = completion 0,
+     * B = completion 1) once both are complete; a streaming backend passes their text to {@code stream}
+     * as it is written. When the backend fails nothing is stored: the red teamer sends the message again.
+     *
+     * @throws BackendUnavailableException "model backend <target> failed: <cause>"
+     */
+    public Turn addTurn(Worker worker, long attemptId, String message, TextStream stream) {
         Attempt attempt = owned(worker, attemptId);
         String text = text("message", message, MAX_MESSAGE);
         requireOpen(attempt);
@@ -123,7 +135,12 @@ public final class AttemptService {
         int index = attempt.turns().size();
         List<Message> conversation = new ArrayList<>(Transcript.conversation(attempt.turns()));
         conversation.add(Message.human(text));
-        List<Completion> candidates = target.respond(conversation, 2, attemptId * 1_000 + index);
+        List<Completion> candidates;
+        try {
+            candidates = target.respond(conversation, 2, attemptId * 1_000 + index, stream);
+        } catch (BackendUnavailableException e) {
+            throw e.prefixed("model backend " + target.key() + " failed: ");
+        }
         if (candidates.size() != 2) {
             throw new BackendUnavailableException("target " + target.key() + " returned " + candidates.size()
                     + " responses instead of 2 for attempt " + attemptId);

@@ -18,9 +18,9 @@ final class BackendConfig {
     static final String KNOWN = String.join(", ", BackendSpec.Demo.KIND, BackendSpec.OpenAiChat.KIND,
             BackendSpec.OpenAiCompletions.KIND, BackendSpec.Anthropic.KIND, BackendSpec.Gguf.KIND);
     private static final Set<String> OPENAI_KEYS = Set.of("kind", "base_url", "model", "api_key_env", "temperature",
-            "top_p", "max_tokens", "n_in_one_request", "timeout_ms");
+            "top_p", "max_tokens", "n_in_one_request", "timeout_ms", "stream", "max_retries", "retry_backoff_ms");
     private static final Set<String> ANTHROPIC_KEYS = Set.of("kind", "base_url", "model", "api_key_env", "max_tokens",
-            "temperature", "top_p", "system", "anthropic_version", "timeout_ms");
+            "temperature", "top_p", "system", "anthropic_version", "timeout_ms", "max_retries", "retry_backoff_ms");
 
     private final UnaryOperator<String> env;
 
@@ -70,13 +70,15 @@ final class BackendConfig {
         Optional<Integer> maxTokens = b.intInRange("max_tokens", 1, MAX_TOKENS_LIMIT);
         Optional<Boolean> oneRequest = b.optionalBoolean("n_in_one_request");
         Optional<Integer> timeoutMs = b.intInRange("timeout_ms", 1, MAX_TIMEOUT_MS);
+        Optional<Boolean> stream = b.optionalBoolean("stream");
+        RetryPolicy retry = retry(b);
         if (baseUrl.isEmpty() || model == null) {
             return Optional.empty();
         }
         return Optional.of(new OpenAiEndpoint(baseUrl.get(), model, keyEnv,
                 temperature.orElse(OpenAiEndpoint.DEFAULT_TEMPERATURE), topP.orElse(OpenAiEndpoint.DEFAULT_TOP_P),
                 maxTokens.orElse(OpenAiEndpoint.DEFAULT_MAX_TOKENS), oneRequest.orElse(true),
-                timeoutMs.map(Duration::ofMillis).orElse(OpenAiEndpoint.DEFAULT_TIMEOUT)));
+                timeoutMs.map(Duration::ofMillis).orElse(OpenAiEndpoint.DEFAULT_TIMEOUT), stream.orElse(false), retry));
     }
 
     private Optional<BackendSpec.Anthropic> anthropic(Node b) {
@@ -95,6 +97,7 @@ final class BackendConfig {
         Optional<String> system = b.optionalText("system");
         Optional<String> version = b.optionalText("anthropic_version");
         Optional<Integer> timeoutMs = b.intInRange("timeout_ms", 1, MAX_TIMEOUT_MS);
+        RetryPolicy retry = retry(b);
         if (baseUrl.isEmpty() || model == null || keyEnv.isEmpty()) {
             return Optional.empty();
         }
@@ -102,7 +105,15 @@ final class BackendConfig {
                 maxTokens.orElse(BackendSpec.Anthropic.DEFAULT_MAX_TOKENS),
                 temperature.orElse(BackendSpec.Anthropic.DEFAULT_TEMPERATURE), topP, system,
                 version.orElse(BackendSpec.Anthropic.DEFAULT_VERSION),
-                timeoutMs.map(Duration::ofMillis).orElse(BackendSpec.Anthropic.DEFAULT_TIMEOUT)));
+                timeoutMs.map(Duration::ofMillis).orElse(BackendSpec.Anthropic.DEFAULT_TIMEOUT), retry));
+    }
+
+    /** {@code max_retries} (0–10) and {@code retry_backoff_ms}; the defaults when absent or wrong (reported). */
+    private static RetryPolicy retry(Node b) {
+        Optional<Integer> retries = b.intInRange("max_retries", 0, RetryPolicy.MAX_RETRIES_LIMIT);
+        Optional<Integer> backoffMs = b.intInRange("retry_backoff_ms", 1, MAX_TIMEOUT_MS);
+        return new RetryPolicy(retries.orElse(RetryPolicy.DEFAULT_MAX_RETRIES),
+                backoffMs.map(Duration::ofMillis).orElse(RetryPolicy.DEFAULT_BACKOFF));
     }
 
     /** As {@link #baseUrl}, but the backend appends {@code /v1/messages}, so the URL must not end in /v1. */

@@ -77,9 +77,11 @@ public sealed interface BackendSpec permits BackendSpec.Demo, BackendSpec.OpenAi
      * @param system           the {@code "system"} prompt of every request, if any
      * @param anthropicVersion the {@code anthropic-version} header
      * @param timeout          for connecting and for the whole answer of one request
+     * @param retry            how transient failures are retried
      */
     record Anthropic(URI baseUrl, String model, String apiKeyEnv, int maxTokens, double temperature,
-                     Optional<Double> topP, Optional<String> system, String anthropicVersion, Duration timeout)
+                     Optional<Double> topP, Optional<String> system, String anthropicVersion, Duration timeout,
+                     RetryPolicy retry)
             implements BackendSpec {
         public static final String KIND = "anthropic";
         public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
@@ -96,12 +98,13 @@ public sealed interface BackendSpec permits BackendSpec.Demo, BackendSpec.OpenAi
             Objects.requireNonNull(system, "system");
             Objects.requireNonNull(anthropicVersion, "anthropicVersion");
             Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(retry, "retry");
         }
 
         /** The defaults of every optional key. */
         public static Anthropic of(URI baseUrl, String model, String apiKeyEnv) {
             return new Anthropic(baseUrl, model, apiKeyEnv, DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, Optional.empty(),
-                    Optional.empty(), DEFAULT_VERSION, DEFAULT_TIMEOUT);
+                    Optional.empty(), DEFAULT_VERSION, DEFAULT_TIMEOUT, RetryPolicy.DEFAULT);
         }
 
         @Override
@@ -150,9 +153,11 @@ public sealed interface BackendSpec permits BackendSpec.Demo, BackendSpec.OpenAi
      * @param apiKeyEnv     the NAME of the environment variable holding the bearer token, never the token
      * @param nInOneRequest true: one request with {@code "n"}; false: n concurrent requests (servers without "n")
      * @param timeout       for connecting and for the whole answer of one request
+     * @param stream        ask for server-sent events, so red teamers see candidates as they are written
+     * @param retry         how transient failures are retried
      */
     record OpenAiEndpoint(URI baseUrl, String model, Optional<String> apiKeyEnv, double temperature, double topP,
-                          int maxTokens, boolean nInOneRequest, Duration timeout) {
+                          int maxTokens, boolean nInOneRequest, Duration timeout, boolean stream, RetryPolicy retry) {
         public static final double DEFAULT_TEMPERATURE = 1.0;
         public static final double DEFAULT_TOP_P = 1.0;
         public static final int DEFAULT_MAX_TOKENS = 256;
@@ -163,12 +168,13 @@ public sealed interface BackendSpec permits BackendSpec.Demo, BackendSpec.OpenAi
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
             Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(retry, "retry");
         }
 
         /** The defaults of every optional key. */
         public static OpenAiEndpoint of(URI baseUrl, String model) {
             return new OpenAiEndpoint(baseUrl, model, Optional.empty(), DEFAULT_TEMPERATURE, DEFAULT_TOP_P,
-                    DEFAULT_MAX_TOKENS, true, DEFAULT_TIMEOUT);
+                    DEFAULT_MAX_TOKENS, true, DEFAULT_TIMEOUT, false, RetryPolicy.DEFAULT);
         }
     }
 }

@@ -26,7 +26,7 @@ public final class PromptPrefix implements SafetyIntervention {
         return request -> {
             List<Message> conversation = new ArrayList<>(prefix);
             conversation.addAll(request.conversation());
-            return inner.complete(new CompletionRequest(conversation, request.n(), request.seed()));
+            return inner.complete(request.withConversation(conversation));
         };
     }
 }

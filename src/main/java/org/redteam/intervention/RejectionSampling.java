@@ -36,7 +36,7 @@ public final class RejectionSampling implements SafetyIntervention {
             if (request.n() > samples) {
                 throw new IllegalArgumentException("asked for " + request.n() + " responses from " + samples + " samples");
             }
-            List<Completion> drawn = inner.complete(new CompletionRequest(request.conversation(), samples, request.seed()));
+            List<Completion> drawn = inner.complete(request.unstreamed(samples));
             if (drawn.size() < request.n()) {
                 throw new BackendUnavailableException("rejection sampling got " + drawn.size() + " samples, needs " + request.n());
             }

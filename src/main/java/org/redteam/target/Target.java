@@ -5,6 +5,7 @@ import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.Message;
+import org.redteam.backend.TextStream;
 
 /**
  * What red teamers attack: a backend (wrapped by its safety interventions) with the labels analysis
@@ -16,7 +17,12 @@ public record Target(long id, String key, String modelType, String size, String 
 
     /** {@code n} responses to a conversation that ends with a human message. */
     public List<Completion> respond(List<Message> conversation, int n, long seed) {
-        return backend.complete(new CompletionRequest(conversation, n, seed));
+        return respond(conversation, n, seed, TextStream.NONE);
+    }
+
+    /** As {@link #respond(List, int, long)}, passing text to {@code stream} as a streaming backend writes it. */
+    public List<Completion> respond(List<Message> conversation, int n, long seed, TextStream stream) {
+        return backend.complete(new CompletionRequest(conversation, n, seed, stream));
     }
 
     /** The model type as exported and shown to admins: demo targets say so. */

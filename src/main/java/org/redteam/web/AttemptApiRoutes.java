@@ -18,11 +18,15 @@ import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
 import org.redteam.config.CampaignConfig;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.RedteamException;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The JSON API of the red-team task (docs/api.md); the same services as the pages. */
 final class AttemptApiRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptApiRoutes.class);
     private final CampaignService campaigns;
     private final AttemptService attempts;
     private final ObjectMapper json;
@@ -87,10 +91,43 @@ final class AttemptApiRoutes {
         ctx.json(view(attempts.get(worker, TaskPages.id(ctx)), worker));
     }
 
+    /**
+     * With {@code Accept: text/event-stream} the answer is a stream: {@code delta} events
+     * {@code {"candidate": "A", "text": "…"}} while a streaming backend writes, then one {@code turn} event
+     * with the stored turn, or an {@code error} event {@code {"error", "status"}} when it fails after
+     * text went out. A failure before any event is the usual JSON error with its status.
+     */
     private void addTurn(Context ctx) {
         Worker worker = Auth.worker(ctx);
-        Turn turn = attempts.addTurn(worker, TaskPages.id(ctx), text(body(ctx), "message"));
-        ctx.json(turn(turn, false));
+        long id = TaskPages.id(ctx);
+        String message = text(body(ctx), "message");
+        if (!EventStream.wanted(ctx)) {
+            ctx.json(turn(attempts.addTurn(worker, id, message), false));
+            return;
+        }
+        EventStream events = new EventStream(ctx, json);
+        Turn turn;
+        try {
+            turn = attempts.addTurn(worker, id, message, (index, text) -> {
+                if (index < Side.values().length) {
+                    events.send("delta", Map.of("candidate", Side.values()[index].name(), "text", text));
+                }
+            });
+        } catch (RedteamException e) {
+            if (!events.started()) {
+                throw e;
+            }
+            events.send("error", Map.of("error", e.getMessage(), "status", WebServer.status(e).getCode()));
+            return;
+        } catch (RuntimeException e) {
+            if (!events.started()) {
+                throw e;
+            }
+            LOG.error("unexpected failure while streaming a turn of attempt {}", id, e);
+            events.send("error", Map.of("error", WebServer.UNEXPECTED, "status", 500));
+            return;
+        }
+        events.send("turn", turn(turn, false));
     }
 
     private void choose(Context ctx) {

@@ -26,8 +26,12 @@ public final class Pages {
     public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength) {
     }
 
+    /**
+     * @param error a failed send's message, shown above the form
+     * @param draft the message to put back in the form after a failed send ("" normally)
+     */
     public record AttemptView(PageContext ctx, Attempt attempt, boolean owner, int maxTurns, int maxMessage,
-                              Optional<String> adminTarget) {
+                              Optional<String> adminTarget, Optional<String> error, String draft) {
 
         public boolean canSend() {
             return owner && !attempt.submitted() && !attempt.awaitingChoice() && attempt.turns().size() < maxTurns;

@@ -10,6 +10,7 @@ import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.Side;
 import org.redteam.campaign.CampaignService;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.BackendUnavailableException;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 
@@ -77,19 +78,30 @@ final class TaskPages {
     }
 
     private void attempt(Context ctx) {
+        render(ctx, attempts.get(Auth.worker(ctx), id(ctx)), Optional.empty(), "");
+    }
+
+    private void render(Context ctx, Attempt attempt, Optional<String> error, String draft) {
         Worker worker = Auth.worker(ctx);
-        Attempt attempt = attempts.get(worker, id(ctx));
         boolean owner = attempt.workerId() == worker.id();
         Optional<String> target = worker.has(Role.ADMIN)
                 ? campaigns.campaign().target(attempt.targetId()).map(t -> t.key() + " (" + t.labelledModelType() + ", " + t.size() + ")")
                 : Optional.empty();
         views.render(ctx, "attempt.jte", new Pages.AttemptView(Auth.page(ctx), attempt, owner,
-                campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target));
+                campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target, error, draft));
     }
 
+    /** A failed model call shows the page again with the error and the message still in the form. */
     private void send(Context ctx) {
         long id = id(ctx);
-        attempts.addTurn(Auth.worker(ctx), id, ctx.formParam("message"));
+        String message = ctx.formParam("message");
+        try {
+            attempts.addTurn(Auth.worker(ctx), id, message);
+        } catch (BackendUnavailableException e) {
+            ctx.status(WebServer.status(e));
+            render(ctx, attempts.get(Auth.worker(ctx), id), Optional.of(e.getMessage()), message == null ? "" : message);
+            return;
+        }
         ctx.redirect("/attempts/" + id, HttpStatus.SEE_OTHER);
     }
 

@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.Optional;
 import org.redteam.App;
+import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.RedteamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Largest request body accepted, in bytes. */
+    /** What a client is told about a failure that is our fault; the details go to the log. */
+    static final String UNEXPECTED = "something went wrong on our side; it has been logged";
     static final long MAX_REQUEST_BYTES = 256 * 1024;
 
     private WebServer() {
@@ -47,12 +50,20 @@ public final class WebServer {
             new TaskPages(app.campaigns(), app.attempts(), views).register(cfg.routes);
             new AdminPages(app, views, links).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), json).register(cfg.routes);
-            cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e.kind()), e.getMessage()));
+            cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                problem(ctx, views, HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side; it has been logged");
+                problem(ctx, views, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
             });
         });
+    }
+
+    /** The status of a failure: its kind's, except that a backend failure says how it failed (502, 503, 504). */
+    static HttpStatus status(RedteamException e) {
+        if (e instanceof BackendUnavailableException backend) {
+            return HttpStatus.forStatus(backend.failure().status());
+        }
+        return status(e.kind());
     }
 
     static HttpStatus status(RedteamException.Kind kind) {

@@ -55,7 +55,7 @@ class AnthropicConfigTest {
 
         assertThat(spec).isEqualTo(new BackendSpec.Anthropic(URI.create("https://proxy.internal:8443"), "claude-x",
                 "ANTHROPIC_API_KEY", 512, 0.5, Optional.of(0.9), Optional.of("You are a helpful assistant."),
-                "2024-01-01", Duration.ofMillis(5000)));
+                "2024-01-01", Duration.ofMillis(5000), RetryPolicy.DEFAULT));
     }
 
     @Test

@@ -57,7 +57,7 @@ class BackendConfigTest {
 
         assertThat(spec).isEqualTo(new BackendSpec.OpenAiCompletions(new OpenAiEndpoint(
                 URI.create("https://vllm.internal:8000/v1"), "meta-llama/Llama-3.1-8B", Optional.of("VLLM_KEY"),
-                0.7, 0.95, 128, false, Duration.ofMillis(5000))));
+                0.7, 0.95, 128, false, Duration.ofMillis(5000), false, RetryPolicy.DEFAULT)));
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A JSON API client with a bearer token (or none), for tests over the real server. */
@@ -77,6 +79,48 @@ public final class ApiClient {
             throw new AssertionError("start attempt: " + r.status() + " " + r.raw());
         }
         return r.body().get("id").asLong();
+    }
+
+    /** One server-sent event: its name and parsed data. */
+    public record Event(String name, JsonNode data) {
+    }
+
+    /** Status, content type and the events of a POST asking for {@code text/event-stream}. */
+    public record Events(int status, String contentType, List<Event> events, String raw) {
+    }
+
+    /** POSTs JSON with {@code Accept: text/event-stream} and reads the whole stream. */
+    public Events postForEvents(String path, Object body) {
+        try {
+            HttpRequest request = builder(path).header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            List<Event> events = new ArrayList<>();
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (type.startsWith("text/event-stream")) {
+                for (String block : r.body().split("\n\n")) {
+                    String name = null;
+                    String data = null;
+                    for (String line : block.split("\n")) {
+                        if (line.startsWith("event: ")) {
+                            name = line.substring(7);
+                        } else if (line.startsWith("data: ")) {
+                            data = line.substring(6);
+                        }
+                    }
+                    if (name != null && data != null) {
+                        events.add(new Event(name, JSON.readTree(data)));
+                    }
+                }
+            }
+            return new Events(r.statusCode(), type, events, r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends a message and picks a side; returns the turn response. */

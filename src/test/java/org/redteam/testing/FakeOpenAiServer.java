@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,23 +27,53 @@ import java.util.function.Function;
 public final class FakeOpenAiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the server answers to one request. */
-    public record Reply(int status, String body, long delayMillis) {
+    /**
+     * What the server answers to one request: a status and body after {@code delayMillis}, or, when
+     * {@code events} is not empty, a {@code text/event-stream} of those data lines {@code eventGapMillis}
+     * apart; {@code hangUp} closes the connection without any answer.
+     */
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers, List<String> events,
+                        long eventGapMillis, boolean hangUp) {
+        public Reply(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, Map.of(), List.of(), 0, false);
+        }
+
         public static Reply ok(String body) {
             return new Reply(200, body, 0);
         }
 
         /** The same answer, after {@code millis}. */
         public Reply after(long millis) {
-            return new Reply(status, body, millis);
+            return new Reply(status, body, millis, headers, events, eventGapMillis, hangUp);
+        }
+
+        /** The same answer with one more header, e.g. Retry-After. */
+        public Reply header(String name, String value) {
+            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, delayMillis, more, events, eventGapMillis, hangUp);
+        }
+
+        /** A 200 event stream: each string as one {@code data:} event, {@code gapMillis} apart. */
+        public static Reply events(List<String> data, long gapMillis) {
+            return new Reply(200, "", 0, Map.of(), List.copyOf(data), gapMillis, false);
+        }
+
+        /** No answer at all: the connection is closed as soon as the request is read. */
+        public static Reply resetConnection() {
+            return new Reply(0, "", 0, Map.of(), List.of(), 0, true);
         }
     }
 
-    /** One request as received: its path, parsed body and headers (null when absent). */
-    public record Request(String path, JsonNode body, String authorization, String contentType) {
+    /** One request as received: its path, parsed body and headers (null when absent), and when it arrived. */
+    public record Request(String path, JsonNode body, String authorization, String contentType, long receivedNanos) {
         /** The {@code "n"} asked for; 1 when none was sent. */
         public int n() {
             return body.path("n").asInt(1);
+        }
+
+        public boolean stream() {
+            return body.path("stream").asBoolean(false);
         }
 
         public boolean chat() {
@@ -118,6 +149,56 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return Reply.ok(root.toString());
     }
 
+    /**
+     * As {@link #success}, streamed the way OpenAI streams: word by word, the choices interleaved, each
+     * chunk {@code gapMillis} after the last, then a chunk with the finish reasons and {@code [DONE]}.
+     */
+    public static Reply streamed(Request request, long gapMillis) {
+        JsonNode full = readTree(success(request).body()).get("choices");
+        List<String[]> words = new java.util.ArrayList<>();
+        full.forEach(c -> words.add((request.chat() ? c.path("message").path("content").asText() : c.path("text").asText())
+                .split("(?<= )")));
+        int longest = words.stream().mapToInt(w -> w.length).max().orElse(0);
+        List<String> events = new java.util.ArrayList<>();
+        for (int w = 0; w < longest; w++) {
+            for (int i = 0; i < words.size(); i++) {
+                if (w < words.get(i).length) {
+                    events.add(chunk(request, i, words.get(i)[w], null));
+                }
+            }
+        }
+        for (int i = 0; i < words.size(); i++) {
+            events.add(chunk(request, i, "", "stop"));
+        }
+        events.add("[DONE]");
+        return Reply.events(events, gapMillis);
+    }
+
+    private static String chunk(Request request, int index, String text, String finish) {
+        ObjectNode root = JSON.createObjectNode().put("id", "fake-stream")
+                .put("object", request.chat() ? "chat.completion.chunk" : "text_completion");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", index);
+        if (request.chat()) {
+            choice.putObject("delta").put("content", text);
+        } else {
+            choice.put("text", text);
+        }
+        if (finish == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finish);
+        }
+        return root.toString();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Reply rateLimited(Request request) {
         return new Reply(429, "{\"error\": {\"message\": \"Rate limit reached for requests\", \"type\": \"requests\"}}", 0);
     }
@@ -134,11 +215,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
         try {
             Request request = new Request(exchange.getRequestURI().getPath(), JSON.readTree(exchange.getRequestBody()),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), System.nanoTime());
             requests.add(request);
             Reply reply = replies.apply(request);
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
+            }
+            if (reply.hangUp()) {
+                return; // closed below without a status line
+            }
+            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            if (!reply.events().isEmpty()) {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                for (String data : reply.events()) {
+                    exchange.getResponseBody().write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    if (reply.eventGapMillis() > 0) {
+                        Thread.sleep(reply.eventGapMillis());
+                    }
+                }
+                return;
             }
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

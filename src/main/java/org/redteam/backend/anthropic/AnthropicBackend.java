@@ -37,7 +37,7 @@ public final class AnthropicBackend implements ModelBackend {
         String where = "target " + targetId + " (" + BackendSpec.Anthropic.KIND + ", model " + spec.model() + ")";
         this.http = new JsonPost(where, URI.create(spec.baseUrl() + PATH), spec.timeout(),
                 Map.of("x-api-key", JsonPost.apiKey(where, spec.apiKeyEnv(), env), "anthropic-version", spec.anthropicVersion()),
-                "the Messages API");
+                "the Messages API", spec.retry());
     }
 
     public static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec) {
@@ -58,7 +58,7 @@ public final class AnthropicBackend implements ModelBackend {
     public List<Completion> complete(CompletionRequest request) {
         String body = body(request.conversation());
         List<Completion> completions = JsonPost.concurrently(name, request.n(), MAX_PARALLEL,
-                i -> http.post(body).thenApply(this::completion));
+                i -> http.post(body, this::completion));
         return List.copyOf(completions);
     }
 

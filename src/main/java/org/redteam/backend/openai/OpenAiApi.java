@@ -26,6 +26,12 @@ enum OpenAiApi {
             JsonNode content = choice.path("message").path("content");
             return content.isTextual() ? content.asText() : null;
         }
+
+        @Override
+        String deltaText(JsonNode chunkChoice) {
+            JsonNode content = chunkChoice.path("delta").path("content");
+            return content.isTextual() ? content.asText() : null;
+        }
     },
 
     /**
@@ -43,6 +49,12 @@ enum OpenAiApi {
         String text(JsonNode choice) {
             JsonNode text = choice.path("text");
             return text.isTextual() ? text.asText().strip() : null;
+        }
+
+        @Override
+        String deltaText(JsonNode chunkChoice) {
+            JsonNode text = chunkChoice.path("text");
+            return text.isTextual() ? text.asText() : null;
         }
     };
 
@@ -62,6 +74,9 @@ enum OpenAiApi {
 
     /** The text of one choice, or null when the choice has none. */
     abstract String text(JsonNode choice);
+
+    /** The new text in one choice of a streamed chunk, or null when it carries none (e.g. only a role). */
+    abstract String deltaText(JsonNode chunkChoice);
 
     static String prompt(List<Message> conversation) {
         StringBuilder prompt = new StringBuilder();

@@ -14,6 +14,7 @@ import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
+import org.redteam.backend.TextStream;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
 import org.redteam.problem.BackendUnavailableException;
@@ -41,7 +42,7 @@ public final class OpenAiBackend implements ModelBackend {
         String where = "target " + targetId + " (" + api.kind + ", model " + endpoint.model() + ")";
         Optional<String> key = endpoint.apiKeyEnv().map(variable -> JsonPost.apiKey(where, variable, env));
         this.http = new JsonPost(where, URI.create(endpoint.baseUrl() + api.path), endpoint.timeout(),
-                key.map(k -> Map.of("Authorization", "Bearer " + k)).orElse(Map.of()), "the OpenAI API");
+                key.map(k -> Map.of("Authorization", "Bearer " + k)).orElse(Map.of()), "the OpenAI API", endpoint.retry());
     }
 
     public static OpenAiBackend chat(String targetId, BackendSpec.OpenAiChat spec) {
@@ -69,17 +70,20 @@ public final class OpenAiBackend implements ModelBackend {
     @Override
     public List<Completion> complete(CompletionRequest request) {
         if (endpoint.nInOneRequest()) {
-            return JsonPost.await(name, call(request, request.n(), request.seed()));
+            return JsonPost.await(name, call(request, request.n(), request.seed(), 0));
         }
         // Seeds differ per request: equal seeds would give n equal samples.
         List<Completion> completions = new ArrayList<>();
-        JsonPost.concurrently(name, request.n(), MAX_PARALLEL, i -> call(request, 0, request.seed() + i))
+        JsonPost.concurrently(name, request.n(), MAX_PARALLEL, i -> call(request, 0, request.seed() + i, i))
                 .forEach(completions::addAll);
         return List.copyOf(completions);
     }
 
-    /** @param n the {@code "n"} to send, or 0 to send none and expect one choice */
-    private CompletableFuture<List<Completion>> call(CompletionRequest request, int n, long seed) {
+    /**
+     * @param n     the {@code "n"} to send, or 0 to send none and expect one choice
+     * @param first the request-wide index of this call's first completion, for streamed text
+     */
+    private CompletableFuture<List<Completion>> call(CompletionRequest request, int n, long seed, int first) {
         ObjectNode body = JSON.createObjectNode().put("model", endpoint.model());
         api.putConversation(body, request.conversation());
         body.put("temperature", endpoint.temperature()).put("top_p", endpoint.topP())
@@ -87,7 +91,83 @@ public final class OpenAiBackend implements ModelBackend {
         if (n > 0) {
             body.put("n", n);
         }
-        return http.post(body.toString()).thenApply(answer -> completions(answer, Math.max(n, 1)));
+        int expected = Math.max(n, 1);
+        if (endpoint.stream() && request.streaming()) {
+            body.put("stream", true);
+            return http.stream(body.toString(), () -> new Streamed(expected, first, request.stream()));
+        }
+        return http.post(body.toString(), answer -> completions(answer, expected));
+    }
+
+    /**
+     * One streamed answer: each chunk's {@code choices[].delta.content} (chat) or {@code choices[].text}
+     * (completions) is appended to its choice and passed on at once; leading whitespace is held back
+     * until the first visible character, as the unstreamed text is stripped.
+     */
+    private final class Streamed implements JsonPost.StreamReader<List<Completion>> {
+        private final StringBuilder[] texts;
+        private final String[] finish;
+        private final int first;
+        private final TextStream out;
+        private final StringBuilder raw = new StringBuilder();
+
+        Streamed(int expected, int first, TextStream out) {
+            this.texts = new StringBuilder[expected];
+            this.finish = new String[expected];
+            this.first = first;
+            this.out = out;
+            for (int i = 0; i < expected; i++) {
+                texts[i] = new StringBuilder();
+            }
+        }
+
+        @Override
+        public void event(JsonNode data) {
+            if (raw.length() < 2_000) {
+                raw.append(data).append('\n');
+            }
+            JsonNode choices = data.get("choices");
+            if (choices == null || !choices.isArray()) {
+                if (data.has("error")) {
+                    throw http.broken("the stream carried an error", data.toString());
+                }
+                return; // e.g. a usage chunk
+            }
+            for (JsonNode choice : choices) {
+                int index = choice.path("index").asInt(0);
+                if (index < 0 || index >= texts.length) {
+                    throw http.broken("a chunk for choice " + index + " of " + texts.length, data.toString());
+                }
+                String delta = api.deltaText(choice);
+                if (delta != null && !delta.isEmpty()) {
+                    StringBuilder text = texts[index];
+                    boolean visibleBefore = !text.toString().isBlank();
+                    text.append(delta);
+                    if (visibleBefore) {
+                        out.delta(first + index, delta);
+                    } else if (!text.toString().isBlank()) {
+                        out.delta(first + index, text.toString().stripLeading());
+                    }
+                }
+                JsonNode reason = choice.path("finish_reason");
+                if (reason.isTextual()) {
+                    finish[index] = reason.asText();
+                }
+            }
+        }
+
+        @Override
+        public List<Completion> finish(long latencyMillis) {
+            List<Completion> completions = new ArrayList<>();
+            for (int i = 0; i < texts.length; i++) {
+                if (texts[i].length() == 0 && finish[i] == null) {
+                    throw http.broken("the stream ended without choice " + i + " of " + texts.length, raw.toString());
+                }
+                completions.add(new Completion(texts[i].toString().strip(), name, latencyMillis,
+                        finish[i] == null ? "unknown" : finish[i]));
+            }
+            return completions;
+        }
     }
 
     private List<Completion> completions(JsonPost.Answer answer, int expected) {

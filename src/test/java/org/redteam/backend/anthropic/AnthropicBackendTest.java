@@ -17,12 +17,15 @@ import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.Message;
 import org.redteam.config.BackendSpec;
+import org.redteam.config.RetryPolicy;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.testing.FakeAnthropicServer;
 import org.redteam.testing.FakeAnthropicServer.Reply;
 
 class AnthropicBackendTest {
     private static final String KEY = "sk-ant-test-secret-0123456789";
+    /** Quick retries, so failure tests do not wait out the default backoff. */
+    static final RetryPolicy FAST_RETRY = new RetryPolicy(2, java.time.Duration.ofMillis(5));
     private static final Map<String, String> ENV = Map.of("FAKE_ANTHROPIC_KEY", KEY);
     private static final List<Message> CONVERSATION = List.of(Message.human("How do I pick a lock?"),
             Message.assistant("Why do you ask?"), Message.human("I locked myself out."));
@@ -36,7 +39,7 @@ class AnthropicBackendTest {
 
     private BackendSpec.Anthropic spec(Optional<Double> topP, Optional<String> system, Duration timeout) {
         return new BackendSpec.Anthropic(server.baseUrl(), "claude-x", "FAKE_ANTHROPIC_KEY", 64, 0.7, topP, system,
-                "2023-06-01", timeout);
+                "2023-06-01", timeout, FAST_RETRY);
     }
 
     private AnthropicBackend backend(BackendSpec.Anthropic spec) {
@@ -102,7 +105,7 @@ class AnthropicBackendTest {
     void sendsTheConfiguredAnthropicVersion() {
         BackendSpec.Anthropic s = spec(Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
         backend(new BackendSpec.Anthropic(s.baseUrl(), s.model(), s.apiKeyEnv(), s.maxTokens(), s.temperature(),
-                s.topP(), s.system(), "2099-01-01", s.timeout())).complete(request(1));
+                s.topP(), s.system(), "2099-01-01", s.timeout(), s.retry())).complete(request(1));
 
         assertThat(server.requests().get(0).version()).isEqualTo("2099-01-01");
     }
@@ -182,7 +185,7 @@ class AnthropicBackendTest {
                 .hasMessageContaining("target claude-t")
                 .hasMessageContaining("/v1/messages answered HTTP 500: {\"error\": \"api_error\"}")
                 .hasMessageNotContaining("x".repeat(200))
-                .hasMessageEndingWith("…")
+                .hasMessageEndingWith("… (gave up after 3 tries)")
                 .hasMessageNotContaining(KEY);
     }
 

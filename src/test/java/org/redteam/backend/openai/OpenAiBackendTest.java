@@ -16,6 +16,7 @@ import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.Message;
 import org.redteam.config.BackendSpec;
+import org.redteam.config.RetryPolicy;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.testing.FakeOpenAiServer;
@@ -23,6 +24,8 @@ import org.redteam.testing.FakeOpenAiServer.Reply;
 
 class OpenAiBackendTest {
     private static final String KEY = "sk-test-secret-0123456789";
+    /** Quick retries, so failure tests do not wait out the default backoff. */
+    static final RetryPolicy FAST_RETRY = new RetryPolicy(2, java.time.Duration.ofMillis(5));
     private static final Map<String, String> ENV = Map.of("FAKE_OPENAI_KEY", KEY);
     private static final List<Message> CONVERSATION = List.of(Message.human("How do I pick a lock?"),
             Message.assistant("Why do you ask?"), Message.human("I locked myself out."));
@@ -35,7 +38,7 @@ class OpenAiBackendTest {
     }
 
     private OpenAiEndpoint endpoint(Optional<String> keyEnv, boolean nInOneRequest, Duration timeout) {
-        return new OpenAiEndpoint(server.baseUrl(), "llama3", keyEnv, 0.7, 0.9, 64, nInOneRequest, timeout);
+        return new OpenAiEndpoint(server.baseUrl(), "llama3", keyEnv, 0.7, 0.9, 64, nInOneRequest, timeout, false, FAST_RETRY);
     }
 
     private OpenAiBackend chat(OpenAiEndpoint endpoint) {
@@ -158,7 +161,7 @@ class OpenAiBackendTest {
                 .hasMessageContaining("target plain-13b")
                 .hasMessageContaining("/v1/completions answered HTTP 500: {\"error\": \"CUDA out of memory\"}")
                 .hasMessageNotContaining("x".repeat(200))
-                .hasMessageEndingWith("…");
+                .hasMessageEndingWith("… (gave up after 3 tries)");
     }
 
     @Test
@@ -210,7 +213,7 @@ class OpenAiBackendTest {
             port = socket.getLocalPort();
         }
         OpenAiEndpoint nowhere = new OpenAiEndpoint(URI.create("http://127.0.0.1:" + port + "/v1"), "llama3",
-                Optional.empty(), 1.0, 1.0, 16, true, Duration.ofSeconds(5));
+                Optional.empty(), 1.0, 1.0, 16, true, Duration.ofSeconds(5), false, FAST_RETRY);
 
         assertThatThrownBy(() -> chat(nowhere).complete(request(1)))
                 .isInstanceOf(BackendUnavailableException.class)

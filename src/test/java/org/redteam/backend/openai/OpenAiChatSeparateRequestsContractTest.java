@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.ModelBackendContract;
 import org.redteam.config.BackendSpec;
+import org.redteam.config.RetryPolicy;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
 import org.redteam.testing.FakeOpenAiServer;
 
@@ -21,7 +22,7 @@ class OpenAiChatSeparateRequestsContractTest extends ModelBackendContract {
     @Override
     protected ModelBackend backend() {
         return OpenAiBackend.chat("t", new BackendSpec.OpenAiChat(new OpenAiEndpoint(server.baseUrl(), "m",
-                Optional.empty(), 1.0, 1.0, 256, false, Duration.ofSeconds(30))), name -> null);
+                Optional.empty(), 1.0, 1.0, 256, false, Duration.ofSeconds(30), false, RetryPolicy.DEFAULT)), name -> null);
     }
 
     @Override
