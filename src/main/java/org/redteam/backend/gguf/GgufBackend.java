@@ -93,7 +93,7 @@ public final class GgufBackend implements ModelBackend, AutoCloseable {
             try {
                 Quiet.install();
                 model = new LlamaModel(new ModelParameters().setModel(spec.path().toString())
-                        .setCtxSize(spec.contextSize()).setThreads(spec.threads()).setGpuLayers(0));
+                        .setCtxSize(spec.contextSize()).setThreads(spec.threads()).disableLog()); // the CPU build warns about any --gpu-layers
             } catch (RuntimeException | LinkageError e) { // LinkageError: the native library did not load
                 throw new BackendUnavailableException(name + ": cannot load the model " + spec.path().toAbsolutePath()
                         + ": " + e.getMessage(), e);
