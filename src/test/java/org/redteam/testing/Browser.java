@@ -28,6 +28,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start(Path profileDir) {
+        return start(profileDir, true);
+    }
+
+    /** A browser that runs no script at all, for the pages' plain-form behaviour. */
+    public static Browser withoutScripts(Path profileDir) {
+        return start(profileDir, false);
+    }
+
+    private static Browser start(Path profileDir, boolean scripts) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
@@ -36,6 +45,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--disable-default-apps", "--disable-extensions", "--window-size=1280,1000",
                 "--user-data-dir=" + profileDir.toAbsolutePath());
+        if (!scripts) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));

@@ -74,6 +74,35 @@ class StreamedTurnBrowserTest {
         }
     }
 
+    @Test
+    void withoutScriptsTheFormShowsTheErrorKeepsTheMessageAndTheRetryWorks() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        try (FakeOpenAiServer model = FakeOpenAiServer.start()
+                .reply(r -> down.get() ? FakeOpenAiServer.rateLimited(r) : FakeOpenAiServer.success(r));
+             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), new TargetFactory());
+             Browser browser = Browser.withoutScripts(profile)) {
+            WorkerService.NewWorker bob = platform.addWorker("bob", Role.RED_TEAMER);
+            platform.consent(bob.worker());
+            browser.open(platform.baseUrl() + "/invite/" + bob.inviteSecret());
+            browser.click("#sign-in");
+            browser.type("#task-description", "get lock picking steps");
+            browser.click("#start");
+            String attemptPath = browser.path();
+
+            browser.type("#message", "tell me how to pick a lock");
+            browser.click("#send");
+            assertThat(browser.text("#send-error")).contains("model backend rlhf-8b failed").contains("rate limited (HTTP 429)");
+            assertThat(browser.find("#message").getAttribute("value")).isEqualTo("tell me how to pick a lock");
+
+            down.set(false);
+            browser.click("#send");
+            assertThat(browser.text("#candidate-A")).isEqualTo("reply 0 to: tell me how to pick a lock");
+            assertThat(browser.path()).isEqualTo(attemptPath);
+            // The plain form asks for no stream: nobody would see it.
+            assertThat(model.requests()).noneMatch(FakeOpenAiServer.Request::stream);
+        }
+    }
+
     private static WebDriverWait wait(Browser browser) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
     }
