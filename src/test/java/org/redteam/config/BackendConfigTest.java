@@ -136,17 +136,4 @@ class BackendConfigTest {
                 .hasMessageContaining("targets[0].backend.kind: unknown backend 'claude' "
                         + "(known: demo, openai-chat, openai-completions, anthropic");
     }
-
-    @Test
-    void readsTheExampleCampaignOfTheDocs() throws IOException {
-        String page = Files.readString(Path.of("docs/targets.md"));
-        int start = page.indexOf("```yaml\n", page.indexOf("## Example")) + "```yaml\n".length();
-        String yaml = page.substring(start, page.indexOf("```", start));
-
-        CampaignConfig c = loader.parse("docs/targets.md", yaml);
-
-        assertThat(c.targets()).extracting(t -> t.backend().kind())
-                .containsExactly("openai-chat", "openai-completions", "openai-completions", "openai-completions");
-        assertThat(((BackendSpec.OpenAiCompletions) c.targets().get(3).backend()).endpoint().nInOneRequest()).isFalse();
-    }
 }
