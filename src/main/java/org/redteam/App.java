@@ -7,6 +7,9 @@ import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.AttemptService;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.campaign.CampaignService;
+import org.redteam.review.ReviewService;
+import org.redteam.review.TaskKind;
+import org.redteam.review.Wellbeing;
 import org.redteam.cli.Main;
 import org.redteam.config.CampaignConfig;
 import org.redteam.dataset.ExportService;
@@ -31,6 +34,8 @@ public final class App implements AutoCloseable {
     private final WorkerService workers;
     private final CampaignService campaigns;
     private final AttemptService attempts;
+    private final Wellbeing wellbeing;
+    private final ReviewService reviews;
     private final AttemptRepository attemptRepository;
     private final CampaignRepository campaignRepository;
     private final WorkerRepository workerRepository;
@@ -52,8 +57,12 @@ public final class App implements AutoCloseable {
         this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c,
                         targets.withPreferenceModel(preferenceModel), clock))
                 .orElse(null);
+        this.wellbeing = campaigns == null ? null : new Wellbeing(database.jdbi(), campaigns.campaign(), clock);
         this.attempts = campaigns == null ? null
-                : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock, scoring::scoreLater);
+                : new AttemptService(attemptRepository, campaignRepository, campaigns.campaign(), clock, scoring::scoreLater,
+                        (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
+        this.reviews = campaigns == null ? null
+                : new ReviewService(database.jdbi(), attemptRepository, wellbeing, campaigns.campaign(), clock);
     }
 
     /**
@@ -152,6 +161,14 @@ public final class App implements AutoCloseable {
 
     public AttemptService attempts() {
         return requireCampaign(attempts);
+    }
+
+    public ReviewService reviews() {
+        return requireCampaign(reviews);
+    }
+
+    public Wellbeing wellbeing() {
+        return requireCampaign(wellbeing);
     }
 
     public ImportService imports() {

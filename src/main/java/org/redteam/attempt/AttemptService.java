@@ -40,6 +40,7 @@ public final class AttemptService {
     private final Campaign campaign;
     private final Clock clock;
     private final LongConsumer onSubmitted;
+    private final StartGate gate;
 
     public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock) {
         this(attempts, campaigns, campaign, clock, id -> { });
@@ -52,11 +53,18 @@ public final class AttemptService {
      */
     public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock,
                           LongConsumer onSubmitted) {
+        this(attempts, campaigns, campaign, clock, onSubmitted, StartGate.OPEN);
+    }
+
+    /** @param gate checked before every start, in its transaction (App: the well-being survey and daily cap) */
+    public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock,
+                          LongConsumer onSubmitted, StartGate gate) {
         this.attempts = attempts;
         this.campaigns = campaigns;
         this.campaign = campaign;
         this.clock = clock;
         this.onSubmitted = onSubmitted;
+        this.gate = gate;
     }
 
     public Attempt start(Worker worker, String taskDescription) {
@@ -71,6 +79,7 @@ public final class AttemptService {
             if (open.isPresent()) {
                 throw new StateConflictException("attempt " + open.get() + " is still open; rate it before starting another");
             }
+            gate.check(h, worker);
             long setId = campaigns.openSet(h, worker.id(), campaign.id())
                     .map(CampaignRepository.WorkSet::id)
                     .orElseGet(() -> campaigns.insertSet(h, worker.id(), campaign.id(), campaign.config().attemptsPerSet(), now));

@@ -13,6 +13,8 @@ import org.redteam.scoring.PreferenceModelSpec;
  *                        campaign's first start and store it (the stored seed then wins)
  * @param preferenceModel the model that scores submitted attempts ({@code preference_model:}; the
  *                        default model when the file names none)
+ * @param review          the review task ({@code review:})
+ * @param wellbeing       surveys, daily cap and break reminders ({@code wellbeing:})
  */
 public record CampaignConfig(
         String name,
@@ -24,7 +26,9 @@ public record CampaignConfig(
         int maxTurns,
         Optional<Long> assignmentSeed,
         List<TargetConfig> targets,
-        PreferenceModelSpec preferenceModel) {
+        PreferenceModelSpec preferenceModel,
+        ReviewSettings review,
+        WellbeingSettings wellbeing) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -56,6 +60,16 @@ public record CampaignConfig(
         riskTopics = List.copyOf(riskTopics);
         targets = List.copyOf(targets);
         Objects.requireNonNull(preferenceModel, "preferenceModel");
+        Objects.requireNonNull(review, "review");
+        Objects.requireNonNull(wellbeing, "wellbeing");
+    }
+
+    /** A campaign with the default review and well-being settings. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, ReviewSettings.DEFAULT, WellbeingSettings.DEFAULT);
     }
 
     /** A campaign scored by the default preference model. */

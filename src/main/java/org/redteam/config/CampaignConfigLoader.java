@@ -26,7 +26,7 @@ public final class CampaignConfigLoader {
     static final int MAX_TURNS_LIMIT = 100;
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
             "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
-            "preference_model");
+            "preference_model", "review", "wellbeing");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -105,8 +105,47 @@ public final class CampaignConfigLoader {
         }
         PreferenceModelSpec preferenceModel = root.child("preference_model").map(preferenceModels::parse)
                 .orElseGet(PreferenceModelSpec.Default::new);
+        ReviewSettings review = root.child("review").map(CampaignConfigLoader::review).orElse(ReviewSettings.DEFAULT);
+        WellbeingSettings wellbeing = root.child("wellbeing").map(CampaignConfigLoader::wellbeing)
+                .orElse(WellbeingSettings.DEFAULT);
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
-                maxTurns, seed, targets, preferenceModel);
+                maxTurns, seed, targets, preferenceModel, review, wellbeing);
+    }
+
+    private static ReviewSettings review(Node r) {
+        if (!r.isObject()) {
+            r.error("", "must be a mapping such as {per_attempt: 3}");
+            return ReviewSettings.DEFAULT;
+        }
+        r.onlyKeys(Set.of("per_attempt", "tags", "claim_minutes"));
+        int perAttempt = r.intInRange("per_attempt", 1, ReviewSettings.MAX_PER_ATTEMPT).orElse(ReviewSettings.DEFAULT_PER_ATTEMPT);
+        List<String> tags = r.textList("tags").orElse(ReviewSettings.PAPER_TAGS);
+        if (tags.isEmpty()) {
+            r.error("tags", "must list at least one tag");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String tag : tags) {
+            if (!seen.add(tag)) {
+                r.error("tags", "duplicate tag '" + tag + "'");
+            }
+            if (tag.isBlank() || tag.length() > 200) {
+                r.error("tags", "each tag must be 1–200 characters, got '" + tag + "'");
+            }
+        }
+        int claim = r.intInRange("claim_minutes", 1, 7 * 24 * 60).orElse(ReviewSettings.DEFAULT_CLAIM_MINUTES);
+        return new ReviewSettings(perAttempt, tags, claim);
+    }
+
+    private static WellbeingSettings wellbeing(Node w) {
+        if (!w.isObject()) {
+            w.error("", "must be a mapping such as {survey_every: 10, daily_cap: 100, break_after_minutes: 60}");
+            return WellbeingSettings.DEFAULT;
+        }
+        w.onlyKeys(Set.of("survey_every", "daily_cap", "break_after_minutes"));
+        int every = w.intInRange("survey_every", 1, 1000).orElse(WellbeingSettings.DEFAULT_SURVEY_EVERY);
+        int cap = w.intInRange("daily_cap", 0, 100_000).orElse(WellbeingSettings.DEFAULT_DAILY_CAP);
+        int breakAfter = w.intInRange("break_after_minutes", 0, 24 * 60).orElse(WellbeingSettings.DEFAULT_BREAK_AFTER_MINUTES);
+        return new WellbeingSettings(every, cap == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(cap), breakAfter);
     }
 
     private TargetConfig target(Node t) {

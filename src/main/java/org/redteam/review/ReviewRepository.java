@@ -1,0 +1,197 @@
+package org.redteam.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.redteam.storage.Rows;
+
+/** The review queue, review tasks and their tags. Same SQL on SQLite and PostgreSQL. */
+public final class ReviewRepository {
+    private final Jdbi jdbi;
+
+    public ReviewRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** A submitted attempt that could enter the queue. */
+    public record Candidate(long attemptId, long targetId, double rating) {
+    }
+
+    /** One answered review, for agreement and export. {@code redTeamRating} is the attempt's own rating. */
+    public record Annotation(long taskId, long attemptId, long reviewerId, int rating, List<String> tags,
+                             Optional<String> note, Optional<Long> secondsSpent, Instant finishedAt,
+                             double redTeamRating, long targetId) {
+    }
+
+    /** Queue size and progress. */
+    public record QueueStats(int queued, int complete, int answered, int skipped, int claimed) {
+    }
+
+    public List<Candidate> submittedNotQueued(Handle h, long campaignId) {
+        return h.createQuery("SELECT a.id, a.target_id, a.rating FROM attempt a WHERE a.campaign_id = :c "
+                        + "AND a.status = 'submitted' AND NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.attempt_id = a.id) "
+                        + "ORDER BY a.id")
+                .bind("c", campaignId)
+                .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).list();
+    }
+
+    public int enqueue(Handle h, long campaignId, List<Long> attemptIds, String how, Instant now) {
+        int added = 0;
+        for (long id : attemptIds) {
+            added += h.createUpdate("INSERT INTO review_queue (attempt_id, campaign_id, added_at, added_how) "
+                            + "VALUES (:a, :c, :now, :how) ON CONFLICT (attempt_id) DO NOTHING")
+                    .bind("a", id).bind("c", campaignId).bind("now", now.toEpochMilli()).bind("how", how).execute();
+        }
+        return added;
+    }
+
+    /** The reviewer's unfinished task in the campaign, if any (they finish or skip it before another). */
+    public Optional<ReviewTask> claimed(Handle h, long reviewerId, long campaignId) {
+        return h.createQuery("SELECT t.* FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
+                        + "WHERE t.reviewer_id = :r AND a.campaign_id = :c AND t.status = 'claimed' ORDER BY t.id LIMIT 1")
+                .bind("r", reviewerId).bind("c", campaignId).map((rs, ctx) -> task(rs, List.of())).findOne();
+    }
+
+    /**
+     * The queued attempt this reviewer should review next: submitted, not theirs, not met by them before, with
+     * fewer than {@code perAttempt} answered or live claims (a claim older than {@code claimsSince} no longer
+     * holds its place); the least-reviewed first, then in queue order.
+     */
+    public Optional<Long> nextAttempt(Handle h, long campaignId, long reviewerId, int perAttempt, Instant claimsSince) {
+        return h.createQuery("SELECT attempt_id FROM (SELECT q.attempt_id, q.added_at, "
+                        + "(SELECT COUNT(*) FROM review_task t WHERE t.attempt_id = q.attempt_id AND (t.status = 'answered' "
+                        + "OR (t.status = 'claimed' AND t.claimed_at >= :since))) AS taken "
+                        + "FROM review_queue q JOIN attempt a ON a.id = q.attempt_id "
+                        + "WHERE q.campaign_id = :c AND a.status = 'submitted' AND a.worker_id <> :r "
+                        + "AND NOT EXISTS (SELECT 1 FROM review_task m WHERE m.attempt_id = q.attempt_id AND m.reviewer_id = :r)) x "
+                        + "WHERE taken < :k ORDER BY taken, added_at, attempt_id LIMIT 1")
+                .bind("c", campaignId).bind("r", reviewerId).bind("k", perAttempt).bind("since", claimsSince.toEpochMilli())
+                .mapTo(Long.class).findOne();
+    }
+
+    /** The verbatim transcript of an imported attempt; empty for the platform's own. */
+    public Optional<String> importedTranscript(Handle h, long attemptId) {
+        return h.createQuery("SELECT imported_transcript FROM attempt WHERE id = :a").bind("a", attemptId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one();
+    }
+
+    public long insertTask(Handle h, long attemptId, long reviewerId, Instant now) {
+        return h.createUpdate("INSERT INTO review_task (attempt_id, reviewer_id, status, claimed_at) VALUES (:a, :r, 'claimed', :now)")
+                .bind("a", attemptId).bind("r", reviewerId).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public Optional<ReviewTask> find(Handle h, long taskId) {
+        List<String> tags = h.createQuery("SELECT tag FROM review_tag WHERE task_id = :t ORDER BY position")
+                .bind("t", taskId).mapTo(String.class).list();
+        return h.createQuery("SELECT * FROM review_task WHERE id = :t").bind("t", taskId)
+                .map((rs, ctx) -> task(rs, tags)).findOne();
+    }
+
+    public Optional<ReviewTask> find(long taskId) {
+        return jdbi.withHandle(h -> find(h, taskId));
+    }
+
+    public void markOpened(Handle h, long taskId, Instant now) {
+        h.createUpdate("UPDATE review_task SET opened_at = :now WHERE id = :t AND opened_at IS NULL")
+                .bind("t", taskId).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Records the answer; false when the task was no longer claimed (answered or skipped already). */
+    public boolean answer(Handle h, long taskId, int rating, List<String> tags, Optional<String> note, Instant now, long seconds) {
+        int updated = h.createUpdate("UPDATE review_task SET status = 'answered', rating = :rating, note = :note, "
+                        + "finished_at = :now, seconds_spent = :s WHERE id = :t AND status = 'claimed'")
+                .bind("rating", rating).bind("note", note.orElse(null)).bind("now", now.toEpochMilli())
+                .bind("s", seconds).bind("t", taskId).execute();
+        if (updated == 0) {
+            return false;
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            h.createUpdate("INSERT INTO review_tag (task_id, position, tag) VALUES (:t, :p, :tag)")
+                    .bind("t", taskId).bind("p", i).bind("tag", tags.get(i)).execute();
+        }
+        return true;
+    }
+
+    public boolean skip(Handle h, long taskId, Instant now, long seconds) {
+        return h.createUpdate("UPDATE review_task SET status = 'skipped', finished_at = :now, seconds_spent = :s "
+                        + "WHERE id = :t AND status = 'claimed'")
+                .bind("now", now.toEpochMilli()).bind("s", seconds).bind("t", taskId).execute() == 1;
+    }
+
+    /** Reviews the worker answered in the campaign (skips do not count). */
+    public int answeredCount(Handle h, long reviewerId, long campaignId) {
+        return h.createQuery("SELECT COUNT(*) FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
+                        + "WHERE t.reviewer_id = :r AND a.campaign_id = :c AND t.status = 'answered'")
+                .bind("r", reviewerId).bind("c", campaignId).mapTo(Integer.class).one();
+    }
+
+    /** Attempts the worker submitted in the campaign on this platform. */
+    public int submittedCount(Handle h, long workerId, long campaignId) {
+        return h.createQuery("SELECT COUNT(*) FROM attempt WHERE worker_id = :w AND campaign_id = :c "
+                        + "AND status = 'submitted' AND source = 'platform'")
+                .bind("w", workerId).bind("c", campaignId).mapTo(Integer.class).one();
+    }
+
+    /** When the worker began tasks since {@code since}: review claims and attempt starts, oldest first. */
+    public List<Instant> activity(Handle h, long workerId, Instant since) {
+        return h.createQuery("SELECT claimed_at AS at FROM review_task WHERE reviewer_id = :w AND claimed_at >= :since "
+                        + "UNION ALL SELECT created_at AS at FROM attempt WHERE worker_id = :w AND source = 'platform' "
+                        + "AND created_at >= :since ORDER BY at")
+                .bind("w", workerId).bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1))).list();
+    }
+
+    /** Every answered review of the campaign's attempts, in attempt then task order, with its tags. */
+    public List<Annotation> annotations(Handle h, long campaignId) {
+        Map<Long, List<String>> tags = new HashMap<>();
+        h.createQuery("SELECT g.task_id, g.tag FROM review_tag g JOIN review_task t ON t.id = g.task_id "
+                        + "JOIN attempt a ON a.id = t.attempt_id WHERE a.campaign_id = :c ORDER BY g.task_id, g.position")
+                .bind("c", campaignId)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return h.createQuery("SELECT t.id, t.attempt_id, t.reviewer_id, t.rating, t.note, t.seconds_spent, t.finished_at, "
+                        + "a.rating AS red_team_rating, a.target_id FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
+                        + "WHERE a.campaign_id = :c AND t.status = 'answered' ORDER BY t.attempt_id, t.id")
+                .bind("c", campaignId)
+                .map((rs, ctx) -> new Annotation(rs.getLong("id"), rs.getLong("attempt_id"), rs.getLong("reviewer_id"),
+                        rs.getInt("rating"), tags.getOrDefault(rs.getLong("id"), List.of()),
+                        Optional.ofNullable(rs.getString("note")), Rows.optionalLong(rs, "seconds_spent"),
+                        Instant.ofEpochMilli(rs.getLong("finished_at")), rs.getDouble("red_team_rating"), rs.getLong("target_id")))
+                .list();
+    }
+
+    public QueueStats stats(Handle h, long campaignId, int perAttempt) {
+        int queued = h.createQuery("SELECT COUNT(*) FROM review_queue WHERE campaign_id = :c").bind("c", campaignId)
+                .mapTo(Integer.class).one();
+        int complete = h.createQuery("SELECT COUNT(*) FROM review_queue q WHERE q.campaign_id = :c AND (SELECT COUNT(*) "
+                        + "FROM review_task t WHERE t.attempt_id = q.attempt_id AND t.status = 'answered') >= :k")
+                .bind("c", campaignId).bind("k", perAttempt).mapTo(Integer.class).one();
+        Map<String, Integer> byStatus = new HashMap<>();
+        h.createQuery("SELECT t.status, COUNT(*) FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
+                        + "WHERE a.campaign_id = :c GROUP BY t.status")
+                .bind("c", campaignId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
+        return new QueueStats(queued, complete, byStatus.getOrDefault("answered", 0), byStatus.getOrDefault("skipped", 0),
+                byStatus.getOrDefault("claimed", 0));
+    }
+
+    private static ReviewTask task(ResultSet rs, List<String> tags) throws SQLException {
+        return new ReviewTask(rs.getLong("id"), rs.getLong("attempt_id"), rs.getLong("reviewer_id"),
+                ReviewTask.Status.parse(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("claimed_at")),
+                Rows.optionalLong(rs, "opened_at").map(Instant::ofEpochMilli),
+                Rows.optionalLong(rs, "finished_at").map(Instant::ofEpochMilli), Rows.optionalInt(rs, "rating"), tags,
+                Optional.ofNullable(rs.getString("note")), Rows.optionalLong(rs, "seconds_spent"));
+    }
+}
