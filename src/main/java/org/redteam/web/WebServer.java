@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.redteam.App;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.RedteamException;
+import org.redteam.review.SurveyDueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,8 @@ public final class WebServer {
             new TaskPages(app.campaigns(), app.attempts(), views).register(cfg.routes);
             new AdminPages(app, views, links).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), json).register(cfg.routes);
-            cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage()));
+            new ReviewApiRoutes(app, json).register(cfg.routes);
+            cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 problem(ctx, views, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
@@ -79,8 +81,16 @@ public final class WebServer {
 
     /** JSON {"error": …} under /api, an HTML page elsewhere; never a stack trace. */
     private static void problem(Context ctx, Views views, HttpStatus status, String message) {
+        problem(ctx, views, status, message, null);
+    }
+
+    private static void problem(Context ctx, Views views, HttpStatus status, String message, RedteamException e) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
+            if (e instanceof SurveyDueException due) {
+                ctx.json(Map.of("error", message, "wellbeingSurvey", ReviewApiRoutes.survey(due.taskKind(), due.items())));
+                return;
+            }
             ctx.json(Map.of("error", message));
         } else {
             views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), status.getMessage(), message));

@@ -20,7 +20,15 @@ public final class TurnLatencyBench {
         int turns = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path dir = Files.createTempDirectory("redteam-bench");
-        try (TestPlatform platform = TestPlatform.start(dir)) {
+        // The demo campaign's targets, without the well-being pauses a person would get every 10 attempts.
+        org.redteam.config.CampaignConfig config = new org.redteam.config.CampaignConfigLoader().parse("bench.yaml", """
+                name: latency
+                wellbeing: {survey_every: 1000, daily_cap: 0}
+                targets:
+                  - {id: plain-52b, model_type: plain lm, size: 52B, backend: {kind: demo, seed: 1}}
+                  - {id: rlhf-52b, model_type: rlhf, size: 52B, backend: {kind: demo, seed: 2}}
+                """);
+        try (TestPlatform platform = TestPlatform.start(dir, config)) {
             ApiClient api = platform.redTeamer("bench");
             int maxTurns = platform.app().campaigns().campaign().config().maxTurns();
             List<Long> turnNanos = new ArrayList<>();

@@ -28,6 +28,7 @@ public final class TurnOverheadBench {
             CampaignConfig config = new CampaignConfigLoader().parse("bench.yaml", """
                     name: overhead
                     max_turns: 100
+                    wellbeing: {survey_every: 1000, daily_cap: 0}
                     targets:
                       - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "%s", model: m}}
                     """.formatted(server.baseUrl()));
