@@ -76,8 +76,11 @@ public final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /** The element's text; an element replaced while the page navigates is looked up again. */
     public String text(String css) {
-        return find(css).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).isEmpty() ? null : d.findElement(By.cssSelector(css)).getText());
     }
 
     public String path() {
