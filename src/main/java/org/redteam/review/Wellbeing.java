@@ -54,6 +54,11 @@ public final class Wellbeing {
         });
     }
 
+    /** True when the worker's survey of this kind is due. */
+    public boolean due(Worker worker, TaskKind kind) {
+        return jdbi.withHandle(h -> due(h, worker, kind));
+    }
+
     boolean due(Handle h, Worker worker, TaskKind kind) {
         int completed = completed(h, worker, kind);
         return completed / settings().surveyEvery() > surveys.answered(h, campaign.id(), worker.id(), kind);

@@ -15,6 +15,10 @@ public record PageContext(Optional<Worker> worker, String csrfToken) {
         return worker.map(w -> w.has(Role.ADMIN)).orElse(false);
     }
 
+    public boolean reviewer() {
+        return worker.map(w -> w.has(Role.REVIEWER)).orElse(false);
+    }
+
     public String workerName() {
         return worker.map(Worker::name).orElse("");
     }

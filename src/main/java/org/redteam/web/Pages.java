@@ -1,11 +1,18 @@
 package org.redteam.web;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.config.CampaignConfig;
+import org.redteam.review.ReviewRepository;
+import org.redteam.review.ReviewService;
+import org.redteam.review.TaskKind;
+import org.redteam.review.WellbeingRepository;
 import org.redteam.worker.Worker;
 
 /** The data each template renders; one record per page. */
@@ -62,5 +69,51 @@ public final class Pages {
 
     public record TargetLine(String key, String modelType, String size, String backendKind, boolean demo,
                              long attempts) {
+    }
+
+    /** The reviewer's held task before the transcript: a warning, the preview, open or skip. */
+    public record ReviewPreview(PageContext ctx, ReviewService.TaskView view) {
+    }
+
+    /**
+     * The transcript and the review form. After a rejected answer: the error and what the reviewer had
+     * chosen, so nothing is lost.
+     */
+    public record ReviewForm(PageContext ctx, ReviewService.TaskView view, int maxNote, Optional<String> error,
+                             Optional<Integer> rating, List<String> tags, String note) {
+
+        public boolean rated(int value) {
+            return rating.isPresent() && rating.get() == value;
+        }
+    }
+
+    /** The well-being survey of one task kind; after a rejected answer, the error and the answers given. */
+    public record WellbeingSurvey(PageContext ctx, TaskKind kind, List<String> items, int maxFreeText,
+                                  Optional<String> error, Map<String, Integer> answers, String freeText) {
+
+        public boolean chosen(String item, int value) {
+            Integer given = answers.get(item);
+            return given != null && given == value;
+        }
+    }
+
+    /** The admin's review queue: progress and the forms that add attempts; {@code added} after a form. */
+    public record ReviewQueue(PageContext ctx, ReviewRepository.QueueStats stats, int perAttempt,
+                              List<String> targetKeys, Optional<Integer> added) {
+    }
+
+    /** Well-being survey answers as daily averages per item and recent remarks with their day: no names. */
+    public record WellbeingReport(PageContext ctx, Optional<TaskKind> kind, List<String> items,
+                                  List<WellbeingRepository.Day> days, List<Map.Entry<LocalDate, String>> remarks) {
+
+        /** The day's mean of the item with two decimals, or "" when no survey of that day answered it. */
+        public String mean(WellbeingRepository.Day day, String item) {
+            Double mean = day.means().get(item);
+            return mean == null ? "" : String.format(Locale.ROOT, "%.2f", mean);
+        }
+
+        public boolean showing(String kindLabel) {
+            return kind.map(TaskKind::label).orElse("").equals(kindLabel);
+        }
     }
 }

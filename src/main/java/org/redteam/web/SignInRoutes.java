@@ -11,8 +11,9 @@ import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
 
 /**
- * Signing in with an invite link, the start page, and leaving. The invite's GET only shows a
- * button; the POST uses the link, so a link scanner that prefetches it cannot burn it.
+ * Signing in with an invite link, the start page (red teamers go to their task, reviewers to theirs,
+ * admins to the admin page), and leaving. The invite's GET only shows a button; the POST uses the
+ * link, so a link scanner that prefetches it cannot burn it.
  */
 final class SignInRoutes {
     /** Query parameters crowd platforms use for their worker id, in order of preference. */
@@ -43,6 +44,8 @@ final class SignInRoutes {
                     "Sign in with the invite link your coordinator sent you."));
         } else if (worker.get().has(Role.RED_TEAMER)) {
             ctx.redirect("/task", HttpStatus.SEE_OTHER);
+        } else if (worker.get().has(Role.REVIEWER)) {
+            ctx.redirect("/reviews", HttpStatus.SEE_OTHER);
         } else if (worker.get().has(Role.ADMIN)) {
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
         } else {

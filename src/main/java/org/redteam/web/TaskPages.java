@@ -11,22 +11,28 @@ import org.redteam.attempt.Side;
 import org.redteam.campaign.CampaignService;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.BackendUnavailableException;
+import org.redteam.review.SurveyDueException;
+import org.redteam.review.TaskKind;
+import org.redteam.review.Wellbeing;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 
 /**
  * The red teamer's pages: consent → task description → chat with A/B picks → rating → next attempt
  * of the set or the completion page. Every POST redirects (303) to a page that shows the stored
- * state, so a refresh never resends and an interrupted attempt resumes where it stopped.
+ * state, so a refresh never resends and an interrupted attempt resumes where it stopped. A due
+ * well-being survey comes before the next attempt.
  */
 final class TaskPages {
     private final CampaignService campaigns;
     private final AttemptService attempts;
+    private final Wellbeing wellbeing;
     private final Views views;
 
-    TaskPages(CampaignService campaigns, AttemptService attempts, Views views) {
+    TaskPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views) {
         this.campaigns = campaigns;
         this.attempts = attempts;
+        this.wellbeing = wellbeing;
         this.views = views;
     }
 
@@ -56,6 +62,10 @@ final class TaskPages {
             ctx.redirect("/attempts/" + open.get().id(), HttpStatus.SEE_OTHER);
             return;
         }
+        if (wellbeing.due(worker, TaskKind.RED_TEAM)) {
+            ctx.redirect(WellbeingPages.path(TaskKind.RED_TEAM), HttpStatus.SEE_OTHER);
+            return;
+        }
         CampaignService.Progress progress = campaigns.progress(worker);
         views.render(ctx, "task.jte", new Pages.NewTask(Auth.page(ctx), progress.nextPosition(), progress.setSize(),
                 topics.get(), AttemptService.MAX_TASK_DESCRIPTION));
@@ -72,8 +82,15 @@ final class TaskPages {
         ctx.redirect("/task", HttpStatus.SEE_OTHER);
     }
 
+    /** A due survey sends the red teamer to it; the daily cap's 409 page comes from the service. */
     private void start(Context ctx) {
-        Attempt attempt = attempts.start(Auth.worker(ctx, Role.RED_TEAMER), ctx.formParam("taskDescription"));
+        Attempt attempt;
+        try {
+            attempt = attempts.start(Auth.worker(ctx, Role.RED_TEAMER), ctx.formParam("taskDescription"));
+        } catch (SurveyDueException e) {
+            ctx.redirect(WellbeingPages.path(e.taskKind()), HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect("/attempts/" + attempt.id(), HttpStatus.SEE_OTHER);
     }
 

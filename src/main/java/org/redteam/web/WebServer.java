@@ -48,8 +48,11 @@ public final class WebServer {
             });
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
-            new TaskPages(app.campaigns(), app.attempts(), views).register(cfg.routes);
+            new TaskPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
+            new ReviewPages(app.reviews(), views).register(cfg.routes);
+            new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app, views, links).register(cfg.routes);
+            new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), json).register(cfg.routes);
             new ReviewApiRoutes(app, json).register(cfg.routes);
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
