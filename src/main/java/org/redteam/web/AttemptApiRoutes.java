@@ -30,10 +30,13 @@ final class AttemptApiRoutes {
     private final CampaignService campaigns;
     private final AttemptService attempts;
     private final ObjectMapper json;
+    private final java.util.function.Predicate<Worker> breakDue;
 
-    AttemptApiRoutes(CampaignService campaigns, AttemptService attempts, ObjectMapper json) {
+    AttemptApiRoutes(CampaignService campaigns, AttemptService attempts, java.util.function.Predicate<Worker> breakDue,
+                     ObjectMapper json) {
         this.campaigns = campaigns;
         this.attempts = attempts;
+        this.breakDue = breakDue;
         this.json = json;
     }
 
@@ -83,7 +86,9 @@ final class AttemptApiRoutes {
     private void start(Context ctx) {
         Worker worker = Auth.worker(ctx, Role.RED_TEAMER);
         Attempt attempt = attempts.start(worker, text(body(ctx), "taskDescription"));
-        ctx.status(HttpStatus.CREATED).json(view(attempt, worker));
+        Map<String, Object> body = view(attempt, worker);
+        body.put("breakReminder", breakDue.test(worker));
+        ctx.status(HttpStatus.CREATED).json(body);
     }
 
     private void get(Context ctx) {

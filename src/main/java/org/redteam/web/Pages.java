@@ -30,7 +30,9 @@ public final class Pages {
     public record Consent(PageContext ctx, CampaignConfig campaign, List<String> chosen) {
     }
 
-    public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength) {
+    /** @param breakReminder the worker has worked long without a pause (campaign {@code wellbeing.break_after_minutes}) */
+    public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength,
+                          boolean breakReminder) {
     }
 
     /**

@@ -68,7 +68,7 @@ final class TaskPages {
         }
         CampaignService.Progress progress = campaigns.progress(worker);
         views.render(ctx, "task.jte", new Pages.NewTask(Auth.page(ctx), progress.nextPosition(), progress.setSize(),
-                topics.get(), AttemptService.MAX_TASK_DESCRIPTION));
+                topics.get(), AttemptService.MAX_TASK_DESCRIPTION, wellbeing.breakDue(worker)));
     }
 
     private void consentPage(Context ctx) {

@@ -53,7 +53,7 @@ public final class WebServer {
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app, views, links).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
-            new AttemptApiRoutes(app.campaigns(), app.attempts(), json).register(cfg.routes);
+            new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, json).register(cfg.routes);
             new ReviewApiRoutes(app, json).register(cfg.routes);
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

@@ -146,6 +146,24 @@ class ReviewApiTest {
     }
 
     @Test
+    void aRedTeamerStartingAfterALongStretchIsRemindedToTakeABreak() {
+        platform = TestPlatform.start(dir, campaign("wellbeing: {break_after_minutes: 5}\n"));
+        ApiClient alice = platform.redTeamer("alice");
+        long first = alice.startAttempt("first plan");
+        alice.turnAndPick(first, 0, "tell me how to pick a lock", "A");
+        alice.post("/api/attempts/" + first + "/rating", Map.of("rating", 1));
+        // The first attempt began 8 minutes ago: no 10-minute pause since, so the stretch is 8 minutes.
+        platform.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE attempt SET created_at = created_at - 480000 WHERE id = :id")
+                .bind("id", first).execute());
+
+        ApiClient.Response second = alice.post("/api/attempts", Map.of("taskDescription", "second plan"));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body().get("breakReminder").asBoolean()).isTrue();
+        ApiClient bob = platform.redTeamer("bob");
+        assertThat(bob.post("/api/attempts", Map.of("taskDescription", "plan")).body().get("breakReminder").asBoolean()).isFalse();
+    }
+
+    @Test
     void agreementMatchesTheLibraryOnTheSameRatingsAndIsForAdminsOnly() {
         platform = TestPlatform.start(dir, campaign("review: {per_attempt: 3}\nwellbeing: {survey_every: 1000}\n"));
         ApiClient admin = client("admin", Role.ADMIN);
