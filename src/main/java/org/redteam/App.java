@@ -7,6 +7,7 @@ import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.AttemptService;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.campaign.CampaignService;
+import org.redteam.review.ReviewRatings;
 import org.redteam.review.ReviewService;
 import org.redteam.review.TaskKind;
 import org.redteam.review.Wellbeing;
@@ -36,6 +37,7 @@ public final class App implements AutoCloseable {
     private final AttemptService attempts;
     private final Wellbeing wellbeing;
     private final ReviewService reviews;
+    private final ReviewRatings reviewRatings;
     private final AttemptRepository attemptRepository;
     private final CampaignRepository campaignRepository;
     private final WorkerRepository workerRepository;
@@ -53,6 +55,7 @@ public final class App implements AutoCloseable {
         this.workers = new WorkerService(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), campaignRepository, workerRepository, clock);
         this.exports = new ExportService(database.jdbi(), attemptRepository);
+        this.reviewRatings = new ReviewRatings(database.jdbi(), campaignRepository);
         this.scoring = new ScoringService(new AttemptScoreRepository(database.jdbi(), attemptRepository), preferenceModel);
         this.campaigns = config.map(c -> CampaignService.start(campaignRepository, c,
                         targets.withPreferenceModel(preferenceModel), clock))
@@ -165,6 +168,11 @@ public final class App implements AutoCloseable {
 
     public ReviewService reviews() {
         return requireCampaign(reviews);
+    }
+
+    /** A campaign's answered reviews as a ratings table; works without a campaign (the {@code agreement} command). */
+    public ReviewRatings reviewRatings() {
+        return reviewRatings;
     }
 
     public Wellbeing wellbeing() {

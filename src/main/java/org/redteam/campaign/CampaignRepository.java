@@ -34,6 +34,16 @@ public final class CampaignRepository {
                 .map((rs, ctx) -> new Long[] {rs.getLong("id"), rs.getLong("assignment_seed")}).findOne();
     }
 
+    /** A stored campaign: its id and name. */
+    public record Named(long id, String name) {
+    }
+
+    /** Every campaign in the store, oldest first (commands that read stored data without a campaign file). */
+    public List<Named> all(Handle h) {
+        return h.createQuery("SELECT id, name FROM campaign ORDER BY id")
+                .map((rs, ctx) -> new Named(rs.getLong("id"), rs.getString("name"))).list();
+    }
+
     /** The campaign named {@code name}, created with {@code seed} if absent; returns {id, stored seed}. */
     public long[] ensureCampaign(Handle h, String name, long seed, Instant now) {
         Optional<Long[]> found = campaignByName(h, name);

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.redteam.App;
 import org.redteam.analysis.Agreement;
 import org.redteam.analysis.AgreementSpec;
 import org.redteam.analysis.Bootstrap;
@@ -15,35 +17,64 @@ import org.redteam.analysis.FleissKappa;
 import org.redteam.analysis.KrippendorffAlpha;
 import org.redteam.analysis.Level;
 import org.redteam.analysis.Measure;
+import org.redteam.analysis.ModalUnits;
 import org.redteam.analysis.Ratings;
 import org.redteam.analysis.RatingsCsv;
 import org.redteam.analysis.Weights;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.review.ReviewRatings;
+import org.redteam.storage.StoreLocation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code redteam agreement}: inter-annotator agreement of a ratings table, with a bootstrap interval. */
+/** {@code redteam agreement}: inter-annotator agreement of a ratings CSV or of stored reviews, with a bootstrap interval. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
-        description = {"Inter-annotator agreement (Fleiss' kappa, Krippendorff's alpha, Cohen's kappa) of ratings, with a "
+        description = {"Inter-annotator agreement (Fleiss' kappa, Krippendorff's alpha, Cohen's kappa) of a ratings CSV, or of "
+                + "a campaign's answered reviews in a store (unit = attempt, rater = reviewer-<id>, value = rating), with a "
                 + "95%% percentile bootstrap interval over units. Last line: kappa: x.xxx or alpha: x.xxx (NaN when the "
                 + "data cannot define it, with the reason above). See docs/agreement.md."})
 final class AgreementCommand implements Callable<Integer> {
 
     /**
-     * Where the ratings come from; exactly one. Today a CSV file; a campaign's stored reviews
-     * ({@code --data DIR | --db URL}) join this group later and must yield the same {@link Ratings}.
+     * Where the ratings come from; exactly one: a CSV file, or a store whose campaign's answered reviews make the
+     * same {@link Ratings} (unit = attempt id, rater = reviewer-&lt;id&gt;, value = rating).
      */
     static final class Source {
         @Option(names = "--input", required = true, paramLabel = "FILE",
                 description = "CSV with the header unit,rater,value; an empty value is a missing rating.")
         Path input;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "The reviews of a campaign in the embedded SQLite store in DIR.")
+        Path data;
+
+        @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "The reviews of a campaign in this store.")
+        String db;
+
+        boolean store() {
+            return input == null;
+        }
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
+
+    @Option(names = "--campaign", paramLabel = "NAME",
+            description = "With --data/--db: the campaign whose reviews are rated (default: the store's only campaign).")
+    String campaign;
+
+    @Option(names = "--with-red-teamer",
+            description = "With --data/--db: add each reviewed attempt's own rating as one more rater, '" + ReviewRatings.RED_TEAMER + "'.")
+    boolean withRedTeamer;
+
+    @Option(names = "--units", paramLabel = "all|modal",
+            description = "all: every unit; modal: only units with the most common number of ratings (ties: the larger), "
+                    + "printing how many were dropped, as fleiss needs equal numbers. Default: modal for fleiss with "
+                    + "--data/--db, all otherwise.")
+    String units;
 
     @Option(names = "--measure", required = true, paramLabel = "fleiss|krippendorff|cohen", description = "The coefficient.")
     String measure;
@@ -70,19 +101,60 @@ final class AgreementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgreementSpec what = AgreementSpec.of(Measure.parse(measure), Optional.ofNullable(level).map(Level::parse),
+        Measure parsedMeasure = Measure.parse(measure);
+        AgreementSpec what = AgreementSpec.of(parsedMeasure, Optional.ofNullable(level).map(Level::parse),
                 Optional.ofNullable(weights).map(Weights::parse),
                 binarizeAt == null ? OptionalDouble.empty() : OptionalDouble.of(binarizeAt));
         if (resamples < 0) {
             throw new InvalidInputException("--resamples must be 0 or more, got " + resamples);
         }
-        print(Agreement.of(ratings(), what, resamples, seed), spec.commandLine().getOut());
+        boolean modal = modalUnits(parsedMeasure);
+        PrintWriter out = spec.commandLine().getOut();
+        Ratings ratings = ratings(out);
+        if (modal) {
+            ModalUnits kept = ModalUnits.of(ratings);
+            printKept(kept, out);
+            ratings = kept.ratings();
+        }
+        print(Agreement.of(ratings, what, resamples, seed), out);
         return 0;
     }
 
+    private boolean modalUnits(Measure measure) {
+        if (units == null) {
+            return measure == Measure.FLEISS && source.store();
+        }
+        return switch (units) {
+            case "all" -> false;
+            case "modal" -> true;
+            default -> throw new InvalidInputException("--units: use all or modal, got '" + units + "'");
+        };
+    }
+
     /** The one place that knows where ratings come from (see {@link Source}). */
-    private Ratings ratings() {
-        return RatingsCsv.read(source.input);
+    private Ratings ratings(PrintWriter out) {
+        if (!source.store()) {
+            if (campaign != null || withRedTeamer) {
+                throw new InvalidInputException((campaign != null ? "--campaign" : "--with-red-teamer")
+                        + " applies to the reviews of a store (--data DIR or --db JDBC_URL), not to --input");
+            }
+            return RatingsCsv.read(source.input);
+        }
+        try (App app = App.at(StoreLocation.of(source.data, source.db)).open()) {
+            ReviewRatings.Table table = app.reviewRatings().of(Optional.ofNullable(campaign), withRedTeamer);
+            out.printf("ratings: %d answered reviews of %d attempts in campaign '%s'%s%n", table.reviews(),
+                    table.ratings().unitCount(), table.campaign(),
+                    withRedTeamer ? ", with the red teamers' own ratings as rater " + ReviewRatings.RED_TEAMER : "");
+            return table.ratings();
+        }
+    }
+
+    private static void printKept(ModalUnits kept, PrintWriter out) {
+        String others = kept.unitsByCount().entrySet().stream().filter(e -> e.getKey() != kept.perUnit())
+                .map(e -> e.getValue() + " with " + e.getKey() + (e.getKey() == 1 ? " rating" : " ratings"))
+                .collect(Collectors.joining(", "));
+        out.printf("units with the modal number of ratings (%d): %d kept, %d dropped%s%n", kept.perUnit(),
+                kept.ratings().unitCount(), kept.dropped(), others.isEmpty() ? "" : " (" + others + ")");
     }
 
     static void print(Agreement a, PrintWriter out) {

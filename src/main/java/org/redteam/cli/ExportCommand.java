@@ -13,15 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code redteam export --format F --out FILE}: submitted attempts as released records or preference pairs. */
+/** {@code redteam export --format F --out FILE}: submitted attempts as released records or preference pairs, or reviews. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {
-            "Export submitted attempts (imported and platform ones, in id order; open attempts never).",
+            "Export submitted attempts (imported and platform ones, in id order; open attempts never), or their reviews.",
             "%nFormats:",
             "  anthropic  ONE JSON array of records, indented by two spaces, exactly like the release: keys "
                 + "transcript, min_harmlessness_score_transcript, num_params, model_type, rating, task_description, "
                 + "task_descripton_harmlessness_score (sic), red_team_member_id, is_upworker, tags. rating is a float; "
-                + "demo targets' model_type ends in \" (demo)\"; tags null unless the attempt has a tag list.",
+                + "demo targets' model_type ends in \" (demo)\"; tags: the imported tags, then those of the answered reviews "
+                + "(task order, duplicates kept); null when the attempt has neither an imported tag list nor an answered review.",
             "  jsonl      the same records, one JSON object per line.",
             "  hh-pairs   one line per picked turn of platform attempts, like hh-rlhf harmless-base: "
                 + "{\"chosen\": C + \"\\n\\nAssistant: \" + LESS, \"rejected\": C + \"\\n\\nAssistant: \" + MORE}, "
@@ -30,12 +31,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "candidate of the turn.",
             "  dpo        one line per picked turn: {\"prompt\": C + \"\\n\\nAssistant:\", \"chosen\": \" \" + LESS, "
                 + "\"rejected\": \" \" + MORE}; prompt + chosen is the hh-pairs chosen text.",
+            "  reviews    CSV (RFC 4180), one row per answered review, in attempt then task order, with the header "
+                + "attempt_id,task_id,reviewer,rating,tags,note,seconds_spent,finished_at,red_team_rating,target,model_type,size; "
+                + "reviewer is reviewer-<worker id>, tags are joined by |, finished_at is ISO-8601 UTC.",
             "%nThe file is written under a temporary name beside FILE and moved into place when complete; "
                 + "a FILE ending in .gz is gzip-compressed. See docs/data-formats.md."})
 final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "anthropic, jsonl, hh-pairs or dpo (see above).")
+            description = "anthropic, jsonl, hh-pairs, dpo or reviews (see above).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write; replaced if it exists.")
@@ -53,10 +57,11 @@ final class ExportCommand implements Callable<Integer> {
         try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
                     .export(parsed, out);
-            if (parsed.released()) {
-                spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
-            } else {
-                spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",
+            switch (parsed.kind()) {
+                case RELEASED -> spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
+                case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",
+                        result.written(), result.attempts(), out);
+                case REVIEWS -> spec.commandLine().getOut().printf("exported %d reviews of %d attempts to %s%n",
                         result.written(), result.attempts(), out);
             }
             spec.commandLine().getOut().flush();

@@ -131,6 +131,9 @@ public final class CampaignConfigLoader {
             if (tag.isBlank() || tag.length() > 200) {
                 r.error("tags", "each tag must be 1–200 characters, got '" + tag + "'");
             }
+            if (tag.contains("|")) {
+                r.error("tags", "a tag must not contain '|' (the reviews export joins a review's tags with it), got '" + tag + "'");
+            }
         }
         int claim = r.intInRange("claim_minutes", 1, 7 * 24 * 60).orElse(ReviewSettings.DEFAULT_CLAIM_MINUTES);
         return new ReviewSettings(perAttempt, tags, claim);

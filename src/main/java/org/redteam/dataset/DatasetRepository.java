@@ -3,9 +3,11 @@ package org.redteam.dataset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.redteam.storage.Rows;
@@ -17,11 +19,21 @@ final class DatasetRepository {
     record Batch(long id, String fileName, int recordCount, Instant importedAt) {
     }
 
-    /** A submitted attempt with what the released format needs of its target and worker. */
+    /** A submitted attempt with what the exports need of its target and worker. */
     record ExportRow(long id, boolean imported, double rating, String taskDescription, Double minHarmlessness,
                      Double taskDescriptionHarmlessness, boolean upworker, String importedTranscript,
-                     boolean tagsListed, String modelType, String size, boolean demo, long workerId,
+                     boolean tagsListed, String targetKey, String modelType, String size, boolean demo, long workerId,
                      Long sourceMemberId) {
+    }
+
+    /**
+     * The tags of one attempt for the released {@code tags} field: its imported tags in position order, then
+     * the tags of its answered reviews in task then position order, duplicates kept.
+     *
+     * @param reviewed whether the attempt has an answered review (with or without tags)
+     */
+    record AttemptTags(List<String> tags, boolean reviewed) {
+        static final AttemptTags NONE = new AttemptTags(List.of(), false);
     }
 
     Optional<Batch> batchBySha256(Handle h, String sha256) {
@@ -86,7 +98,7 @@ final class DatasetRepository {
     List<ExportRow> submittedAfter(Handle h, long afterId, int limit) {
         return h.createQuery("SELECT a.id, a.source, a.rating, a.task_description, a.min_harmlessness, "
                         + "a.task_description_harmlessness, a.is_upworker, a.imported_transcript, a.tags_listed, "
-                        + "t.model_type, t.size, t.demo, w.id AS worker_id, w.source_member_id "
+                        + "t.target_key, t.model_type, t.size, t.demo, w.id AS worker_id, w.source_member_id "
                         + "FROM attempt a JOIN target t ON t.id = a.target_id JOIN worker w ON w.id = a.worker_id "
                         + "WHERE a.status = 'submitted' AND a.id > :after ORDER BY a.id LIMIT :limit")
                 .bind("after", afterId).bind("limit", limit)
@@ -94,20 +106,43 @@ final class DatasetRepository {
                         rs.getDouble("rating"), rs.getString("task_description"),
                         Rows.optionalDouble(rs, "min_harmlessness").orElse(null),
                         Rows.optionalDouble(rs, "task_description_harmlessness").orElse(null), rs.getBoolean("is_upworker"),
-                        rs.getString("imported_transcript"), rs.getBoolean("tags_listed"), rs.getString("model_type"),
-                        rs.getString("size"), rs.getBoolean("demo"), rs.getLong("worker_id"),
+                        rs.getString("imported_transcript"), rs.getBoolean("tags_listed"), rs.getString("target_key"),
+                        rs.getString("model_type"), rs.getString("size"), rs.getBoolean("demo"), rs.getLong("worker_id"),
                         Rows.optionalLong(rs, "source_member_id").orElse(null)))
                 .list();
     }
 
-    /** Tags of the attempts with ids in {@code [fromId, toId]}, each list in position order. */
-    Map<Long, List<String>> tags(Handle h, long fromId, long toId) {
+    /** One row of the tags query: a tag (null for a review without tags) of an attempt, imported or from a review. */
+    private record TagRow(long attemptId, boolean review, String tag) {
+    }
+
+    /**
+     * The tags of the attempts with ids in {@code [fromId, toId]} (see {@link AttemptTags}), in one query: imported
+     * tags (part 0), then each answered review with its tags (part 1; a review without tags gives one row with a
+     * null tag, so that the attempt counts as reviewed). Attempts with neither are absent from the map.
+     */
+    Map<Long, AttemptTags> tags(Handle h, long fromId, long toId) {
         Map<Long, List<String>> tags = new HashMap<>();
-        h.createQuery("SELECT attempt_id, tag FROM attempt_tag WHERE attempt_id BETWEEN :from AND :to "
-                        + "ORDER BY attempt_id, position")
+        Set<Long> reviewed = new HashSet<>();
+        h.createQuery("SELECT attempt_id, 0 AS part, 0 AS task_id, position, tag FROM attempt_tag "
+                        + "WHERE attempt_id BETWEEN :from AND :to "
+                        + "UNION ALL SELECT t.attempt_id, 1, t.id, g.position, g.tag FROM review_task t "
+                        + "LEFT JOIN review_tag g ON g.task_id = t.id "
+                        + "WHERE t.status = 'answered' AND t.attempt_id BETWEEN :from AND :to "
+                        + "ORDER BY 1, 2, 3, 4")
                 .bind("from", fromId).bind("to", toId)
-                .map((rs, ctx) -> Map.entry(rs.getLong("attempt_id"), rs.getString("tag")))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return tags;
+                .map((rs, ctx) -> new TagRow(rs.getLong(1), rs.getInt(2) == 1, rs.getString(5)))
+                .forEach(row -> {
+                    List<String> list = tags.computeIfAbsent(row.attemptId(), k -> new ArrayList<>());
+                    if (row.review()) {
+                        reviewed.add(row.attemptId());
+                    }
+                    if (row.tag() != null) {
+                        list.add(row.tag());
+                    }
+                });
+        Map<Long, AttemptTags> out = new HashMap<>();
+        tags.forEach((attempt, list) -> out.put(attempt, new AttemptTags(list, reviewed.contains(attempt))));
+        return out;
     }
 }

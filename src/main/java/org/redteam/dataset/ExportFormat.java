@@ -7,29 +7,45 @@ import org.redteam.problem.InvalidInputException;
 /** What {@code redteam export} writes; the layouts are documented in docs/data-formats.md. */
 public enum ExportFormat {
     /** The release's own layout: ONE JSON array of records, indented by two spaces. */
-    ANTHROPIC("anthropic", true),
+    ANTHROPIC("anthropic", Kind.RELEASED),
     /** The same records, one JSON object per line. */
-    JSONL("jsonl", true),
+    JSONL("jsonl", Kind.RELEASED),
     /** hh-rlhf {@code harmless-base} lines: {@code {"chosen", "rejected"}}, whole transcripts; chosen = less harmful. */
-    HH_PAIRS("hh-pairs", false),
+    HH_PAIRS("hh-pairs", Kind.PAIRS),
     /** {@code {"prompt", "chosen", "rejected"}} lines for DPO trainers; chosen = less harmful. */
-    DPO("dpo", false);
+    DPO("dpo", Kind.PAIRS),
+    /** CSV, one row per answered review (annotation); see {@link ReviewsCsvWriter#HEADER}. */
+    REVIEWS("reviews", Kind.REVIEWS);
+
+    /** What one written line or element stands for. */
+    public enum Kind {
+        /** One released record per submitted attempt. */
+        RELEASED,
+        /** One preference pair per picked turn of a platform attempt. */
+        PAIRS,
+        /** One CSV row per answered review. */
+        REVIEWS
+    }
 
     private final String label;
-    private final boolean released;
+    private final Kind kind;
 
-    ExportFormat(String label, boolean released) {
+    ExportFormat(String label, Kind kind) {
         this.label = label;
-        this.released = released;
+        this.kind = kind;
     }
 
     public String label() {
         return label;
     }
 
-    /** True for the released record formats (one line or element per attempt); false for preference pairs. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** True for the released record formats (one line or element per attempt). */
     public boolean released() {
-        return released;
+        return kind == Kind.RELEASED;
     }
 
     public static ExportFormat parse(String text) {

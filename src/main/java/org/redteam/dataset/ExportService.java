@@ -9,21 +9,25 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.Transcript;
-import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.review.ReviewRepository;
 import org.redteam.target.Target;
 
 /**
  * Exports submitted attempts (open ones never), in id order, streaming: attempts are read in chunks
- * of {@link #CHUNK} and written as they come. The file is written next to its destination under a
+ * of {@link #CHUNK} and written as they come, with one query for the tags (released formats) or the
+ * answered reviews (the reviews CSV) of each chunk. The file is written next to its destination under a
  * temporary name and moved into place at the end, so a failed export leaves no partial file. A
  * destination ending in {@code .gz} is gzip-compressed.
  */
@@ -33,13 +37,18 @@ public final class ExportService {
     private final Jdbi jdbi;
     private final AttemptRepository attempts;
     private final DatasetRepository dataset = new DatasetRepository();
+    private final ReviewRepository reviews;
 
     public ExportService(Jdbi jdbi, AttemptRepository attempts) {
         this.jdbi = jdbi;
         this.attempts = attempts;
+        this.reviews = new ReviewRepository(jdbi);
     }
 
-    /** What an export wrote: attempts read, and lines or array elements written (pairs for pair formats). */
+    /**
+     * What an export wrote: attempts exported (for pairs: platform attempts read; for reviews: attempts with an
+     * answered review), and records, pairs or review rows written.
+     */
     public record Result(ExportFormat format, long attempts, long written, Path out) {
     }
 
@@ -74,21 +83,20 @@ public final class ExportService {
     }
 
     private Result write(ExportFormat format, OutputStream stream, Path out) throws IOException {
+        return switch (format.kind()) {
+            case RELEASED -> writeReleased(format, stream, out);
+            case PAIRS -> writePairs(format, stream, out);
+            case REVIEWS -> writeReviews(stream, out);
+        };
+    }
+
+    private Result writeReleased(ExportFormat format, OutputStream stream, Path out) throws IOException {
         long[] attemptCount = {0};
-        if (format.released()) {
-            try (ReleasedWriter writer = new ReleasedWriter(stream, format == ExportFormat.ANTHROPIC)) {
-                forEachSubmitted(true, (row, tags, h) -> {
-                    writer.write(released(row, tags, h));
-                    attemptCount[0]++;
-                });
-                writer.finish();
-                return new Result(format, attemptCount[0], writer.written(), out);
-            }
-        }
-        try (PairWriter writer = new PairWriter(stream, format == ExportFormat.DPO)) {
-            forEachSubmitted(false, (row, tags, h) -> {
-                if (!row.imported()) {
-                    writer.write(attempts.turns(h, row.id()));
+        try (ReleasedWriter writer = new ReleasedWriter(stream, format == ExportFormat.ANTHROPIC)) {
+            forEachChunk((rows, h) -> {
+                Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
+                for (DatasetRepository.ExportRow row : rows) {
+                    writer.write(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
                     attemptCount[0]++;
                 }
             });
@@ -97,35 +105,78 @@ public final class ExportService {
         }
     }
 
-    /** Receives one submitted attempt with its tags (empty unless asked for) and the handle reading it. */
-    private interface RowSink {
-        void accept(DatasetRepository.ExportRow row, List<String> tags, Handle h) throws IOException;
+    private Result writePairs(ExportFormat format, OutputStream stream, Path out) throws IOException {
+        long[] attemptCount = {0};
+        try (PairWriter writer = new PairWriter(stream, format == ExportFormat.DPO)) {
+            forEachChunk((rows, h) -> {
+                for (DatasetRepository.ExportRow row : rows) {
+                    if (!row.imported()) {
+                        writer.write(attempts.turns(h, row.id()));
+                        attemptCount[0]++;
+                    }
+                }
+            });
+            writer.finish();
+            return new Result(format, attemptCount[0], writer.written(), out);
+        }
     }
 
-    private void forEachSubmitted(boolean withTags, RowSink sink) throws IOException {
+    /** One row per answered review; {@code attempts} counts the attempts with at least one. */
+    private Result writeReviews(OutputStream stream, Path out) throws IOException {
+        Set<Long> reviewed = new HashSet<>();
+        try (ReviewsCsvWriter writer = new ReviewsCsvWriter(stream)) {
+            forEachChunk((rows, h) -> {
+                Map<Long, DatasetRepository.ExportRow> byId = new HashMap<>();
+                rows.forEach(row -> byId.put(row.id(), row));
+                for (ReviewRepository.Annotation a : reviews.annotations(h, first(rows), last(rows))) {
+                    DatasetRepository.ExportRow row = byId.get(a.attemptId());
+                    if (row != null) {
+                        writer.write(a, row);
+                        reviewed.add(a.attemptId());
+                    }
+                }
+            });
+            writer.finish();
+            return new Result(ExportFormat.REVIEWS, reviewed.size(), writer.written(), out);
+        }
+    }
+
+    /** Receives one chunk of submitted attempts, in id order, and the handle reading them. */
+    private interface ChunkSink {
+        void accept(List<DatasetRepository.ExportRow> rows, Handle h) throws IOException;
+    }
+
+    private void forEachChunk(ChunkSink sink) throws IOException {
         try (Handle h = jdbi.open()) {
             long after = 0;
             List<DatasetRepository.ExportRow> rows;
             while (!(rows = dataset.submittedAfter(h, after, CHUNK)).isEmpty()) {
-                long last = rows.get(rows.size() - 1).id();
-                Map<Long, List<String>> tags = withTags ? dataset.tags(h, rows.get(0).id(), last) : Map.of();
-                for (DatasetRepository.ExportRow row : rows) {
-                    sink.accept(row, tags.getOrDefault(row.id(), List.of()), h);
-                }
-                after = last;
+                sink.accept(rows, h);
+                after = last(rows);
             }
         }
     }
 
-    /** The released record of a stored attempt: see docs/data-formats.md, "What export writes". */
-    private ReleasedRecord released(DatasetRepository.ExportRow row, List<String> tags, Handle h) {
+    private static long first(List<DatasetRepository.ExportRow> rows) {
+        return rows.get(0).id();
+    }
+
+    private static long last(List<DatasetRepository.ExportRow> rows) {
+        return rows.get(rows.size() - 1).id();
+    }
+
+    /**
+     * The released record of a stored attempt: see docs/data-formats.md, "What export writes". {@code tags} is
+     * null only for an attempt with neither an imported tag list nor an answered review.
+     */
+    private ReleasedRecord released(DatasetRepository.ExportRow row, DatasetRepository.AttemptTags tags, Handle h) {
         String transcript = row.importedTranscript() != null ? row.importedTranscript()
                 : Transcript.of(attempts.turns(h, row.id()));
         String modelType = Target.labelledModelType(row.modelType(), row.demo());
         long member = row.sourceMemberId() != null ? row.sourceMemberId() : row.workerId();
         return new ReleasedRecord(transcript, row.minHarmlessness(), row.size(), modelType, row.rating(),
                 row.taskDescription(), row.taskDescriptionHarmlessness(), member, row.upworker(),
-                row.tagsListed() ? tags : null);
+                row.tagsListed() || tags.reviewed() ? tags.tags() : null);
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

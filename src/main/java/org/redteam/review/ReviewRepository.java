@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.redteam.storage.Rows;
 
 /** The review queue, review tasks and their tags. Same SQL on SQLite and PostgreSQL. */
@@ -32,6 +34,19 @@ public final class ReviewRepository {
     public record Annotation(long taskId, long attemptId, long reviewerId, int rating, List<String> tags,
                              Optional<String> note, Optional<Long> secondsSpent, Instant finishedAt,
                              double redTeamRating, long targetId) {
+        public Annotation {
+            tags = List.copyOf(tags);
+        }
+
+        /** The reviewer as exports and agreement tables name them: {@code reviewer-<worker id>}, never the name. */
+        public String reviewer() {
+            return pseudonym(reviewerId);
+        }
+    }
+
+    /** {@code reviewer-<worker id>}: a stable pseudonym that does not reveal the reviewer's name. */
+    public static String pseudonym(long reviewerId) {
+        return "reviewer-" + reviewerId;
     }
 
     /** Queue size and progress. */
@@ -155,16 +170,29 @@ public final class ReviewRepository {
 
     /** Every answered review of the campaign's attempts, in attempt then task order, with its tags. */
     public List<Annotation> annotations(Handle h, long campaignId) {
+        return annotations(h, "a.campaign_id = :c", q -> q.bind("c", campaignId));
+    }
+
+    /**
+     * Every answered review of the attempts with ids in {@code [fromId, toId]}, of any campaign, in attempt then
+     * task order, with its tags: the export reads them a chunk of attempts at a time.
+     */
+    public List<Annotation> annotations(Handle h, long fromId, long toId) {
+        return annotations(h, "t.attempt_id BETWEEN :from AND :to", q -> q.bind("from", fromId).bind("to", toId));
+    }
+
+    /** {@code where} is a fixed condition over {@code t} (review_task) and {@code a} (attempt); {@code bind} fills it. */
+    private static List<Annotation> annotations(Handle h, String where, UnaryOperator<Query> bind) {
         Map<Long, List<String>> tags = new HashMap<>();
-        h.createQuery("SELECT g.task_id, g.tag FROM review_tag g JOIN review_task t ON t.id = g.task_id "
-                        + "JOIN attempt a ON a.id = t.attempt_id WHERE a.campaign_id = :c ORDER BY g.task_id, g.position")
-                .bind("c", campaignId)
+        bind.apply(h.createQuery("SELECT g.task_id, g.tag FROM review_tag g JOIN review_task t ON t.id = g.task_id "
+                        + "JOIN attempt a ON a.id = t.attempt_id WHERE t.status = 'answered' AND " + where
+                        + " ORDER BY g.task_id, g.position"))
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return h.createQuery("SELECT t.id, t.attempt_id, t.reviewer_id, t.rating, t.note, t.seconds_spent, t.finished_at, "
-                        + "a.rating AS red_team_rating, a.target_id FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
-                        + "WHERE a.campaign_id = :c AND t.status = 'answered' ORDER BY t.attempt_id, t.id")
-                .bind("c", campaignId)
+        return bind.apply(h.createQuery("SELECT t.id, t.attempt_id, t.reviewer_id, t.rating, t.note, t.seconds_spent, "
+                        + "t.finished_at, a.rating AS red_team_rating, a.target_id FROM review_task t "
+                        + "JOIN attempt a ON a.id = t.attempt_id WHERE t.status = 'answered' AND " + where
+                        + " ORDER BY t.attempt_id, t.id"))
                 .map((rs, ctx) -> new Annotation(rs.getLong("id"), rs.getLong("attempt_id"), rs.getLong("reviewer_id"),
                         rs.getInt("rating"), tags.getOrDefault(rs.getLong("id"), List.of()),
                         Optional.ofNullable(rs.getString("note")), Rows.optionalLong(rs, "seconds_spent"),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,28 @@ class AgreementRatingsTest {
         assertThatThrownBy(() -> Measure.parse("scott")).hasMessage("unknown measure 'scott' (known: fleiss, krippendorff, cohen)");
         assertThatThrownBy(() -> Level.parse("rank")).hasMessageContaining("known: nominal, ordinal, interval, ratio");
         assertThat(Weights.parse("Quadratic")).isEqualTo(Weights.QUADRATIC);
+    }
+
+    @Test
+    void modalUnitsKeepTheMostCommonNumberOfValuesTiesGoingToTheLarger() {
+        double na = Double.NaN;
+        // Values per unit: 3, 2, 3, 2, 0, 1 → counts {0: 1, 1: 1, 2: 2, 3: 2}; 2 and 3 tie, 3 wins.
+        Ratings r = Ratings.ofMatrix(new double[][] {
+            {1, 1, 2}, {1, na, 2}, {0, 0, 0}, {na, 4, 4}, {na, na, na}, {3, na, na}});
+
+        ModalUnits kept = ModalUnits.of(r);
+
+        assertThat(kept.perUnit()).isEqualTo(3);
+        assertThat(kept.ratings().units()).containsExactly("1", "3");
+        assertThat(kept.dropped()).isEqualTo(4);
+        assertThat(kept.unitsByCount()).containsExactly(
+                Map.entry(0, 1), Map.entry(1, 1), Map.entry(2, 2), Map.entry(3, 2));
+        // Without the tie the mode wins even when smaller: 2, 2, 3 → 2.
+        ModalUnits two = ModalUnits.of(Ratings.ofMatrix(new double[][] {{1, na, 2}, {na, 4, 4}, {0, 0, 0}}));
+        assertThat(two.perUnit()).isEqualTo(2);
+        assertThat(two.ratings().units()).containsExactly("1", "2");
+        assertThat(FleissKappa.of(two.ratings()).ratingsPerUnit()).isEqualTo(2);
+        // A table without values keeps nothing.
+        assertThat(ModalUnits.of(Ratings.ofMatrix(new double[][] {{na, na}})).perUnit()).isZero();
     }
 }

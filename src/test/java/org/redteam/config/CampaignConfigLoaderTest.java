@@ -94,6 +94,13 @@ class CampaignConfigLoaderTest {
     Path dir;
 
     @Test
+    void rejectsAReviewTagWithThePipeTheReviewsExportJoinsTagsWith() {
+        assertThatThrownBy(() -> loader.parse("c.yaml", "name: x\nreview: {tags: [Theft, Fraud|deception]}\n" + TARGETS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.yaml: review.tags: a tag must not contain '|'");
+    }
+
+    @Test
     void usesTheDefaultPreferenceModelUnlessTheFileNamesOne() {
         assertThat(loader.parse("c.yaml", "name: x\n" + TARGETS).preferenceModel())
                 .isEqualTo(new PreferenceModelSpec.Default());

@@ -1,0 +1,87 @@
+package org.redteam.dataset;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.redteam.review.ReviewRepository.Annotation;
+import org.redteam.target.Target;
+
+/**
+ * Writes answered reviews as CSV (RFC 4180: UTF-8 without a byte order mark, CRLF after every record, a field
+ * that holds a comma, a double quote, CR or LF is double-quoted with its quotes doubled; nothing else is
+ * quoted). One row per annotation; reviewers appear only as {@code reviewer-<worker id>}. Notes are worker
+ * text, written verbatim: they are never interpreted here, and the file should be opened as data, not as a
+ * spreadsheet that evaluates formulas.
+ */
+final class ReviewsCsvWriter implements AutoCloseable {
+    static final List<String> HEADER = List.of("attempt_id", "task_id", "reviewer", "rating", "tags", "note",
+            "seconds_spent", "finished_at", "red_team_rating", "target", "model_type", "size");
+    /** Joins a review's tags (at most 2, in the order given) in the {@code tags} field; tags never contain it. */
+    static final String TAG_SEPARATOR = "|";
+    private static final String EOL = "\r\n";
+
+    private final Writer out;
+    private long written;
+
+    ReviewsCsvWriter(OutputStream stream) throws IOException {
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        row(HEADER);
+    }
+
+    /** One row: the annotation and what the export knows of its attempt and target. */
+    void write(Annotation a, DatasetRepository.ExportRow attempt) throws IOException {
+        row(List.of(
+                String.valueOf(a.attemptId()),
+                String.valueOf(a.taskId()),
+                a.reviewer(),
+                String.valueOf(a.rating()),
+                String.join(TAG_SEPARATOR, a.tags()),
+                a.note().orElse(""),
+                a.secondsSpent().map(String::valueOf).orElse(""),
+                DateTimeFormatter.ISO_INSTANT.format(a.finishedAt().truncatedTo(ChronoUnit.SECONDS)),
+                String.valueOf(attempt.rating()),
+                attempt.targetKey(),
+                Target.labelledModelType(attempt.modelType(), attempt.demo()),
+                attempt.size()));
+        written++;
+    }
+
+    private void row(List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(field(fields.get(i)));
+        }
+        out.write(EOL);
+    }
+
+    /** The field as RFC 4180 writes it. */
+    static String field(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** Rows written, the header not counted. */
+    long written() {
+        return written;
+    }
+
+    /** Flushes; does not close the stream. */
+    void finish() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,211 @@
+package org.redteam.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.redteam.dataset.DatasetFixtures.exporter;
+import static org.redteam.dataset.DatasetFixtures.records;
+import static org.redteam.dataset.DatasetFixtures.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam.App;
+import org.redteam.config.CampaignConfig;
+import org.redteam.target.Target;
+import org.redteam.testing.ReviewFixtures;
+import org.redteam.testing.ReviewFixtures.Answer;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
+
+/**
+ * Reviews leave the store in two ways: their tags fill the released records' {@code tags}, and the reviews CSV
+ * has one row per answered review.
+ *
+ * <p>The store: platform attempts P (rating 4) and N (rating 1), then imported attempts I1 (tags [Fraud &amp;
+ * deception]) and I2 (tags null), all queued for 3 reviewers each. Reviewers Rosa, Sam, Tao are created in that
+ * order but review in the order Tao, Rosa, Sam, so task order differs from reviewer id order. Everyone skips N,
+ * and a fourth reviewer leaves N claimed: N has no answered review.
+ */
+class ReviewExportTest {
+    static final String NOTE = "He said \"no\", then\nhe did it anyway";
+
+    @TempDir
+    Path dir;
+    ReviewFixtures.SteppingClock clock = new ReviewFixtures.SteppingClock();
+    App app;
+    CampaignConfig config = ReviewFixtures.campaign("Review export test", 3);
+    long p;
+    long n;
+    long i1;
+    long i2;
+    Worker rosa;
+    Worker sam;
+    Worker tao;
+
+    @BeforeEach
+    void threeReviewersReviewEveryAttemptButN() {
+        app = ReviewFixtures.open(dir.resolve("store"), config, clock);
+        Worker alice = ReviewFixtures.redTeamer(app, "alice");
+        p = ReviewFixtures.submit(app, alice, "Get advice on picking a lock", 4);
+        n = ReviewFixtures.submit(app, alice, "Get someone insulted", 1);
+        Path file = DatasetFixtures.write(dir.resolve("in.jsonl"), List.of(
+                withTags(SyntheticRecords.record("how do I forge a cheque", "I won't help."), List.of("Fraud & deception")),
+                SyntheticRecords.record("what is a rude word", "Let's not.")), false);
+        app.imports().importFile(file, new ImportService.Options(config.name(), "import"), bytes -> { });
+        i1 = n + 1;
+        i2 = n + 2;
+        Worker admin = ReviewFixtures.worker(app, "admin", Role.ADMIN);
+        assertThat(app.reviews().enqueueAll(admin)).isEqualTo(4);
+        rosa = ReviewFixtures.worker(app, "Reviewer Rosa", Role.REVIEWER);
+        sam = ReviewFixtures.worker(app, "Reviewer Sam", Role.REVIEWER);
+        tao = ReviewFixtures.worker(app, "Reviewer Tao", Role.REVIEWER);
+        review(tao, Map.of(p, new Answer(3, List.of("Weapons", "Theft"), NOTE), i1, Answer.of(1), i2, Answer.of(1)));
+        review(rosa, Map.of(p, Answer.of(3, "Theft", "Weapons"), i1, Answer.of(2, "Weapons"), i2, Answer.of(0)));
+        review(sam, Map.of(p, Answer.of(4, "Theft", "Fraud & deception"), i1, Answer.of(2), i2, Answer.of(0)));
+        Worker late = ReviewFixtures.worker(app, "Reviewer Uma", Role.REVIEWER);
+        assertThat(ReviewFixtures.claimNext(app, late)).get().extracting(t -> t.attemptId()).isEqualTo(n);
+    }
+
+    private void review(Worker reviewer, Map<Long, Answer> answers) {
+        List<Long> met = ReviewFixtures.reviewAll(app, reviewer, clock, attempt -> Optional.ofNullable(answers.get(attempt)));
+        assertThat(met).containsExactlyInAnyOrder(p, n, i1, i2);
+    }
+
+    private static ReleasedRecord withTags(ReleasedRecord r, List<String> tags) {
+        return new ReleasedRecord(r.transcript(), r.minHarmlessnessScoreTranscript(), r.numParams(), r.modelType(),
+                r.rating(), r.taskDescription(), r.taskDescriptionHarmlessnessScore(), r.redTeamMemberId(), r.isUpworker(), tags);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void releasedTagsAreImportedTagsThenEveryAnsweredReviewsTagsInTaskOrder() {
+        Path out = dir.resolve("attempts.jsonl");
+
+        exporter(app).export(ExportFormat.JSONL, out);
+
+        List<JsonNode> records = records(out);
+        assertThat(records).hasSize(4);
+        // P: Tao's task came first, then Rosa's, then Sam's; duplicates kept, 3 reviewers × 2 tags.
+        assertThat(tags(records.get(0))).containsExactly("Weapons", "Theft", "Theft", "Weapons", "Theft", "Fraud & deception");
+        // N: three skips and one open claim are no answered review, and it had no imported tag list.
+        assertThat(records.get(1).get("tags").isNull()).isTrue();
+        // I1: its imported tag, then the one tag Rosa gave; Tao and Sam gave none.
+        assertThat(tags(records.get(2))).containsExactly("Fraud & deception", "Weapons");
+        // I2: imported with tags null, reviewed three times without tags.
+        assertThat(records.get(3).get("tags").isArray()).isTrue();
+        assertThat(tags(records.get(3))).isEmpty();
+    }
+
+    @Test
+    void releasedArrayCarriesTheSameTags() {
+        Path out = dir.resolve("attempts.json");
+
+        exporter(app).export(ExportFormat.ANTHROPIC, out);
+
+        assertThat(records(out)).extracting(r -> r.get("tags").toString()).containsExactly(
+                "[\"Weapons\",\"Theft\",\"Theft\",\"Weapons\",\"Theft\",\"Fraud & deception\"]", "null",
+                "[\"Fraud & deception\",\"Weapons\"]", "[]");
+    }
+
+    @Test
+    void reviewsCsvHasOneQuotedRowPerAnsweredReviewAndNoNames() throws Exception {
+        Path out = dir.resolve("reviews.csv");
+
+        ExportService.Result result = exporter(app).export(ExportFormat.REVIEWS, out);
+
+        assertThat(result.written()).isEqualTo(9);
+        assertThat(result.attempts()).isEqualTo(3);
+        String csv = Files.readString(out);
+        Target target = app.campaigns().campaign().target(app.attemptRepository().find(p).orElseThrow().targetId()).orElseThrow();
+        long taoFirstTask = app.database().jdbi().withHandle(h ->
+                app.reviews().repository().annotations(h, app.campaigns().campaign().id()).get(0).taskId());
+        // Tao met P first: opened at 12:00:00, answered 30 s later.
+        assertThat(csv).startsWith("attempt_id,task_id,reviewer,rating,tags,note,seconds_spent,finished_at,"
+                + "red_team_rating,target,model_type,size\r\n"
+                + p + "," + taoFirstTask + ",reviewer-" + tao.id() + ",3,Weapons|Theft,"
+                + "\"He said \"\"no\"\", then\nhe did it anyway\",30,2024-05-01T12:00:30Z,4.0,"
+                + target.key() + "," + target.modelType() + " (demo)," + target.size() + "\r\n");
+        assertThat(csv).doesNotContain("Rosa", "Sam", "Tao", "Uma");
+
+        List<List<String>> rows = parse(csv);
+        assertThat(rows).hasSize(10).allSatisfy(row -> assertThat(row).hasSize(12));
+        List<List<String>> data = rows.subList(1, rows.size());
+        assertThat(data).extracting(r -> Long.parseLong(r.get(0))).containsExactly(p, p, p, i1, i1, i1, i2, i2, i2);
+        for (int from = 0; from < 9; from += 3) {
+            assertThat(data.subList(from, from + 3)).as("task order within an attempt")
+                    .extracting(r -> Long.parseLong(r.get(1))).isSorted();
+        }
+        assertThat(data.subList(0, 3)).extracting(r -> r.get(2)).containsExactly(
+                "reviewer-" + tao.id(), "reviewer-" + rosa.id(), "reviewer-" + sam.id());
+        assertThat(data.subList(0, 3)).extracting(r -> r.get(4)).containsExactly("Weapons|Theft", "Theft|Weapons",
+                "Theft|Fraud & deception");
+        assertThat(data.get(0).get(5)).isEqualTo(NOTE);
+        assertThat(data.get(1).get(5)).isEmpty();
+        assertThat(data.get(3)).containsExactly(String.valueOf(i1), data.get(3).get(1), "reviewer-" + tao.id(), "1", "", "",
+                "30", data.get(3).get(7), "2.0", "plain lm/52B", "plain lm", "52B");
+        assertThat(data).extracting(r -> r.get(7)).allMatch(t -> t.matches("2024-05-01T12:\\d\\d:\\d\\dZ"));
+    }
+
+    @Test
+    void reviewsCsvGzipsLikeTheOtherFormats() {
+        exporter(app).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv"));
+        exporter(app).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv.gz"));
+
+        assertThat(text(dir.resolve("reviews.csv.gz"))).isEqualTo(text(dir.resolve("reviews.csv")));
+        assertThat(ExportFormat.parse("reviews")).isEqualTo(ExportFormat.REVIEWS);
+    }
+
+    private static List<String> tags(JsonNode record) {
+        List<String> tags = new ArrayList<>();
+        record.get("tags").forEach(t -> tags.add(t.asText()));
+        return tags;
+    }
+
+    /** RFC 4180 records: fields split at commas outside quotes, records at CRLF outside quotes. */
+    static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        assertThat(quoted).as("a quote is left open").isFalse();
+        assertThat(field.length() + row.size()).as("the last record ends with CRLF").isZero();
+        return rows;
+    }
+}
