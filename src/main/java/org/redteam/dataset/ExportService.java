@@ -3,6 +3,7 @@ package org.redteam.dataset;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -103,6 +105,26 @@ public final class ExportService {
             writer.finish();
             return new Result(format, attemptCount[0], writer.written(), out);
         }
+    }
+
+    /**
+     * Hands every submitted attempt, in id order, to {@code sink} as the record {@code export --format anthropic}
+     * would write (the data {@code analyze --data/--db} reads); streams in chunks. Returns the number of records.
+     */
+    public long forEachReleased(Consumer<ReleasedRecord> sink) {
+        long[] count = {0};
+        try {
+            forEachChunk((rows, h) -> {
+                Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
+                for (DatasetRepository.ExportRow row : rows) {
+                    sink.accept(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
+                    count[0]++;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count[0];
     }
 
     private Result writePairs(ExportFormat format, OutputStream stream, Path out) throws IOException {

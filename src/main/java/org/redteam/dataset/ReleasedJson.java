@@ -22,6 +22,7 @@ final class ReleasedJson {
      */
     static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(40).maxRawContentLength(0).build())
             .build();

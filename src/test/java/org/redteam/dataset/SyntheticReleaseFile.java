@@ -43,6 +43,15 @@ final class SyntheticReleaseFile {
     private SyntheticReleaseFile() {
     }
 
+    /**
+     * Writes the file for benchmarks (docs/benchmarks.md): {@code FILE [SEED]}, default seed 2022, e.g.
+     * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.redteam.dataset.SyntheticReleaseFile f.json.gz}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path file = write(Path.of(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 2022);
+        System.out.printf("wrote %d records to %s (%d bytes)%n", RECORDS, file, Files.size(file));
+    }
+
     static Path write(Path file, long seed) throws IOException {
         Random random = new Random(seed);
         List<String> sizes = shuffled(SIZES, SIZE_COUNTS, random);

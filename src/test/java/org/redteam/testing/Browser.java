@@ -4,12 +4,16 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,12 +35,21 @@ public final class Browser implements AutoCloseable {
         return start(profileDir, true);
     }
 
+    /** A browser that keeps the page's console messages, for {@link #consoleErrors()}. */
+    public static Browser withConsoleLog(Path profileDir) {
+        return start(profileDir, true, true);
+    }
+
     /** A browser that runs no script at all, for the pages' plain-form behaviour. */
     public static Browser withoutScripts(Path profileDir) {
         return start(profileDir, false);
     }
 
     private static Browser start(Path profileDir, boolean scripts) {
+        return start(profileDir, scripts, false);
+    }
+
+    private static Browser start(Path profileDir, boolean scripts, boolean consoleLog) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
@@ -47,6 +60,11 @@ public final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profileDir.toAbsolutePath());
         if (!scripts) {
             options.addArguments("--blink-settings=scriptEnabled=false");
+        }
+        if (consoleLog) {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -81,6 +99,13 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).isEmpty() ? null : d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** The console messages at level SEVERE (errors, failed loads) so far; needs {@link #withConsoleLog}. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     public String path() {

@@ -1,0 +1,73 @@
+package org.redteam.analysis.report;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redteam.analysis.AnalysisResult;
+import org.redteam.analysis.AnalysisSource;
+import org.redteam.problem.InvalidInputException;
+
+/**
+ * Writes an analysis to a directory: {@code summary.json}, {@code tables/*.csv} and {@code report.html}, one
+ * self-contained page (inline CSS and SVG; it loads nothing). Existing files of those names are replaced; other
+ * files in the directory are left alone.
+ */
+public final class AnalysisOutput {
+    public static final String SUMMARY = "summary.json";
+    public static final String REPORT = "report.html";
+    public static final String TABLES = "tables";
+
+    /** The files written, summary first. */
+    public record Written(Path summary, Path report, List<Path> tables) {
+    }
+
+    private AnalysisOutput() {
+    }
+
+    /** {@code attackMap}: the section of {@code --map} when one was made (see {@link ReportSection}). */
+    public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap) {
+        try {
+            Files.createDirectories(dir.resolve(TABLES));
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException("--out: " + dir + " is not a directory", e);
+        } catch (IOException e) {
+            throw new InvalidInputException("--out: cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            List<Path> tables = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, List<List<Object>>> t : CsvTables.of(result).entrySet()) {
+                Path file = dir.resolve(TABLES).resolve(t.getKey());
+                CsvTables.write(file, t.getValue());
+                tables.add(file);
+                names.add(TABLES + "/" + t.getKey());
+            }
+            Path summary = dir.resolve(SUMMARY);
+            try (OutputStream out = Files.newOutputStream(summary)) {
+                SummaryJson.write(result, source, names, attackMap, out);
+            }
+            Path report = dir.resolve(REPORT);
+            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap)),
+                    StandardCharsets.UTF_8);
+            return new Written(summary, report, tables);
+        } catch (IOException e) {
+            throw new InvalidInputException("--out: cannot write to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String html(ReportPage page) {
+        StringOutput out = new StringOutput(1 << 16);
+        TemplateEngine.createPrecompiled(ContentType.Html).render("analysis/report.jte", page, out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.redteam.analysis.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.redteam.analysis.AnalysisResult;
+import org.redteam.analysis.AnalysisSource;
+import org.redteam.analysis.AttackAnalysis;
+import org.redteam.analysis.Bootstrap;
+import org.redteam.analysis.TargetLabel;
+import org.redteam.analysis.TemplateFamilies;
+
+/**
+ * What {@code src/main/jte/analysis/report.jte} renders: the result, its source, the figures (inline SVG from
+ * {@link Figures}, already escaped) and the optional attack map. The template escapes every other text; the
+ * formatting helpers here return plain text.
+ */
+public record ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
+                         Optional<ReportSection> attackMap) {
+
+    /** The figures as SVG markup. */
+    public record Charts(String successBySize, String harmlessnessBySize, String histogram,
+                           String harmlessnessByRating, String lorenz, String tags) {
+        static Charts of(AnalysisResult r) {
+            return new Charts(Figures.scaling(r.byTarget(), Figures.Metric.SUCCESS),
+                    Figures.scaling(r.byTarget(), Figures.Metric.HARMLESSNESS), Figures.histogram(r.histogram()),
+                    Figures.harmlessnessByRating(r.harmlessnessByRating(), r.ratingVsHarmlessness()),
+                    Figures.lorenz(r.concentration(), AttackAnalysis.TOP_MEMBERS), Figures.tags(r.tags(), TAGS_SHOWN));
+        }
+    }
+
+    static final int TAGS_SHOWN = 25;
+
+    public ReportPage {
+        tables = List.copyOf(tables);
+    }
+
+    public String f3(double v) {
+        return Figures.trim3(v);
+    }
+
+    public String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    public String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    public String ci(Bootstrap.Interval i) {
+        return Figures.interval(i, false);
+    }
+
+    public String ciPct(Bootstrap.Interval i) {
+        return Figures.interval(i, true);
+    }
+
+    public String sourceLine() {
+        return source.kind() == AnalysisSource.Kind.FILE ? "file " + source.name() : "store " + source.name();
+    }
+
+    /** Targets left out of figure 1 because their size is not a number. */
+    public List<String> unplotted() {
+        return result.byTarget().stream().map(AnalysisResult.TargetRow::target)
+                .filter(t -> t.parameters().isEmpty()).map(TargetLabel::toString).toList();
+    }
+
+    public int topMembers() {
+        return AttackAnalysis.TOP_MEMBERS;
+    }
+
+    public double topShare() {
+        return result.concentration().topShare(AttackAnalysis.TOP_MEMBERS);
+    }
+
+    public List<TemplateFamilies.Family> templates() {
+        return result.templates().top(AttackAnalysis.TEMPLATE_FAMILIES);
+    }
+
+    public String templateMethod() {
+        return TemplateFamilies.METHOD;
+    }
+
+    public String intervalMethod() {
+        return SummaryJson.INTERVAL_METHOD;
+    }
+
+    public String ratingBinning() {
+        return SummaryJson.RATING_BINNING;
+    }
+
+    public boolean moreTags() {
+        return result.tags().size() > TAGS_SHOWN;
+    }
+}

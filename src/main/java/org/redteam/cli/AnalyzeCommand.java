@@ -1,0 +1,99 @@
+package org.redteam.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.redteam.App;
+import org.redteam.analysis.AnalysisResult;
+import org.redteam.analysis.AnalysisSource;
+import org.redteam.analysis.AttackAnalysis;
+import org.redteam.analysis.AttackInput;
+import org.redteam.analysis.Attacks;
+import org.redteam.analysis.report.AnalysisOutput;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.NotFoundException;
+import org.redteam.storage.StoreLocation;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code redteam analyze}: the paper's analysis of a released-format file or of a store, as a report, a summary and tables. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse red-team attempts like Ganguli et al. 2022: success and harmlessness by target (model type × "
+                + "size) with 95%% intervals from a cluster bootstrap over red team members, the rating distribution, rating "
+                + "against min harmlessness (Spearman), the share of the 50 most active members, tag counts and template "
+                + "attacks. Writes DIR/report.html (one self-contained page), DIR/summary.json and DIR/tables/*.csv. "
+                + "See docs/analysis.md."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Where the attempts come from; exactly one. */
+    static final class Source {
+        @Option(names = "--input", required = true, paramLabel = "FILE",
+                description = "A file in the released format: ONE JSON array or JSON Lines, plain or .gz.")
+        Path input;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "The submitted attempts of the embedded SQLite store in DIR.")
+        Path data;
+
+        @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "The submitted attempts of this store.")
+        String db;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the report; created when missing.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "" + AttackAnalysis.DEFAULT_SEED,
+            description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resamples", defaultValue = "" + AttackAnalysis.DEFAULT_RESAMPLES,
+            description = "Bootstrap resamples; 0 for no intervals (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (resamples < 0) {
+            throw new InvalidInputException("--resamples must be 0 or more, got " + resamples);
+        }
+        AttackInput.Loaded loaded = source.input != null ? AttackInput.readFile(source.input) : fromStore();
+        AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
+        AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, Optional.empty());
+        print(result, loaded.source(), written, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private AttackInput.Loaded fromStore() {
+        StoreLocation location = StoreLocation.of(source.data, source.db);
+        Attacks.Builder attacks = Attacks.builder();
+        long records;
+        try (App app = App.at(location).open()) {
+            records = app.exports().forEachReleased(attacks::add);
+        }
+        if (records == 0) {
+            throw new NotFoundException("no submitted attempts in " + location.description() + "; nothing to analyse");
+        }
+        return new AttackInput.Loaded(attacks.build(), AnalysisSource.store(location.description(), records));
+    }
+
+    private static void print(AnalysisResult r, AnalysisSource source, AnalysisOutput.Written written, PrintWriter out) {
+        out.printf("read %d attempts by %d red team members on %d targets from %s%s%n", r.attempts(), r.members(),
+                r.byTarget().size(), source.name(), source.sha256() == null ? "" : " (sha256 " + source.sha256() + ")");
+        out.printf(Locale.ROOT, "success rate %.3f [%.3f, %.3f], mean rating %.3f; %d resamples over members, seed %d%n",
+                r.overall().successRate().estimate(), r.overall().successRate().lower(), r.overall().successRate().upper(),
+                r.overall().meanRating().estimate(), r.settings().resamples(), r.settings().seed());
+        out.printf("wrote %s, %s and %d tables in %s%n", written.summary(), written.report(), written.tables().size(),
+                written.summary().resolveSibling(AnalysisOutput.TABLES));
+        out.flush();
+    }
+}
