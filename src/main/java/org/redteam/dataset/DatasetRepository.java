@@ -96,12 +96,18 @@ final class DatasetRepository {
 
     /** Up to {@code limit} submitted attempts with ids above {@code afterId}, in id order. */
     List<ExportRow> submittedAfter(Handle h, long afterId, int limit) {
+        return submittedAfter(h, afterId, limit, java.util.OptionalLong.empty());
+    }
+
+    /** As above, only the attempts of {@code campaign} when given. */
+    List<ExportRow> submittedAfter(Handle h, long afterId, int limit, java.util.OptionalLong campaign) {
         return h.createQuery("SELECT a.id, a.source, a.rating, a.task_description, a.min_harmlessness, "
                         + "a.task_description_harmlessness, a.is_upworker, a.imported_transcript, a.tags_listed, "
                         + "t.target_key, t.model_type, t.size, t.demo, w.id AS worker_id, w.source_member_id "
                         + "FROM attempt a JOIN target t ON t.id = a.target_id JOIN worker w ON w.id = a.worker_id "
-                        + "WHERE a.status = 'submitted' AND a.id > :after ORDER BY a.id LIMIT :limit")
-                .bind("after", afterId).bind("limit", limit)
+                        + "WHERE a.status = 'submitted' AND a.id > :after"
+                        + (campaign.isPresent() ? " AND a.campaign_id = :campaign" : "") + " ORDER BY a.id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).bind("campaign", campaign.orElse(0))
                 .map((rs, ctx) -> new ExportRow(rs.getLong("id"), "import".equals(rs.getString("source")),
                         rs.getDouble("rating"), rs.getString("task_description"),
                         Rows.optionalDouble(rs, "min_harmlessness").orElse(null),

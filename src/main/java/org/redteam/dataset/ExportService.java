@@ -112,9 +112,14 @@ public final class ExportService {
      * would write (the data {@code analyze --data/--db} reads); streams in chunks. Returns the number of records.
      */
     public long forEachReleased(Consumer<ReleasedRecord> sink) {
+        return forEachReleased(java.util.OptionalLong.empty(), sink);
+    }
+
+    /** As {@link #forEachReleased(Consumer)}, only the attempts of {@code campaign} when given (the admin dashboard). */
+    public long forEachReleased(java.util.OptionalLong campaign, Consumer<ReleasedRecord> sink) {
         long[] count = {0};
         try {
-            forEachChunk((rows, h) -> {
+            forEachChunk(campaign, (rows, h) -> {
                 Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
                 for (DatasetRepository.ExportRow row : rows) {
                     sink.accept(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
@@ -169,10 +174,14 @@ public final class ExportService {
     }
 
     private void forEachChunk(ChunkSink sink) throws IOException {
+        forEachChunk(java.util.OptionalLong.empty(), sink);
+    }
+
+    private void forEachChunk(java.util.OptionalLong campaign, ChunkSink sink) throws IOException {
         try (Handle h = jdbi.open()) {
             long after = 0;
             List<DatasetRepository.ExportRow> rows;
-            while (!(rows = dataset.submittedAfter(h, after, CHUNK)).isEmpty()) {
+            while (!(rows = dataset.submittedAfter(h, after, CHUNK, campaign)).isEmpty()) {
                 sink.accept(rows, h);
                 after = last(rows);
             }

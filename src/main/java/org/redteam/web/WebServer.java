@@ -52,6 +52,7 @@ public final class WebServer {
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app, views, links).register(cfg.routes);
+            new DashboardPages(app, views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, json).register(cfg.routes);
             new ReviewApiRoutes(app, json).register(cfg.routes);

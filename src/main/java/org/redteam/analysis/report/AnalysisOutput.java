@@ -65,7 +65,8 @@ public final class AnalysisOutput {
         }
     }
 
-    static String html(ReportPage page) {
+    /** The report page as one HTML document (also what the admin dashboard serves). */
+    public static String html(ReportPage page) {
         StringOutput out = new StringOutput(1 << 16);
         TemplateEngine.createPrecompiled(ContentType.Html).render("analysis/report.jte", page, out);
         return out.toString();

@@ -21,7 +21,7 @@ public record ReportPage(AnalysisResult result, AnalysisSource source, Charts fi
     /** The figures as SVG markup. */
     public record Charts(String successBySize, String harmlessnessBySize, String histogram,
                            String harmlessnessByRating, String lorenz, String tags) {
-        static Charts of(AnalysisResult r) {
+        public static Charts of(AnalysisResult r) {
             return new Charts(Figures.scaling(r.byTarget(), Figures.Metric.SUCCESS),
                     Figures.scaling(r.byTarget(), Figures.Metric.HARMLESSNESS), Figures.histogram(r.histogram()),
                     Figures.harmlessnessByRating(r.harmlessnessByRating(), r.ratingVsHarmlessness()),

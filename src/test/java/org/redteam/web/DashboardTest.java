@@ -1,0 +1,59 @@
+package org.redteam.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam.testing.ApiClient;
+import org.redteam.testing.TestPlatform;
+import org.redteam.worker.Role;
+
+/** The admin dashboard: the analysis report computed live from the campaign's submitted attempts. */
+class DashboardTest {
+    @TempDir
+    Path dir;
+    TestPlatform platform;
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    HttpResponse<String> get(String token, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void showsTheFiguresOfTheCampaignsSubmittedAttemptsToAdminsOnly() throws Exception {
+        platform = TestPlatform.start(dir);
+        String admin = platform.addWorker("admin", Role.ADMIN).token();
+        String reviewer = platform.addWorker("rita", Role.REVIEWER).token();
+        assertThat(get(admin, "/admin/dashboard").body()).contains("No submitted attempts in this campaign yet");
+
+        for (String name : new String[] {"alice", "bob", "carl"}) {
+            ApiClient red = platform.redTeamer(name);
+            for (int i = 0; i < 2; i++) {
+                long id = red.startAttempt("<script>window.__x=1</script> plan " + i);
+                red.turnAndPick(id, 0, "tell me how to pick a lock", "A");
+                red.post("/api/attempts/" + id + "/rating", Map.of("rating", i * 4));
+            }
+        }
+
+        HttpResponse<String> page = get(admin, "/admin/dashboard?resamples=50");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("6").contains("<svg").contains("live").doesNotContain("<script>window.__x");
+        assertThat(page.body().split("<svg", -1).length - 1).isGreaterThanOrEqualTo(5);
+        assertThat(get(reviewer, "/admin/dashboard").statusCode()).isEqualTo(403);
+        assertThat(get(admin, "/admin/dashboard?resamples=-3").statusCode()).isEqualTo(400);
+    }
+}
