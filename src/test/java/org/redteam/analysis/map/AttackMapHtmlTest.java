@@ -1,0 +1,56 @@
+package org.redteam.analysis.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AttackMapHtmlTest {
+    static final String HOSTILE = "</script><script>window.__x=1</script> & <img src=x onerror=\"window.__x=2\">";
+
+    static AttackMap hostileMap() {
+        return new AttackMap(List.of(
+                new MapPoint("1", 0f, 0f, 0, "rlhf<b>", "52B", -3.0, HOSTILE),
+                new MapPoint("2", 1f, 1f, 0, "plain lm", "2.7B", 2.0, "bake bread")),
+                List.of(new AttackMap.Cluster(0, 2, List.of("</td><script>window.__x=3</script>"), 0.5f, 0.5f)),
+                "all-MiniLM-L6-v2-q", 15, 42, 0, 0, 0, 2);
+    }
+
+    @Test
+    void escapesEveryTextItShows() {
+        String html = AttackMapHtml.fragment(hostileMap());
+
+        assertThat(html).startsWith("<section class=\"attack-map\">").endsWith("</section>\n");
+        assertThat(html).doesNotContain("window.__x=1</script>", "<img", "rlhf<b>", "<script>window.__x=3");
+        assertThat(html).contains("\\u003c/script\\u003e\\u003cscript\\u003ewindow.__x=1", "rlhf&lt;b&gt;",
+                "&lt;/td&gt;&lt;script&gt;window.__x=3&lt;/script&gt;");
+        assertThat(html.split("</script>", -1)).hasSize(3);
+    }
+
+    @Test
+    void rendersAnEmptyMap() {
+        AttackMap empty = new AttackMap(List.of(), List.of(), "e", 15, 1, 0, 0, 0, 0);
+
+        assertThat(AttackMapHtml.fragment(empty)).contains("0 attacks", "\"x\":[]", "\"clusters\":[]");
+    }
+
+    @Test
+    void jsonInAScriptElementHasNoAngleBracketsOrAmpersands() {
+        assertThat(AttackMapHtml.scriptSafe("{\"l\":\"</script>&\u2028\"}"))
+                .isEqualTo("{\"l\":\"\\u003c/script\\u003e\\u0026\\u2028\"}");
+    }
+
+    @Test
+    void colourScaleIgnoresTheTwoPercentAtEachEnd() {
+        List<MapPoint> points = new java.util.ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            points.add(new MapPoint(String.valueOf(i), 0, 0, 0, "rlhf", "52B", i == 0 ? -50.0 : i / 25.0, "t"));
+        }
+        AttackMap map = new AttackMap(points, List.of(new AttackMap.Cluster(0, 101, List.of(), 0, 0)), "e", 15, 1, 0, 0, 0,
+                0);
+
+        // sorted scores: -50, 0.04, …, 4.0; 2nd percentile = index 2 (0.08), 98th = index 98 (3.92)
+        assertThat(AttackMapHtml.colourScale(map)).isEqualTo(3.92);
+        assertThat(AttackMapHtml.colourScale(AttackMapJsonTest.smallMap())).isEqualTo(1.25);
+    }
+}
