@@ -11,7 +11,21 @@ import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.AttackInput;
 import org.redteam.analysis.Attacks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.redteam.analysis.map.AttackMap;
+import org.redteam.analysis.map.AttackMapHtml;
+import org.redteam.analysis.map.AttackMapJson;
+import org.redteam.analysis.map.AttackMaps;
+import org.redteam.analysis.map.MapInput;
+import org.redteam.analysis.map.ProgressListener;
 import org.redteam.analysis.report.AnalysisOutput;
+import org.redteam.analysis.report.ReportSection;
+import org.redteam.dataset.ReleasedReader;
+import org.redteam.dataset.ReleasedRecord;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.NotFoundException;
 import org.redteam.storage.StoreLocation;
@@ -54,6 +68,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--map", description = "Also draw the attack map: embed task descriptions (or first human turns) with the "
+            + "in-process embedder, cached on disk by content hash, UMAP to 2-D, clusters named by their terms; writes "
+            + "DIR/map.json and adds an interactive scatter to the report. See docs/attack-map.md.")
+    boolean map;
+
+    @Option(names = "--map-cache", paramLabel = "DIR",
+            description = "Embedding cache of --map (default: $XDG_CACHE_HOME/redteam or ~/.cache/redteam).")
+    Path mapCache;
+
     @Option(names = "--resamples", defaultValue = "" + AttackAnalysis.DEFAULT_RESAMPLES,
             description = "Bootstrap resamples; 0 for no intervals (default: ${DEFAULT-VALUE}).")
     int resamples;
@@ -68,9 +91,78 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AttackInput.Loaded loaded = source.input != null ? AttackInput.readFile(source.input) : fromStore();
         AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
-        AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, Optional.empty());
+        Optional<ReportSection> section = map ? Optional.of(attackMap()) : Optional.empty();
+        AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, section);
         print(result, loaded.source(), written, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** Reads the attempts again for their texts (cheap beside embedding), maps them and writes DIR/map.json. */
+    private ReportSection attackMap() {
+        List<MapInput> inputs = new ArrayList<>();
+        Consumer<ReleasedRecord> collect = r -> inputs.add(MapInput.of(String.valueOf(inputs.size() + 1), r));
+        if (source.input != null) {
+            try (ReleasedReader reader = ReleasedReader.open(source.input)) {
+                Optional<ReleasedRecord> r;
+                while ((r = reader.next()).isPresent()) {
+                    collect.accept(r.get());
+                }
+            }
+        } else {
+            try (App app = App.at(StoreLocation.of(source.data, source.db)).open()) {
+                app.exports().forEachReleased(collect);
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path cache = mapCache != null ? mapCache : AttackMaps.userCacheDir();
+        AttackMap attackMap;
+        try (ProgressBar bar = ProgressBars.onStderr(err, new ProgressBarBuilder().setTaskName("embed").setInitialMax(0))) {
+            attackMap = AttackMaps.forRecords(inputs, cache, seed, new ProgressListener() {
+                @Override
+                public void embedded(int done, int total) {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                }
+
+                @Override
+                public void warning(String message) {
+                    err.println("warning: " + message);
+                }
+            });
+        }
+        try {
+            java.nio.file.Files.createDirectories(out);
+            AttackMapJson.write(attackMap, out.resolve("map.json"));
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("--out: cannot write " + out.resolve("map.json") + ": " + e.getMessage(), e);
+        }
+        spec.commandLine().getOut().printf("attack map: %d points, %d clusters; %d texts embedded, %d from the cache %s; "
+                        + "embedding %d ms, UMAP %d ms%n", attackMap.points().size(), attackMap.clusters().size(),
+                attackMap.embeddedTexts(), attackMap.cachedTexts(), cache, attackMap.embedMillis(), attackMap.umapMillis());
+        String html = AttackMapHtml.fragment(attackMap);
+        return new ReportSection() {
+            @Override
+            public String id() {
+                return "attack_map";
+            }
+
+            @Override
+            public String title() {
+                return "Attack map";
+            }
+
+            @Override
+            public String html() {
+                return html;
+            }
+
+            @Override
+            public Object summary() {
+                return java.util.Map.of("points", attackMap.points().size(), "clusters", attackMap.clusters().stream()
+                        .map(c -> java.util.Map.of("id", c.id(), "size", c.size(), "terms", c.terms())).toList(),
+                        "embedder", attackMap.embedder(), "file", "map.json");
+            }
+        };
     }
 
     private AttackInput.Loaded fromStore() {

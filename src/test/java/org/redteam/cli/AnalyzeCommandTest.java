@@ -77,6 +77,32 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("model")
+    void drawsTheAttackMapOfTheGenuineRecordsWithTheRealEmbedderThenFromItsCache() throws Exception {
+        String shared = System.getProperty("redteam.shared");
+        assumeTrue(shared != null, "system property redteam.shared is not set");
+        Path genuine = Path.of(shared, "data/red-team/red_team_attempts.first10.json");
+        assumeTrue(Files.isRegularFile(genuine), genuine + " is absent");
+        Path cache = dir.resolve("cache");
+
+        Run first = run("analyze", "--input", genuine.toString(), "--out", dir.resolve("map1").toString(), "--resamples", "0",
+                "--map", "--map-cache", cache.toString());
+        Run second = run("analyze", "--input", genuine.toString(), "--out", dir.resolve("map2").toString(), "--resamples", "0",
+                "--map", "--map-cache", cache.toString());
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        // 10 records, 9 distinct texts (two share a task description): each is embedded once.
+        assertThat(first.out()).contains("attack map: 10 points").contains("9 texts embedded, 0 from the cache");
+        assertThat(second.out()).contains("0 texts embedded, 9 from the cache");
+        JsonNode map = JSON.readTree(dir.resolve("map1/map.json").toFile());
+        assertThat(map.toString()).contains("\"points\"");
+        assertThat(JSON.readTree(dir.resolve("map1/summary.json").toFile()).path("attack_map").path("points").asInt()).isEqualTo(10);
+        assertThat(Files.readString(dir.resolve("map1/report.html"))).contains("attack-map");
+        assertThat(JSON.readTree(dir.resolve("map2/map.json").toFile()).path("points"))
+                .isEqualTo(map.path("points")).as("the same seed and cached vectors give the same map");
+    }
+
+    @Test
     void theSameSeedWritesTheSameSummaryAndTables() throws Exception {
         Path file = AttackFixtures.jsonl(dir.resolve("in.jsonl"), rows());
 
