@@ -108,6 +108,12 @@ public final class Browser implements AutoCloseable {
                 .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
+    /** Waits until the page's path is {@code expected} (after a click that navigates), then returns it. */
+    public String awaitPath(String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> expected.equals(path()));
+        return path();
+    }
+
     public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

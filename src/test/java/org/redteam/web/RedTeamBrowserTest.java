@@ -43,7 +43,7 @@ class RedTeamBrowserTest {
             assertThat(browser.text("main")).contains("alice");
             browser.click("#sign-in");
 
-            assertThat(browser.path()).isEqualTo("/consent");
+            assertThat(browser.awaitPath("/consent")).isEqualTo("/consent");
             assertThat(browser.text("#content-warning")).contains("offensive");
             browser.driver().findElement(By.cssSelector("input[value='Theft']")).click();
             browser.click("#consent");
@@ -100,7 +100,7 @@ class RedTeamBrowserTest {
         try (Browser browser = Browser.start(profile)) {
             browser.open(platform.baseUrl() + "/invite/" + bob.inviteSecret());
             browser.click("#sign-in");
-            assertThat(browser.path()).isEqualTo("/attempts/" + attempt.id());
+            assertThat(browser.awaitPath("/attempts/" + attempt.id())).isEqualTo("/attempts/" + attempt.id());
             assertThat(browser.text("#conversation")).contains("first message");
             browser.click("#pick-B");
             assertThat(browser.find("#message").isDisplayed()).isTrue();
