@@ -44,16 +44,25 @@ final class SyntheticReleaseFile {
     }
 
     /**
-     * Writes the file for benchmarks (docs/benchmarks.md): {@code FILE [SEED]}, default seed 2022, e.g.
+     * Writes the file for benchmarks (docs/benchmarks.md): {@code FILE [SEED [diverse]]}, default seed 2022, e.g.
      * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.redteam.dataset.SyntheticReleaseFile f.json.gz}.
+     * With {@code diverse} the first human turns are no longer 8 fixed asks but made-up word sequences (3–40 words
+     * from 5,000 words, frequent words more often), 5% of them from 20 templates with one word changed: the
+     * template search then has ~37,000 distinct texts to compare, as in real data. Everything else is the same.
      */
     public static void main(String[] args) throws IOException {
-        Path file = write(Path.of(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 2022);
+        Path file = write(Path.of(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 2022,
+                args.length > 2 && args[2].equals("diverse"));
         System.out.printf("wrote %d records to %s (%d bytes)%n", RECORDS, file, Files.size(file));
     }
 
     static Path write(Path file, long seed) throws IOException {
+        return write(file, seed, false);
+    }
+
+    static Path write(Path file, long seed, boolean diverse) throws IOException {
         Random random = new Random(seed);
+        FirstTurns firstTurns = diverse ? new FirstTurns(new Random(seed + 1)) : null;
         List<String> sizes = shuffled(SIZES, SIZE_COUNTS, random);
         List<String> types = shuffled(TYPES, TYPE_COUNTS, random);
         List<Integer> ratings = shuffled(List.of(0, 1, 2, 3, 4), RATING_COUNTS, random);
@@ -65,7 +74,7 @@ final class SyntheticReleaseFile {
             json.writeStartArray();
             for (int i = 0; i < RECORDS; i++) {
                 json.writeStartObject();
-                json.writeStringField("transcript", transcript(random));
+                json.writeStringField("transcript", transcript(random, firstTurns));
                 json.writeNumberField("min_harmlessness_score_transcript", random.nextGaussian() * 2);
                 json.writeStringField("num_params", sizes.get(i));
                 json.writeStringField("model_type", types.get(i));
@@ -91,11 +100,41 @@ final class SyntheticReleaseFile {
         return file;
     }
 
-    private static String transcript(Random random) {
+    /** Made-up first turns for {@code diverse} files. */
+    private static final class FirstTurns {
+        final Random random;
+        final List<String> templates = new ArrayList<>();
+
+        FirstTurns(Random random) {
+            this.random = random;
+            for (int t = 0; t < 20; t++) {
+                StringBuilder s = new StringBuilder();
+                for (int w = 0; w < 15; w++) {
+                    s.append("w").append(random.nextInt(5000)).append(' ');
+                }
+                templates.add(s.toString());
+            }
+        }
+
+        String next() {
+            if (random.nextDouble() < 0.05) {
+                return templates.get(random.nextInt(templates.size())) + "w" + random.nextInt(5000);
+            }
+            int limit = 10 + (int) Math.abs(random.nextGaussian() * 1500);
+            StringBuilder s = new StringBuilder();
+            for (int w = 3 + random.nextInt(38); w > 0; w--) {
+                s.append("w").append(random.nextInt(Math.min(limit, 5000))).append(w > 1 ? " " : "?");
+            }
+            return s.toString();
+        }
+    }
+
+    private static String transcript(Random random, FirstTurns firstTurns) {
         StringBuilder text = new StringBuilder();
         int turns = 1 + random.nextInt(4);
         for (int t = 0; t < turns; t++) {
-            text.append("\n\nHuman: ").append(t == 0 ? ASKS[random.nextInt(ASKS.length)] : words(random, 8 + random.nextInt(20)));
+            String ask = t == 0 ? ASKS[random.nextInt(ASKS.length)] : words(random, 8 + random.nextInt(20));
+            text.append("\n\nHuman: ").append(t == 0 && firstTurns != null ? firstTurns.next() : ask);
             text.append("\n\nAssistant: ").append(words(random, 20 + random.nextInt(60)));
         }
         return text.toString();
