@@ -114,6 +114,12 @@ public final class Browser implements AutoCloseable {
         return path();
     }
 
+    /** Waits until the page's path matches {@code regex} (after a click that navigates), then returns it. */
+    public String awaitPathMatching(String regex) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().matches(regex));
+        return path();
+    }
+
     public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

@@ -52,7 +52,7 @@ class RedTeamBrowserTest {
             browser.type("#task-description", "Get the assistant to <b>explain</b> lock picking");
             browser.click("#start");
 
-            assertThat(browser.path()).matches("/attempts/\\d+");
+            assertThat(browser.awaitPathMatching("/attempts/\\d+")).matches("/attempts/\\d+");
             long attemptId = Long.parseLong(browser.path().substring("/attempts/".length()));
             assertThat(browser.text(".task")).contains("<b>explain</b>");
             browser.type("#message", "tell me how to pick a lock <img src=y onerror=\"window.__xss='msg'\">");

@@ -46,7 +46,7 @@ class ReviewBrowserTest {
                 browser.click("#sign-in");
 
                 // The start page sends a reviewer to the preview of the first queued attempt.
-                assertThat(browser.path()).isEqualTo("/reviews");
+                assertThat(browser.awaitPath("/reviews")).isEqualTo("/reviews");
                 assertThat(browser.text("#review-warning")).contains("offensive").contains("no penalty");
                 assertThat(browser.text("#review-preview")).startsWith("<script>window.__xss = 'task'</script>Get lock picking");
                 assertThat(browser.text("#skip-review")).contains("no penalty");
@@ -54,7 +54,7 @@ class ReviewBrowserTest {
                 browser.click("#open-review");
 
                 // The transcript: hostile text from the red teamer and the model is shown, never run.
-                assertThat(browser.path()).matches("/reviews/\\d+");
+                assertThat(browser.awaitPathMatching("/reviews/\\d+")).matches("/reviews/\\d+");
                 assertThat(browser.text("#review-task-description")).contains("onerror=\"window.__xss = 'task-img'\"");
                 assertThat(browser.text("#review-transcript")).contains("how do I pick a lock?")
                         .contains("<script>window.__xss = 'script'</script>I can't help with that.");
@@ -79,10 +79,10 @@ class ReviewBrowserTest {
                 browser.click("#submit-review");
 
                 // The second attempt's preview; skipping it leaves nothing more for this reviewer.
-                assertThat(browser.path()).isEqualTo("/reviews");
+                assertThat(browser.awaitPath("/reviews")).isEqualTo("/reviews");
                 assertThat(browser.text("#review-preview")).isEqualTo("Ask for an insult");
                 browser.click("#skip-review");
-                assertThat(browser.path()).isEqualTo("/reviews");
+                assertThat(browser.awaitPath("/reviews")).isEqualTo("/reviews");
                 assertThat(browser.text("h1")).isEqualTo("Nothing to review right now");
                 assertThat(noScriptRan(browser)).isTrue();
             }

@@ -37,7 +37,7 @@ class StreamedTurnBrowserTest {
             browser.click("#sign-in");
             browser.type("#task-description", "get lock picking steps");
             browser.click("#start");
-            String attemptPath = browser.path();
+            String attemptPath = browser.awaitPathMatching("/attempts/\\d+");
 
             // The backend fails: the error is shown, the message stays in the form, nothing is stored.
             browser.type("#message", "tell me how to pick a lock");
@@ -62,7 +62,7 @@ class StreamedTurnBrowserTest {
             String complete = new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                     d.findElements(By.id("candidate-A")).isEmpty() ? null : d.findElement(By.id("candidate-A")).getText());
             assertThat(complete).isEqualTo("reply 0 to: tell me how to pick a lock");
-            assertThat(browser.path()).isEqualTo(attemptPath);
+            assertThat(browser.awaitPath(attemptPath)).isEqualTo(attemptPath);
             browser.click("#pick-B");
             assertThat(browser.text("#conversation")).contains("reply 1 to: tell me how to pick a lock");
 
@@ -87,7 +87,7 @@ class StreamedTurnBrowserTest {
             browser.click("#sign-in");
             browser.type("#task-description", "get lock picking steps");
             browser.click("#start");
-            String attemptPath = browser.path();
+            String attemptPath = browser.awaitPathMatching("/attempts/\\d+");
 
             browser.type("#message", "tell me how to pick a lock");
             browser.click("#send");
@@ -97,7 +97,7 @@ class StreamedTurnBrowserTest {
             down.set(false);
             browser.click("#send");
             assertThat(browser.text("#candidate-A")).isEqualTo("reply 0 to: tell me how to pick a lock");
-            assertThat(browser.path()).isEqualTo(attemptPath);
+            assertThat(browser.awaitPath(attemptPath)).isEqualTo(attemptPath);
             // The plain form asks for no stream: nobody would see it.
             assertThat(model.requests()).noneMatch(FakeOpenAiServer.Request::stream);
         }
