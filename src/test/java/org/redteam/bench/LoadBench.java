@@ -1,0 +1,183 @@
+package org.redteam.bench;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.redteam.App;
+import org.redteam.config.CampaignConfig;
+import org.redteam.config.CampaignConfigLoader;
+import org.redteam.storage.StoreLocation;
+import org.redteam.target.TargetFactory;
+import org.redteam.testing.FakeOpenAiServer;
+import org.redteam.testing.FakePreferenceModel;
+import org.redteam.web.WebServer;
+import org.redteam.worker.Role;
+import org.redteam.worker.WorkerService;
+
+/**
+ * Load: {@code users} scripted red teamers at once, each in its own thread, against an openai-chat target on a
+ * fake server that answers after {@code latencyMs}, for {@code seconds}: start an attempt, 5 turns with a pick
+ * each, rate it, again. Reports errors, turns per second and the platform overhead per turn excluding model time
+ * (client wall time of {@code POST …/turns} minus the model latency the turn recorded). Loopback only, bounded in
+ * users and time. Not a test: run by hand (docs/benchmarks.md).
+ *
+ * <p>Usage: {@code LoadBench [users=200] [seconds=600] [latencyMs=1000] [jdbcUrl]} — without a JDBC URL the store is
+ * SQLite in a temporary directory; with one (e.g. {@code jdbc:postgresql://127.0.0.1:54329/load?user=postgres}) it
+ * must be an empty database.
+ */
+public final class LoadBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Timed(long attemptId, int index, long wallMicros) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+        long latency = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        Optional<String> jdbc = args.length > 3 ? Optional.of(args[3]) : Optional.empty();
+        if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600) {
+            throw new IllegalArgumentException("users 1–1000, seconds 1–3600");
+        }
+        StoreLocation store = jdbc.map(StoreLocation::jdbc)
+                .orElseGet(() -> StoreLocation.directory(tempDir()));
+        try (FakeOpenAiServer model = FakeOpenAiServer.start().reply(r -> FakeOpenAiServer.success(r).after(latency))) {
+            CampaignConfig config = new CampaignConfigLoader().parse("load.yaml", """
+                    name: load
+                    attempts_per_set: 100
+                    wellbeing: {survey_every: 1000, daily_cap: 0, break_after_minutes: 0}
+                    targets:
+                      - {id: chat-a, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "%1$s", model: m, timeout_ms: 30000}}
+                      - {id: chat-b, model_type: plain lm, size: 8B, backend: {kind: openai-chat, base_url: "%1$s", model: m, timeout_ms: 30000}}
+                    """.formatted(model.baseUrl()));
+            try (App app = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC()).targets(new TargetFactory())
+                    .preferenceModel(FakePreferenceModel.minusLength()).open()) {
+                Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
+                String base = "http://127.0.0.1:" + server.port();
+                List<String> tokens = new ArrayList<>();
+                for (int i = 0; i < users; i++) {
+                    WorkerService.NewWorker w = app.workers().add("load-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty());
+                    app.campaigns().consent(w.worker(), config.riskTopics());
+                    tokens.add(w.token());
+                }
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                List<Timed> timed = java.util.Collections.synchronizedList(new ArrayList<>());
+                Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+                AtomicLong turns = new AtomicLong();
+                long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+                CountDownLatch done = new CountDownLatch(users);
+                long start = System.nanoTime();
+                for (String token : tokens) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            runUser(http, base, token, deadline, timed, errors, turns);
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                    t.setDaemon(true);
+                    t.start();
+                }
+                done.await();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                Map<String, Long> modelMillis = new HashMap<>();
+                app.database().jdbi().useHandle(h -> h.createQuery("SELECT t.attempt_id, t.turn_index, MAX(c.latency_ms) "
+                                + "FROM turn t JOIN candidate c ON c.turn_id = t.id GROUP BY t.attempt_id, t.turn_index")
+                        .map((rs, ctx) -> Map.entry(rs.getLong(1) + "/" + rs.getInt(2), rs.getLong(3)))
+                        .forEach(e -> modelMillis.put(e.getKey(), e.getValue())));
+                List<Long> overhead = new ArrayList<>();
+                synchronized (timed) {
+                    for (Timed t : timed) {
+                        Long m = modelMillis.get(t.attemptId() + "/" + t.index());
+                        if (m != null) {
+                            overhead.add(t.wallMicros() - m * 1000);
+                        }
+                    }
+                }
+                overhead.sort(Long::compare);
+                long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum();
+                System.out.printf("store %s, %d users, %d s, model latency %d ms: %d turns (%.1f/s), %d errors %s%n",
+                        store.description(), users, seconds, latency, turns.get(), turns.get() / elapsed, errorCount, errors);
+                if (!overhead.isEmpty()) {
+                    int n = overhead.size();
+                    System.out.printf("overhead per turn excluding model time (n=%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                            n, overhead.get(n / 2) / 1e3, overhead.get((int) (n * 0.9)) / 1e3,
+                            overhead.get(Math.min(n - 1, (int) (n * 0.99))) / 1e3, overhead.get(n - 1) / 1e3);
+                }
+                server.stop();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void runUser(HttpClient http, String base, String token, long deadline, List<Timed> timed,
+                                Map<String, AtomicLong> errors, AtomicLong turns) {
+        int plan = 0;
+        while (System.nanoTime() < deadline) {
+            JsonNode attempt = post(http, base, token, "/api/attempts", Map.of("taskDescription", "load plan " + plan++), errors);
+            if (attempt == null) {
+                return;
+            }
+            long id = attempt.get("id").asLong();
+            int index = 0;
+            for (; index < 5 && System.nanoTime() < deadline; index++) {
+                long t0 = System.nanoTime();
+                JsonNode turn = post(http, base, token, "/api/attempts/" + id + "/turns",
+                        Map.of("message", "tell me how to pick a lock, take " + index), errors);
+                long wall = (System.nanoTime() - t0) / 1000;
+                if (turn == null) {
+                    return;
+                }
+                timed.add(new Timed(id, index, wall));
+                turns.incrementAndGet();
+                if (post(http, base, token, "/api/attempts/" + id + "/turns/" + index + "/choice", Map.of("moreHarmful", "A"), errors) == null) {
+                    return;
+                }
+            }
+            if (index > 0 && post(http, base, token, "/api/attempts/" + id + "/rating", Map.of("rating", index % 5), errors) == null) {
+                return;
+            }
+        }
+    }
+
+    private static JsonNode post(HttpClient http, String base, String token, String path, Object body, Map<String, AtomicLong> errors) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                errors.computeIfAbsent(r.statusCode() + " " + path.replaceAll("\\d+", "N"), k -> new AtomicLong()).incrementAndGet();
+                return null;
+            }
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+            return null;
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("redteam-load");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
