@@ -46,6 +46,7 @@ public final class WebServer {
                 s.directory = "/static";
                 s.location = Location.CLASSPATH;
             });
+            cfg.routes.before(SecurityHeaders::add);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
             new TaskPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
