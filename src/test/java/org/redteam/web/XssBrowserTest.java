@@ -173,6 +173,12 @@ class XssBrowserTest {
             assertThat(seen.get(2)).contains("<script>window.__xss=1</script>");
             assertThat(browser.consoleErrors()).noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
             assertThat(payloads).hasSizeGreaterThanOrEqualTo(50);
+
+            // Control: markup that does become an event handler is refused by the policy, and the refusal is seen.
+            browser.driver().executeScript("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=window.__xss=0>')");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                    .until(d -> browser.consoleErrors().stream().anyMatch(e -> e.contains("Content Security Policy")));
+            assertThat(browser.driver().executeScript("return window.__xss === undefined")).isEqualTo(true);
         }
     }
 
