@@ -72,6 +72,7 @@ final class AttemptApiRoutes {
     }
 
     private void consent(Context ctx) {
+        Worker worker = Auth.worker(ctx, Role.RED_TEAMER);
         JsonNode body = body(ctx);
         JsonNode topics = body.get("topics");
         if (topics == null || !topics.isArray()) {
@@ -79,7 +80,7 @@ final class AttemptApiRoutes {
         }
         List<String> chosen = new ArrayList<>();
         topics.forEach(t -> chosen.add(t.asText()));
-        campaigns.consent(Auth.worker(ctx, Role.RED_TEAMER), chosen);
+        campaigns.consent(worker, chosen);
         ctx.json(Map.of("topics", chosen));
     }
 

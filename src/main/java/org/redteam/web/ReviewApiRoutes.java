@@ -63,6 +63,7 @@ final class ReviewApiRoutes {
     }
 
     private void answer(Context ctx) {
+        Worker reviewer = Auth.worker(ctx);
         JsonNode body = body(ctx);
         JsonNode rating = body.get("rating");
         if (rating == null || !rating.isIntegralNumber() || !rating.canConvertToInt()) {
@@ -85,7 +86,7 @@ final class ReviewApiRoutes {
         if (note != null && !note.isNull() && !note.isTextual()) {
             throw new InvalidInputException("note: must be a string");
         }
-        ReviewTask done = app.reviews().answer(Auth.worker(ctx), taskId(ctx), rating.intValue(), tags,
+        ReviewTask done = app.reviews().answer(reviewer, taskId(ctx), rating.intValue(), tags,
                 note == null || note.isNull() ? null : note.asText());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("taskId", done.id());
@@ -106,6 +107,7 @@ final class ReviewApiRoutes {
 
     /** {"answers": {"upset": 0, …}, "freeText": "…", "kind": "review"|"red-team" (optional)}. */
     private void wellbeing(Context ctx) {
+        Worker worker = Auth.worker(ctx);
         JsonNode body = body(ctx);
         JsonNode answers = body.get("answers");
         if (answers == null || !answers.isObject()) {
@@ -133,7 +135,7 @@ final class ReviewApiRoutes {
                 throw new InvalidInputException("kind: must be \"review\" or \"red-team\", got '" + k.asText() + "'");
             }
         }
-        TaskKind answered = app.wellbeing().answer(Auth.worker(ctx), kind, values,
+        TaskKind answered = app.wellbeing().answer(worker, kind, values,
                 text == null || text.isNull() ? Optional.empty() : Optional.of(text.asText()));
         ctx.json(Map.of("kind", answered.label(), "recorded", true));
     }
@@ -154,7 +156,7 @@ final class ReviewApiRoutes {
 
     /** {"mode": "all"} | {"mode": "sample", "perTarget": N, "seed": S} | {"mode": "filter", "targets": […], "minRating", "maxRating"}. */
     private void enqueue(Context ctx) {
-        Worker admin = Auth.worker(ctx);
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
         JsonNode body = body(ctx);
         String mode = body.path("mode").asText("");
         int added = switch (mode) {

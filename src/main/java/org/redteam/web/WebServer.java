@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.redteam.App;
@@ -46,6 +47,9 @@ public final class WebServer {
                 s.directory = "/static";
                 s.location = Location.CLASSPATH;
             });
+            cfg.routes.before(SecurityHeaders::add);
+            RateLimiter signInLimit = RateLimiter.signIn(Clock.systemUTC());
+            cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
             new TaskPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
@@ -56,6 +60,10 @@ public final class WebServer {
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, json).register(cfg.routes);
             new ReviewApiRoutes(app, json).register(cfg.routes);
+            cfg.routes.exception(RateLimiter.RateLimitedException.class, (e, ctx) -> {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                problem(ctx, views, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+            });
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -58,6 +58,11 @@ public final class TestPlatform implements AutoCloseable {
         return app;
     }
 
+    /** The running server, for tests that inspect its registered routes. */
+    public Javalin server() {
+        return server;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }

@@ -30,7 +30,7 @@ class StreamedTurnBrowserTest {
         try (FakeOpenAiServer model = FakeOpenAiServer.start()
                 .reply(r -> down.get() ? FakeOpenAiServer.serverError(r) : FakeOpenAiServer.streamed(r, 200));
              TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), new TargetFactory());
-             Browser browser = Browser.start(profile)) {
+             Browser browser = Browser.withConsoleLog(profile)) {
             WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
             platform.consent(alice.worker());
             browser.open(platform.baseUrl() + "/invite/" + alice.inviteSecret());
@@ -71,6 +71,8 @@ class StreamedTurnBrowserTest {
                 assertThat(t.message()).isEqualTo("tell me how to pick a lock");
                 assertThat(t.moreHarmful().map(Enum::name)).contains("B");
             });
+            // The streaming script ran under the Content-Security-Policy, and nothing was refused by it.
+            assertThat(browser.consoleErrors()).noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
         }
     }
 

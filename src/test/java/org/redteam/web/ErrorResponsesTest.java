@@ -1,0 +1,75 @@
+package org.redteam.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redteam.testing.ApiClient;
+import org.redteam.testing.PageSession;
+import org.redteam.testing.TestPlatform;
+import org.redteam.worker.Role;
+import org.redteam.worker.WorkerService;
+
+/** Failures that are the server's fault say so generically, never with a stack trace; oversized bodies are refused. */
+class ErrorResponsesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnexpectedFailureIsAGeneric500WithoutAStackTraceOnTheApiAndOnPages() {
+        try (TestPlatform platform = TestPlatform.start(dir)) {
+            WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
+            platform.consent(alice.worker());
+            ApiClient api = platform.client(alice.token());
+            PageSession page = PageSession.signIn(platform, alice.inviteSecret());
+            long id = api.startAttempt("plan");
+            // Break the store under the running server: every read of an attempt now fails with an SQL error.
+            platform.app().attemptRepository().jdbi().useHandle(h -> h.execute("ALTER TABLE turn RENAME TO turn_gone"));
+
+            ApiClient.Response json = api.get("/api/attempts/" + id);
+            assertThat(json.status()).isEqualTo(500);
+            assertThat(json.error()).isEqualTo(WebServer.UNEXPECTED);
+            assertNoTrace(json.raw());
+
+            HttpResponse<String> html = page.get("/attempts/" + id);
+            assertThat(html.statusCode()).isEqualTo(500);
+            assertThat(html.body()).contains(WebServer.UNEXPECTED);
+            assertNoTrace(html.body());
+        }
+    }
+
+    @Test
+    void aBodyOver256KiBIs413AndNothingIsStored() throws Exception {
+        try (TestPlatform platform = TestPlatform.start(dir)) {
+            WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
+            platform.consent(alice.worker());
+            ApiClient api = platform.client(alice.token());
+            String big = "x".repeat((int) WebServer.MAX_REQUEST_BYTES + 1024);
+
+            ApiClient.Response r = api.post("/api/attempts", Map.of("taskDescription", big));
+            assertThat(r.status()).isEqualTo(413);
+            assertNoTrace(r.raw());
+            HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(platform.baseUrl() + "/api/attempts")).header("Authorization", "Bearer " + alice.token())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("taskDescription=" + big)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(form.statusCode()).isEqualTo(413);
+            Long attempts = platform.app().attemptRepository().jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM attempt").mapTo(Long.class).one());
+            assertThat(attempts).isZero();
+            // A body under the limit is accepted.
+            assertThat(api.startAttempt("x".repeat(1000))).isPositive();
+        }
+    }
+
+    private static void assertNoTrace(String body) {
+        assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at org.")
+                .doesNotContain("SQLITE").doesNotContain("turn_gone").doesNotContain("java.");
+    }
+}
