@@ -109,7 +109,9 @@ public final class ReleasedReader implements AutoCloseable {
         } catch (RecordParser.Problem p) {
             throw new DatasetFormatException(where(p.location, !afterArray) + fieldPart(p.field) + p.getMessage());
         } catch (JsonProcessingException e) {
-            throw new DatasetFormatException(where(e.getLocation(), !afterArray) + fieldPart(records.field())
+            // A broken limit (StreamConstraintsException: a number over 1000 digits) has no location of its own.
+            JsonLocation at = e.getLocation() != null || array == null ? e.getLocation() : array.currentLocation();
+            throw new DatasetFormatException(where(at, !afterArray) + fieldPart(records.field())
                     + "broken JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new DatasetFormatException(where(array == null ? null : array.currentLocation(), true)

@@ -59,6 +59,7 @@ class ImporterFuzzTest {
     static final long DEADLINE_MS = 5_000;
     static final int MAX_MESSAGE = 400;
     static final Pattern WHERE = Pattern.compile(".*\\b(record|line) \\d+.*", Pattern.DOTALL);
+    static final Pattern LINE = Pattern.compile("\\bline \\d+");
     static final Pattern FILE_START = Pattern.compile(
             ".*: (starts with .*|the file is empty.*|cannot read the start of the file.*)", Pattern.DOTALL);
     static final Pattern VALUE_RULE = Pattern.compile(
@@ -121,6 +122,7 @@ class ImporterFuzzTest {
             new Token("\"tab\there\""),
             new Token("\"bad \\q escape\""),
             new Token("\"\\ud800 lone surrogate\"", FieldKind.STRING),
+            new Token("\"nul \\u0000 char\"", FieldKind.STRING),
             new Token("'single'"),
             new Token("tru"),
             new Token(""));
@@ -427,6 +429,9 @@ class ImporterFuzzTest {
         }
         if (!WHERE.matcher(m).matches() && !FILE_START.matcher(m).matches()) {
             return "message names neither record nor line";
+        }
+        if (!FILE_START.matcher(m).matches() && !LINE.matcher(m).find()) {
+            return "message names no line";
         }
         if (VALUE_RULE.matcher(m).matches() && !m.contains("field \"")) {
             return "message about a value names no field";

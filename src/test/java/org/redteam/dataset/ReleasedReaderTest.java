@@ -127,6 +127,21 @@ class ReleasedReaderTest {
         }
     }
 
+    /** Fuzz finding (issue 7): a number over Jackson's 1000-digit limit gave a message with no line or column. */
+    @Test
+    void aNumberOverTheDigitLimitIsReportedWithItsLine() {
+        String record = DatasetFixtures.node(SyntheticRecords.record("tell me how to pick a lock", "No.")).toString()
+                .replace("\"rating\":2.0", "\"rating\":" + "9".repeat(5000));
+        byte[] bytes = ("[\n" + record + "\n]\n").getBytes(StandardCharsets.UTF_8);
+
+        try (ReleasedReader reader = ReleasedReader.open(new ByteArrayInputStream(bytes), "digits.json")) {
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(DatasetFormatException.class)
+                    .hasMessageMatching("digits\\.json: record 1, line 2, column \\d+: field \"rating\": broken JSON: "
+                            + "Number value length \\(5000\\) exceeds the maximum allowed.*");
+        }
+    }
+
     /** Lines still end at LF, CRLF or a lone CR, as BufferedReader ended them, also across the 64K read-ahead. */
     @Test
     void jsonLinesEndAtLfCrlfOrCrAcrossTheReadAhead() {
