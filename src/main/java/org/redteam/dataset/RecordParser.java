@@ -102,7 +102,7 @@ final class RecordParser {
     private double rating(JsonParser p) throws IOException, Problem {
         double rating = number(p, "a number from 0 to 4");
         if (rating < 0 || rating > 4) {
-            throw problem(p, "must be a number from 0 to 4, got " + p.getText());
+            throw problem(p, "must be a number from 0 to 4, got " + shortText(p));
         }
         return rating;
     }
@@ -127,7 +127,7 @@ final class RecordParser {
         }
         double value = p.getDoubleValue();
         if (!Double.isFinite(value)) {
-            throw problem(p, "must be a finite number, got " + p.getText());
+            throw problem(p, "must be a finite number, got " + shortText(p));
         }
         return value;
     }
@@ -160,12 +160,18 @@ final class RecordParser {
         return new Problem(field, p.currentTokenLocation(), message);
     }
 
+    /** The token's text, cut to 40 characters: a number may have up to 1000 digits. */
+    private static String shortText(JsonParser p) throws IOException {
+        String text = p.getText();
+        return text.length() > 40 ? text.substring(0, 40) + "… (" + text.length() + " characters)" : text;
+    }
+
     /** The offending value, briefly: its type, and for scalars a short rendering (never a long text). */
     private static String describe(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         return switch (t) {
             case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + shortText(p);
             case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> t.asString();
             case START_OBJECT -> "an object";
             case START_ARRAY -> "a list";

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.io.ContentReference;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +35,13 @@ public final class ReleasedReader implements AutoCloseable {
     private final boolean gzip;
     private final RecordParser records = new RecordParser();
     private JsonParser array;
-    private BufferedReader lines;
+    /** JSON Lines: the decoder of each line, and the bytes of the line being read. */
+    private CharsetDecoder utf8;
+    private byte[] line = new byte[1 << 12];
+    /** JSON Lines: the text read ahead, and where the next byte is in it. */
+    private final byte[] chunk = new byte[1 << 16];
+    private int chunkPos;
+    private int chunkLength;
     private long lineNumber;
     private int returned;
     private boolean done;
@@ -47,8 +56,8 @@ public final class ReleasedReader implements AutoCloseable {
             array = ReleasedJson.FACTORY.createParser(in);
             array.nextToken();
         } else {
-            lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         }
     }
 
@@ -100,7 +109,9 @@ public final class ReleasedReader implements AutoCloseable {
         } catch (RecordParser.Problem p) {
             throw new DatasetFormatException(where(p.location, !afterArray) + fieldPart(p.field) + p.getMessage());
         } catch (JsonProcessingException e) {
-            throw new DatasetFormatException(where(e.getLocation(), !afterArray) + fieldPart(records.field())
+            // A broken limit (StreamConstraintsException: a number over 1000 digits) has no location of its own.
+            JsonLocation at = e.getLocation() != null || array == null ? e.getLocation() : array.currentLocation();
+            throw new DatasetFormatException(where(at, !afterArray) + fieldPart(records.field())
                     + "broken JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new DatasetFormatException(where(array == null ? null : array.currentLocation(), true)
@@ -129,7 +140,7 @@ public final class ReleasedReader implements AutoCloseable {
         String line;
         do {
             lineNumber++;
-            line = lines.readLine();
+            line = readLine();
             if (line == null) {
                 return Optional.empty();
             }
@@ -149,6 +160,66 @@ public final class ReleasedReader implements AutoCloseable {
             }
             return Optional.of(record);
         }
+    }
+
+    /**
+     * The next line (ended by LF, CR or CRLF, as {@code BufferedReader} ends them), decoded strictly as
+     * UTF-8 on its own so that a bad byte is reported at its own line, and within the record's field;
+     * null at the end of the file.
+     */
+    private String readLine() throws IOException, RecordParser.Problem {
+        int length = 0;
+        int b;
+        while ((b = readByte()) != -1 && b != '\n' && b != '\r') {
+            if (length == line.length) {
+                line = java.util.Arrays.copyOf(line, length * 2);
+            }
+            line[length++] = (byte) b;
+        }
+        if (b == -1 && length == 0) {
+            return null;
+        }
+        if (b == '\r' && readByte() != '\n') {
+            chunkPos--;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+        CharBuffer chars = CharBuffer.allocate(length);
+        CoderResult result = utf8.reset().decode(bytes, chars, true);
+        if (!result.isError()) {
+            result = utf8.flush(chars);
+        }
+        if (result.isError()) {
+            throw notUtf8(chars.flip().toString(), bytes.position());
+        }
+        return chars.flip().toString();
+    }
+
+    /** The next byte of the text, or -1 at its end. {@code chunkPos--} right after it steps back over it. */
+    private int readByte() throws IOException {
+        if (chunkPos == chunkLength) {
+            int n = in.read(chunk, 0, chunk.length);
+            if (n <= 0) {
+                return -1;
+            }
+            chunkPos = 0;
+            chunkLength = n;
+        }
+        return chunk[chunkPos++] & 0xff;
+    }
+
+    /** The line is not UTF-8 at byte {@code at}; {@code before} is the text before it, read to find the field. */
+    private RecordParser.Problem notUtf8(String before, int at) {
+        String field = null;
+        try (JsonParser p = ReleasedJson.FACTORY.createParser(before)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                records.parse(p);
+            }
+        } catch (IOException | RecordParser.Problem expected) {
+            field = records.field();
+        }
+        return new RecordParser.Problem(field, new JsonLocation(ContentReference.unknown(), at, before.length(),
+                (int) Math.min(lineNumber, Integer.MAX_VALUE), before.length() + 1),
+                String.format("not valid UTF-8 (byte 0x%02x); JSON Lines must be UTF-8", line[at] & 0xff));
     }
 
     /**

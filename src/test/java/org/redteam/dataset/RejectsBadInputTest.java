@@ -135,6 +135,23 @@ class RejectsBadInputTest {
         assertThat(rowCounts(app)).isEqualTo(before);
     }
 
+    /**
+     * Fuzz finding (issue 7): a number of up to 1000 digits (Jackson's limit) was quoted whole in the
+     * message; a message now quotes at most 40 characters of it.
+     */
+    @Test
+    void aVeryLongNumberIsQuotedShortInTheMessage() {
+        String digits = "9".repeat(900);
+        Path rating = DatasetFixtures.writeText(dir.resolve("long-rating.jsonl"), GOOD.replace("\"rating\": 1.0", "\"rating\": " + digits) + "\n");
+        Path text = DatasetFixtures.writeText(dir.resolve("long-text.jsonl"), GOOD.replace("\"num_params\": \"52B\"", "\"num_params\": " + digits) + "\n");
+
+        assertThatThrownBy(() -> importFile(app, rating))
+                .hasMessageMatching("(?s).*record 1, line 1, column \\d+: field \"rating\": must be a finite number, got 9{40}… \\(900 characters\\)");
+        assertThatThrownBy(() -> importFile(app, text))
+                .hasMessageMatching("(?s).*record 1, line 1, column \\d+: field \"num_params\": must be a string, got the number 9{40}… \\(900 characters\\)");
+        assertThat(rowCounts(app)).isEqualTo(before);
+    }
+
     @Test
     void namesTrailingContentAfterTheArrayAndAFileOfNeitherLayout() {
         Path trailing = DatasetFixtures.writeText(dir.resolve("trailing.json"), "[\n" + GOOD + "\n]\n]\n");

@@ -102,7 +102,55 @@ class ReleasedReaderTest {
         try (ReleasedReader reader = ReleasedReader.open(new ByteArrayInputStream(bytes), "latin1.jsonl")) {
             assertThatThrownBy(reader::next)
                     .isInstanceOf(DatasetFormatException.class)
-                    .hasMessageStartingWith("latin1.jsonl: record 1, line 1: the data ends early or cannot be read");
+                    .hasMessage("latin1.jsonl: record 1, line 1, column 20: field \"transcript\": not valid UTF-8 (byte 0xe9); "
+                            + "JSON Lines must be UTF-8");
+        }
+    }
+
+    /**
+     * Fuzz finding (issue 7): the lines were decoded 64K characters ahead, so a bad byte anywhere in the
+     * first 64K was reported as record 1, line 1, without a field. Each line is now decoded on its own.
+     */
+    @Test
+    void namesTheRecordLineAndFieldOfABadByteInALaterJsonLinesRecord() {
+        String good = DatasetFixtures.node(SyntheticRecords.record("tell me how to pick a lock", "No.")).toString();
+        String third = good.replace("Ask about", "Ask \u00ff about"); // ASCII but for ÿ, written as the lone byte 0xff
+        byte[] bytes = (good + "\n\n" + good + "\n" + third + "\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        try (ReleasedReader reader = ReleasedReader.open(new ByteArrayInputStream(bytes), "late.jsonl")) {
+            assertThat(reader.next()).isPresent();
+            assertThat(reader.next()).isPresent();
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(DatasetFormatException.class)
+                    .hasMessageMatching("late\\.jsonl: record 3, line 4, column \\d+: field \"task_description\": "
+                            + "not valid UTF-8 \\(byte 0xff\\); JSON Lines must be UTF-8");
+        }
+    }
+
+    /** Fuzz finding (issue 7): a number over Jackson's 1000-digit limit gave a message with no line or column. */
+    @Test
+    void aNumberOverTheDigitLimitIsReportedWithItsLine() {
+        String record = DatasetFixtures.node(SyntheticRecords.record("tell me how to pick a lock", "No.")).toString()
+                .replace("\"rating\":2.0", "\"rating\":" + "9".repeat(5000));
+        byte[] bytes = ("[\n" + record + "\n]\n").getBytes(StandardCharsets.UTF_8);
+
+        try (ReleasedReader reader = ReleasedReader.open(new ByteArrayInputStream(bytes), "digits.json")) {
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(DatasetFormatException.class)
+                    .hasMessageMatching("digits\\.json: record 1, line 2, column \\d+: field \"rating\": broken JSON: "
+                            + "Number value length \\(5000\\) exceeds the maximum allowed.*");
+        }
+    }
+
+    /** Lines still end at LF, CRLF or a lone CR, as BufferedReader ended them, also across the 64K read-ahead. */
+    @Test
+    void jsonLinesEndAtLfCrlfOrCrAcrossTheReadAhead() {
+        String small = DatasetFixtures.node(SyntheticRecords.record("tell me how to pick a lock", "No.")).toString();
+        String big = DatasetFixtures.node(SyntheticRecords.record("tell me how to pick a lock", "no ".repeat(40_000))).toString();
+        String text = small + "\r\n" + big + "\r" + small + "\r\n\r\n" + big + "\n" + small;
+
+        try (ReleasedReader reader = ReleasedReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "eol.jsonl")) {
+            assertThat(readAll(reader)).hasSize(5);
         }
     }
 }
