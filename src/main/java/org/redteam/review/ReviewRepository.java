@@ -12,9 +12,10 @@ import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.redteam.storage.Database;
 import org.redteam.storage.Rows;
 
-/** The review queue, review tasks and their tags. Same SQL on SQLite and PostgreSQL. */
+/** The review queue, review tasks and their tags. Same SQL on SQLite and PostgreSQL, except the claim ({@link #nextAttempt}). */
 public final class ReviewRepository {
     private final Jdbi jdbi;
 
@@ -81,18 +82,64 @@ public final class ReviewRepository {
     /**
      * The queued attempt this reviewer should review next: submitted, not theirs, not met by them before, with
      * fewer than {@code perAttempt} answered or live claims (a claim older than {@code claimsSince} no longer
-     * holds its place); the least-reviewed first, then in queue order.
+     * holds its place); the least-reviewed first, then in queue order. Call it inside the claiming transaction,
+     * after {@link #lockReviewer}, and insert the task in that same transaction.
+     *
+     * <p>SQLite runs one writing transaction at a time ({@code BEGIN IMMEDIATE}), so the count it reads stays
+     * true until the claim commits. On PostgreSQL several {@code serve} processes claim at once: the candidate's
+     * review_queue row is locked ({@code FOR UPDATE}, skipping rows other claims hold, then waiting if every
+     * candidate is held) and its claims are counted again in a new statement, which sees the claims committed
+     * meanwhile; a candidate that filled up is passed over.
      */
     public Optional<Long> nextAttempt(Handle h, long campaignId, long reviewerId, int perAttempt, Instant claimsSince) {
-        return h.createQuery("SELECT attempt_id FROM (SELECT q.attempt_id, q.added_at, "
-                        + "(SELECT COUNT(*) FROM review_task t WHERE t.attempt_id = q.attempt_id AND (t.status = 'answered' "
-                        + "OR (t.status = 'claimed' AND t.claimed_at >= :since))) AS taken "
-                        + "FROM review_queue q JOIN attempt a ON a.id = q.attempt_id "
-                        + "WHERE q.campaign_id = :c AND a.status = 'submitted' AND a.worker_id <> :r "
-                        + "AND NOT EXISTS (SELECT 1 FROM review_task m WHERE m.attempt_id = q.attempt_id AND m.reviewer_id = :r)) x "
-                        + "WHERE taken < :k ORDER BY taken, added_at, attempt_id LIMIT 1")
+        if (Database.vendor(h) == Database.Vendor.SQLITE) {
+            return h.createQuery("SELECT attempt_id FROM (SELECT q.attempt_id, q.added_at, " + TAKEN + " AS taken "
+                            + CANDIDATES + ") x WHERE taken < :k ORDER BY taken, added_at, attempt_id LIMIT 1")
+                    .bind("c", campaignId).bind("r", reviewerId).bind("k", perAttempt).bind("since", claimsSince.toEpochMilli())
+                    .mapTo(Long.class).findOne();
+        }
+        for (int tries = 0; tries < 100; tries++) {
+            Optional<Long> locked = lockCandidate(h, campaignId, reviewerId, perAttempt, claimsSince, "SKIP LOCKED");
+            if (locked.isEmpty()) {
+                locked = lockCandidate(h, campaignId, reviewerId, perAttempt, claimsSince, "");
+            }
+            if (locked.isEmpty()) {
+                return Optional.empty();
+            }
+            int taken = h.createQuery("SELECT COUNT(*) FROM review_task t WHERE t.attempt_id = :a AND (t.status = 'answered' "
+                            + "OR (t.status = 'claimed' AND t.claimed_at >= :since))")
+                    .bind("a", locked.get()).bind("since", claimsSince.toEpochMilli()).mapTo(Integer.class).one();
+            if (taken < perAttempt) {
+                return locked;
+            }
+        }
+        throw new IllegalStateException("review queue: no claimable attempt after 100 tries (heavy contention)");
+    }
+
+    /** Answered reviews and live claims of {@code q.attempt_id}. */
+    private static final String TAKEN = "(SELECT COUNT(*) FROM review_task t WHERE t.attempt_id = q.attempt_id "
+            + "AND (t.status = 'answered' OR (t.status = 'claimed' AND t.claimed_at >= :since)))";
+    private static final String CANDIDATES = "FROM review_queue q JOIN attempt a ON a.id = q.attempt_id "
+            + "WHERE q.campaign_id = :c AND a.status = 'submitted' AND a.worker_id <> :r "
+            + "AND NOT EXISTS (SELECT 1 FROM review_task m WHERE m.attempt_id = q.attempt_id AND m.reviewer_id = :r)";
+
+    /** PostgreSQL: the best candidate, its queue row locked until the transaction ends; {@code wait} "SKIP LOCKED" or "". */
+    private static Optional<Long> lockCandidate(Handle h, long campaignId, long reviewerId, int perAttempt, Instant claimsSince,
+                                                String wait) {
+        return h.createQuery("SELECT q.attempt_id, " + TAKEN + " AS taken " + CANDIDATES + " AND " + TAKEN + " < :k "
+                        + "ORDER BY taken, q.added_at, q.attempt_id LIMIT 1 FOR UPDATE OF q " + wait)
                 .bind("c", campaignId).bind("r", reviewerId).bind("k", perAttempt).bind("since", claimsSince.toEpochMilli())
-                .mapTo(Long.class).findOne();
+                .map((rs, ctx) -> rs.getLong(1)).findOne();
+    }
+
+    /**
+     * Serialises one reviewer's claims (a reviewer holds one task at a time, even when two requests race): on
+     * PostgreSQL their worker row is locked until the transaction ends; SQLite's writers are serial already.
+     */
+    public void lockReviewer(Handle h, long reviewerId) {
+        if (Database.vendor(h) == Database.Vendor.POSTGRESQL) {
+            h.createQuery("SELECT id FROM worker WHERE id = :r FOR NO KEY UPDATE").bind("r", reviewerId).mapTo(Long.class).findOne();
+        }
     }
 
     /** The verbatim transcript of an imported attempt; empty for the platform's own. */

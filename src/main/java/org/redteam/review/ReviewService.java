@@ -154,6 +154,7 @@ public final class ReviewService {
         requireReviewer(reviewer);
         Instant now = clock.instant();
         Optional<Next> found = reviews.jdbi().inTransaction(h -> {
+            reviews.lockReviewer(h, reviewer.id());
             Optional<ReviewTask> held = reviews.claimed(h, reviewer.id(), campaign.id());
             if (held.isPresent()) {
                 return Optional.of(new Next.Task(view(h, held.get())));

@@ -66,6 +66,15 @@ public final class Database implements AutoCloseable {
         return new Database(ds, vendor);
     }
 
+    /** The dialect of the store behind {@code handle}, for the few statements whose SQL differs. */
+    public static Vendor vendor(org.jdbi.v3.core.Handle handle) {
+        try {
+            return vendorOf(handle.getConnection().getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product name", e);
+        }
+    }
+
     private static Vendor vendorOf(String product) {
         String p = product.toLowerCase();
         if (p.contains("sqlite")) {

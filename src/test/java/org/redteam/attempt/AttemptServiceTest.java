@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.problem.StateConflictException;
+import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ScriptedBackend;
 import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;
@@ -32,13 +33,18 @@ class AttemptServiceTest {
 
     @TempDir
     Path dir;
+
+    /** Where the test keeps its data: SQLite under {@code dir}; the PostgreSQL variant overrides this. */
+    StoreLocation store() {
+        return StoreLocation.directory(dir);
+    }
     TestPlatform platform;
     AttemptService attempts;
     Worker alice;
 
     @BeforeEach
     void start() {
-        platform = TestPlatform.start(dir, SMALL, new ScriptedBackend("first", "second", "third"));
+        platform = TestPlatform.start(store(), SMALL, new ScriptedBackend("first", "second", "third"));
         attempts = platform.app().attempts();
         alice = platform.app().workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         platform.consent(alice);
@@ -116,7 +122,7 @@ class AttemptServiceTest {
         Attempt a = attempts.start(alice, "plan");
         attempts.addTurn(alice, a.id(), "hi");
         platform.close();
-        platform = TestPlatform.start(dir, SMALL, new ScriptedBackend("x"));
+        platform = TestPlatform.start(store(), SMALL, new ScriptedBackend("x"));
         Attempt reopened = platform.app().attempts().openAttempt(alice).orElseThrow();
         assertThat(reopened.id()).isEqualTo(a.id());
         assertThat(reopened.awaitingChoice()).isTrue();

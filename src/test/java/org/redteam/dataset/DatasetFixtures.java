@@ -37,7 +37,11 @@ final class DatasetFixtures {
     }
 
     static App openStore(Path dir) {
-        return App.open(StoreLocation.directory(dir.resolve("store")), Optional.empty(), CLOCK);
+        return openStore(StoreLocation.directory(dir.resolve("store")));
+    }
+
+    static App openStore(StoreLocation store) {
+        return App.open(store, Optional.empty(), CLOCK);
     }
 
     static ImportService importer(App app) {

@@ -22,16 +22,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redteam.App;
 import org.redteam.problem.StateConflictException;
+import org.redteam.storage.StoreLocation;
 
 class ImportExportRoundTripTest {
     @TempDir
     Path dir;
 
+    /** Where the test keeps its data: SQLite under {@code dir}; the PostgreSQL variant overrides this. */
+    StoreLocation store() {
+        return StoreLocation.directory(dir.resolve("store"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"red-team/red_team_attempts.first10.json", "red-team/red_team_attempts.first10.jsonl"})
     void genuineRecordsComeBackValueForValue(String name) throws Exception {
         Path genuine = sharedFile(name);
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             assertThat(importFile(app, genuine).records()).isEqualTo(10);
             Path out = dir.resolve("out.json");
 
@@ -48,7 +54,7 @@ class ImportExportRoundTripTest {
     void exportsTheGenuineFileByteForByteInBothLayouts() throws Exception {
         Path array = sharedFile("red-team/red_team_attempts.first10.json");
         Path lines = sharedFile("red-team/red_team_attempts.first10.jsonl");
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             importFile(app, array);
 
             exporter(app).export(ExportFormat.ANTHROPIC, dir.resolve("a.json"));
@@ -64,7 +70,7 @@ class ImportExportRoundTripTest {
     @ValueSource(strings = {"synthetic.json", "synthetic.json.gz", "synthetic.jsonl", "synthetic.jsonl.gz"})
     void syntheticRecordsComeBackValueForValueFromEveryLayout(String name) {
         Path input = DatasetFixtures.write(dir.resolve(name), SyntheticRecords.varied(), !name.contains("jsonl"));
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             importFile(app, input);
             for (ExportFormat format : List.of(ExportFormat.ANTHROPIC, ExportFormat.JSONL)) {
                 Path out = dir.resolve("out." + format);
@@ -81,7 +87,7 @@ class ImportExportRoundTripTest {
     @Test
     void keepsTagListsWithDuplicatesInOrderAndTellsEmptyListsFromNull() {
         Path input = DatasetFixtures.write(dir.resolve("tags.jsonl"), SyntheticRecords.varied(), false);
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             importFile(app, input);
             exporter(app).export(ExportFormat.JSONL, dir.resolve("out.jsonl"));
 
@@ -102,7 +108,7 @@ class ImportExportRoundTripTest {
     @Test
     void filesAttemptsUnderTargetsMembersAndOneBatch() {
         Path input = DatasetFixtures.write(dir.resolve("s.json"), SyntheticRecords.varied(), true);
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             ImportService.Result result = importFile(app, input);
 
             assertThat(result.records()).isEqualTo(5);
@@ -123,7 +129,7 @@ class ImportExportRoundTripTest {
     void refusesToImportTheSameBytesTwiceAndNamesTheEarlierBatch() throws Exception {
         Path input = DatasetFixtures.write(dir.resolve("once.jsonl"), SyntheticRecords.varied(), false);
         Path copy = Files.copy(input, dir.resolve("renamed-copy.jsonl"));
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             long batch = importFile(app, input).batchId();
             var before = rowCounts(app);
 
@@ -139,7 +145,7 @@ class ImportExportRoundTripTest {
     void aSecondFileOfTheSameMembersReusesTheirWorkersAndTargets() {
         Path first = DatasetFixtures.write(dir.resolve("1.jsonl"), SyntheticRecords.varied(), false);
         Path second = DatasetFixtures.write(dir.resolve("2.json"), SyntheticRecords.varied(), true);
-        try (App app = openStore(dir)) {
+        try (App app = openStore(store())) {
             importFile(app, first);
             importFile(app, second);
 

@@ -38,6 +38,11 @@ import org.redteam.worker.Worker;
 class ReviewServiceTest {
     @TempDir
     Path dir;
+
+    /** Where the test keeps its data: SQLite under {@code dir}; the PostgreSQL variant overrides this. */
+    StoreLocation store() {
+        return StoreLocation.directory(dir);
+    }
     App app;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
 
@@ -52,7 +57,7 @@ class ReviewServiceTest {
     }
 
     App open(CampaignConfig config) {
-        app = App.at(StoreLocation.directory(dir)).campaign(Optional.of(config)).clock(clock)
+        app = App.at(store()).campaign(Optional.of(config)).clock(clock)
                 .targets(new TargetFactory((id, spec) -> new ScriptedBackend("fine", "bad"))).preferenceModel(FakePreferenceModel.minusLength())
                 .open();
         return app;

@@ -19,7 +19,7 @@ import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
 
-/** The whole platform on a temporary SQLite store, served on a free loopback port: what tests run against. */
+/** The whole platform on a temporary SQLite store (or a given one, e.g. PostgreSQL), served on a free loopback port: what tests run against. */
 public final class TestPlatform implements AutoCloseable {
     private final App app;
     private final Javalin server;
@@ -48,7 +48,29 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public static TestPlatform start(Path dir, CampaignConfig config, TargetFactory targets, PreferenceModel model) {
-        App app = App.at(StoreLocation.directory(dir)).campaign(Optional.of(config)).clock(Clock.systemUTC())
+        return start(StoreLocation.directory(dir), config, targets, model);
+    }
+
+    // The same on any store, e.g. a fresh PostgreSQL database from Postgres.freshDatabase().
+
+    public static TestPlatform start(StoreLocation store) {
+        return start(store, DemoCampaign.config());
+    }
+
+    public static TestPlatform start(StoreLocation store, CampaignConfig config) {
+        return start(store, config, new TargetFactory());
+    }
+
+    public static TestPlatform start(StoreLocation store, CampaignConfig config, ModelBackend backend) {
+        return start(store, config, new TargetFactory((id, spec) -> backend));
+    }
+
+    public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets) {
+        return start(store, config, targets, FakePreferenceModel.minusLength());
+    }
+
+    public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets, PreferenceModel model) {
+        App app = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC())
                 .targets(targets).preferenceModel(model).open();
         Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
         return new TestPlatform(app, server);

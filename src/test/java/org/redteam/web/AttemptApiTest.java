@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.attempt.AttemptService;
+import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;
@@ -16,12 +17,17 @@ import org.redteam.worker.Role;
 class AttemptApiTest {
     @TempDir
     Path dir;
+
+    /** Where the test keeps its data: SQLite under {@code dir}; the PostgreSQL variant overrides this. */
+    StoreLocation store() {
+        return StoreLocation.directory(dir);
+    }
     TestPlatform platform;
     ApiClient alice;
 
     @BeforeEach
     void start() {
-        platform = TestPlatform.start(dir);
+        platform = TestPlatform.start(store());
         alice = platform.redTeamer("alice");
     }
 

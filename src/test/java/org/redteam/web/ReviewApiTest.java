@@ -16,6 +16,7 @@ import org.redteam.analysis.Level;
 import org.redteam.analysis.Ratings;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
+import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;
@@ -24,6 +25,11 @@ import org.redteam.worker.Role;
 class ReviewApiTest {
     @TempDir
     Path dir;
+
+    /** Where the test keeps its data: SQLite under {@code dir}; the PostgreSQL variant overrides this. */
+    StoreLocation store() {
+        return StoreLocation.directory(dir);
+    }
     TestPlatform platform;
 
     @AfterEach
@@ -54,7 +60,7 @@ class ReviewApiTest {
 
     @Test
     void aReviewerGetsAnswersAndSkipsTasksWithClearErrors() {
-        platform = TestPlatform.start(dir, campaign("review: {per_attempt: 2}\n"));
+        platform = TestPlatform.start(store(), campaign("review: {per_attempt: 2}\n"));
         ApiClient alice = platform.redTeamer("alice");
         ApiClient admin = client("admin", Role.ADMIN);
         ApiClient bob = client("bob", Role.REVIEWER);
@@ -104,7 +110,7 @@ class ReviewApiTest {
 
     @Test
     void aDueSurveyComesInsteadOfTheNextTaskUntilAnswered() {
-        platform = TestPlatform.start(dir, campaign("review: {per_attempt: 1}\nwellbeing: {survey_every: 1}\n"));
+        platform = TestPlatform.start(store(), campaign("review: {per_attempt: 1}\nwellbeing: {survey_every: 1}\n"));
         ApiClient admin = client("admin", Role.ADMIN);
         ApiClient bob = client("bob", Role.REVIEWER);
         submitted(platform.redTeamer("alice"), 2);
@@ -135,7 +141,7 @@ class ReviewApiTest {
 
     @Test
     void aRedTeamerWithADueSurveyIsToldSoWhenStarting() {
-        platform = TestPlatform.start(dir, campaign("wellbeing: {survey_every: 1}\n"));
+        platform = TestPlatform.start(store(), campaign("wellbeing: {survey_every: 1}\n"));
         ApiClient alice = platform.redTeamer("alice");
         submitted(alice, 2);
 
@@ -147,7 +153,7 @@ class ReviewApiTest {
 
     @Test
     void aRedTeamerStartingAfterALongStretchIsRemindedToTakeABreak() {
-        platform = TestPlatform.start(dir, campaign("wellbeing: {break_after_minutes: 5}\n"));
+        platform = TestPlatform.start(store(), campaign("wellbeing: {break_after_minutes: 5}\n"));
         ApiClient alice = platform.redTeamer("alice");
         long first = alice.startAttempt("first plan");
         alice.turnAndPick(first, 0, "tell me how to pick a lock", "A");
@@ -165,7 +171,7 @@ class ReviewApiTest {
 
     @Test
     void agreementMatchesTheLibraryOnTheSameRatingsAndIsForAdminsOnly() {
-        platform = TestPlatform.start(dir, campaign("review: {per_attempt: 3}\nwellbeing: {survey_every: 1000}\n"));
+        platform = TestPlatform.start(store(), campaign("review: {per_attempt: 3}\nwellbeing: {survey_every: 1000}\n"));
         ApiClient admin = client("admin", Role.ADMIN);
         List<ApiClient> reviewers = List.of(client("r1", Role.REVIEWER), client("r2", Role.REVIEWER), client("r3", Role.REVIEWER));
         int[] own = {4, 0, 3, 1, 2};

@@ -1,0 +1,17 @@
+package org.redteam.attempt;
+
+import org.redteam.storage.StoreLocation;
+import org.redteam.testing.Postgres;
+
+/** Every test of {@link AttemptServiceTest}, on a fresh database of the embedded PostgreSQL. */
+class AttemptServicePostgresTest extends AttemptServiceTest {
+    private StoreLocation database;
+
+    @Override
+    StoreLocation store() {
+        if (database == null) {
+            database = Postgres.freshDatabase();
+        }
+        return database;
+    }
+}

@@ -1,0 +1,17 @@
+package org.redteam.dataset;
+
+import org.redteam.storage.StoreLocation;
+import org.redteam.testing.Postgres;
+
+/** Every test of {@link ImportExportRoundTripTest}, on a fresh database of the embedded PostgreSQL. */
+class ImportExportRoundTripPostgresTest extends ImportExportRoundTripTest {
+    private StoreLocation database;
+
+    @Override
+    StoreLocation store() {
+        if (database == null) {
+            database = Postgres.freshDatabase();
+        }
+        return database;
+    }
+}

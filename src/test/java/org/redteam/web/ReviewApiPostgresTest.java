@@ -1,0 +1,17 @@
+package org.redteam.web;
+
+import org.redteam.storage.StoreLocation;
+import org.redteam.testing.Postgres;
+
+/** Every test of {@link ReviewApiTest}, on a fresh database of the embedded PostgreSQL. */
+class ReviewApiPostgresTest extends ReviewApiTest {
+    private StoreLocation database;
+
+    @Override
+    StoreLocation store() {
+        if (database == null) {
+            database = Postgres.freshDatabase();
+        }
+        return database;
+    }
+}
