@@ -45,8 +45,10 @@ public final class PiiScrubber {
         RULES.put(Kind.EMAIL, Pattern.compile(
                 "(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                         + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}"));
-        // 13-19 digits, optionally grouped by single spaces or hyphens; replaced only when the Luhn check passes.
-        RULES.put(Kind.CARD, Pattern.compile("(?<![\\d.,-])\\d(?:[ -]?\\d){12,18}(?![\\d.,]\\d)(?!-\\d)"));
+        // 13-19 digits in a row, or grouped as cards print them (4-4-4-4[-1..3], 4-6-5 Amex) by spaces or hyphens;
+        // replaced only when the Luhn check passes.
+        RULES.put(Kind.CARD, Pattern.compile("(?<![\\d.,+-])(?:\\d{13,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?"
+                + "|\\d{4}([ -])\\d{6}\\2\\d{5})(?![\\d.,]\\d)(?!-\\d)"));
         RULES.put(Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}[- ]\\d{2}[- ]\\d{4}(?![\\d-])"));
         RULES.put(Kind.IP, Pattern.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\d]|\\.\\d)"
                 + "|(?<![:\\w])(?:" + H16 + ":){7}" + H16 + "(?![:\\w])"
@@ -54,7 +56,7 @@ public final class PiiScrubber {
                 + "|(?<![:\\w])::(?:" + H16 + ":){0,5}" + H16 + "(?![:\\w])"));
         RULES.put(Kind.PHONE, Pattern.compile(
                 // international: +CC then 6-14 more digits in groups separated by space, dot, hyphen or (..)
-                "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,5}\\)?){2,6}(?!\\d)"
+                "(?<![\\w+])\\+\\d{1,3}[ .-]?\\(?\\d{1,5}\\)?(?:[ .-]?\\(?\\d{2,5}\\)?){1,5}(?!\\d)"
                         // 00 international prefix
                         + "|(?<![\\w])00\\d{1,3}[ .-]\\d{1,5}(?:[ .-]\\d{2,5}){1,4}(?!\\d)"
                         // US/NANP: (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567, 1-555-123-4567
