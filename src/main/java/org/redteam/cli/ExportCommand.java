@@ -52,6 +52,11 @@ final class ExportCommand implements Callable<Integer> {
             + "this export. See docs/data-formats.md.")
     boolean scrubPii;
 
+    @Option(names = "--datasheet", description = "Also write FILE.datasheet.md: a datasheet (Gebru et al.) of the "
+            + "export filled from the store (campaigns, counts, targets, ratings, dates, reviews, scoring, "
+            + "preprocessing, sha256 of FILE), with a content warning.")
+    boolean datasheet;
+
     @Mixin
     StoreOptions store;
 
@@ -63,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportFormat parsed = ExportFormat.parse(format);
         try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
-                    .export(parsed, out, new ExportService.Options(scrubPii));
+                    .export(parsed, out, new ExportService.Options(scrubPii, datasheet));
             switch (parsed.kind()) {
                 case RELEASED -> spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
                 case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",
@@ -76,6 +81,9 @@ final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("scrubbed: %s; pseudonyms: %d members, %d reviewers%n",
                         s.replaced().isEmpty() ? "nothing found" : new java.util.TreeMap<>(s.replaced()).toString(),
                         s.members(), s.reviewers());
+            }
+            if (datasheet) {
+                spec.commandLine().getOut().printf("datasheet: %s%n", ExportService.datasheetPath(out));
             }
             spec.commandLine().getOut().flush();
         }

@@ -59,8 +59,17 @@ public final class ExportService {
      * review notes with placeholders ({@link PiiScrubber}) and number red team members and reviewers 1, 2, 3, ...
      * in order of first appearance within this export ({@link Pseudonyms}).
      */
-    public record Options(boolean scrubPii) {
-        public static final Options NONE = new Options(false);
+    public record Options(boolean scrubPii, boolean datasheet) {
+        public static final Options NONE = new Options(false, false);
+
+        public Options(boolean scrubPii) {
+            this(scrubPii, false);
+        }
+    }
+
+    /** Where {@code --datasheet} writes the datasheet of an export to {@code out}: {@code out.datasheet.md}. */
+    public static Path datasheetPath(Path out) {
+        return Datasheet.pathFor(out);
     }
 
     /** What one export's scrubbing did: replacements by kind, pseudonyms given. Empty when not scrubbing. */
@@ -100,6 +109,11 @@ public final class ExportService {
                         : new Scrubbing(true, scrub.pii.counts(), scrub.members.size(), scrub.reviewers.size());
             }
             moveIntoPlace(temp, target);
+            if (options.datasheet()) {
+                Datasheet.Facts facts = jdbi.withHandle(Datasheet::facts);
+                Files.writeString(Datasheet.pathFor(target), Datasheet.markdown(facts, format, result, target,
+                        Datasheet.sha256(target), lastScrubbing));
+            }
             return result;
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);

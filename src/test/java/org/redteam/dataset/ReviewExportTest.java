@@ -173,6 +173,38 @@ class ReviewExportTest {
     }
 
     @Test
+    void datasheetDescribesTheExportFromTheStoresFacts() throws Exception {
+        Path out = dir.resolve("attempts.jsonl");
+
+        exporter(app).export(ExportFormat.JSONL, out, new ExportService.Options(true, true));
+
+        Path sheet = dir.resolve("attempts.jsonl.datasheet.md");
+        assertThat(ExportService.datasheetPath(out)).isEqualTo(sheet);
+        String md = Files.readString(sheet);
+        assertThat(md).contains("# Datasheet: attempts.jsonl", "Content warning", "## Motivation", "## Composition",
+                "## Collection process", "## Preprocessing", "## Uses", "## Distribution", "## Maintenance");
+        assertThat(md).contains("Campaign(s): \"" + config.name() + "\"",
+                "- Attempts (submitted): 4 (2 made on the platform, 2 imported)",
+                "- Reviews (answered): 9 by 3 reviewers",
+                "  - 4.0: 1\n", "  - 1.0: 1\n", "  - 2.0: 2\n",
+                " (demo) × ", "format `jsonl`, 4 records",
+                "sha256 `" + Datasheet.sha256(out) + "`",
+                "PII scrubbing was applied", "Replacements: none", "(2 members, 0 reviewers)",
+                "Well-being surveys answered by workers during the campaign(s): 0");
+        assertThat(md).doesNotContain("Rosa", "Sam", "Tao", "alice", "tao@example.com");
+    }
+
+    @Test
+    void datasheetSaysWhenNothingWasScrubbed() throws Exception {
+        Path out = dir.resolve("reviews.csv");
+
+        exporter(app).export(ExportFormat.REVIEWS, out, new ExportService.Options(false, true));
+
+        assertThat(Files.readString(ExportService.datasheetPath(out))).contains("No PII scrubbing was applied",
+                "format `reviews`, 9 review rows");
+    }
+
+    @Test
     void reviewsCsvGzipsLikeTheOtherFormats() {
         exporter(app).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv"));
         exporter(app).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv.gz"));
