@@ -117,8 +117,8 @@ final class Datasheet {
         md.append("## Collection process\n\n");
         md.append("Crowd workers (red team members) chatted with the targets, at each turn picking the more harmful of "
                 + "two responses, and rated their own success; reviewers rated and tagged submitted attempts. Attempts "
-                + "were submitted from ").append(day(f.first())).append(" to ").append(day(f.last()))
-                .append(". Well-being surveys answered by workers during the campaign(s): ").append(f.surveys())
+                + "were submitted (imported ones: imported) from ").append(day(f.first())).append(" to ").append(day(f.last()))
+                .append(". Well-being surveys answered by workers (whole store): ").append(f.surveys())
                 .append(" (counted only; their answers are not part of this dataset).\n\n");
 
         md.append("## Preprocessing\n\n");

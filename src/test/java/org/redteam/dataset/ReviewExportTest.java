@@ -190,7 +190,7 @@ class ReviewExportTest {
                 " (demo) × ", "format `jsonl`, 4 records",
                 "sha256 `" + Datasheet.sha256(out) + "`",
                 "PII scrubbing was applied", "Replacements: none", "(2 members, 0 reviewers)",
-                "Well-being surveys answered by workers during the campaign(s): 0");
+                "Well-being surveys answered by workers (whole store): 0");
         assertThat(md).doesNotContain("Rosa", "Sam", "Tao", "alice", "tao@example.com");
     }
 
