@@ -45,6 +45,18 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write; replaced if it exists.")
     Path out;
 
+    @Option(names = "--scrub-pii", description = "Replace personal data (emails, phone numbers, street addresses, IP "
+            + "addresses, Luhn-valid card numbers, SSNs, URLs with user info) in transcripts, task descriptions, pair "
+            + "texts and review notes with [EMAIL], [PHONE], [ADDRESS], [IP], [CARD], [SSN], [URL]; number red team "
+            + "members (red_team_member_id) and reviewers (reviewer-N) 1, 2, 3, ... in order of first appearance in "
+            + "this export. See docs/data-formats.md.")
+    boolean scrubPii;
+
+    @Option(names = "--datasheet", description = "Also write FILE.datasheet.md: a datasheet (Gebru et al.) of the "
+            + "export filled from the store (campaigns, counts, targets, ratings, dates, reviews, scoring, "
+            + "preprocessing, sha256 of FILE), with a content warning.")
+    boolean datasheet;
+
     @Mixin
     StoreOptions store;
 
@@ -56,13 +68,22 @@ final class ExportCommand implements Callable<Integer> {
         ExportFormat parsed = ExportFormat.parse(format);
         try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
-                    .export(parsed, out);
+                    .export(parsed, out, new ExportService.Options(scrubPii, datasheet));
             switch (parsed.kind()) {
                 case RELEASED -> spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
                 case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",
                         result.written(), result.attempts(), out);
                 case REVIEWS -> spec.commandLine().getOut().printf("exported %d reviews of %d attempts to %s%n",
                         result.written(), result.attempts(), out);
+            }
+            if (scrubPii) {
+                ExportService.Scrubbing s = app.exports().lastScrubbing();
+                spec.commandLine().getOut().printf("scrubbed: %s; pseudonyms: %d members, %d reviewers%n",
+                        s.replaced().isEmpty() ? "nothing found" : new java.util.TreeMap<>(s.replaced()).toString(),
+                        s.members(), s.reviewers());
+            }
+            if (datasheet) {
+                spec.commandLine().getOut().printf("datasheet: %s%n", ExportService.datasheetPath(out));
             }
             spec.commandLine().getOut().flush();
         }

@@ -54,7 +54,47 @@ public final class ExportService {
     public record Result(ExportFormat format, long attempts, long written, Path out) {
     }
 
+    /**
+     * How to export. {@code scrubPii}: replace personal data in transcripts, task descriptions, pair texts and
+     * review notes with placeholders ({@link PiiScrubber}) and number red team members and reviewers 1, 2, 3, ...
+     * in order of first appearance within this export ({@link Pseudonyms}).
+     */
+    public record Options(boolean scrubPii, boolean datasheet) {
+        public static final Options NONE = new Options(false, false);
+
+        public Options(boolean scrubPii) {
+            this(scrubPii, false);
+        }
+    }
+
+    /** Where {@code --datasheet} writes the datasheet of an export to {@code out}: {@code out.datasheet.md}. */
+    public static Path datasheetPath(Path out) {
+        return Datasheet.pathFor(out);
+    }
+
+    /** What one export's scrubbing did: replacements by kind, pseudonyms given. Empty when not scrubbing. */
+    public record Scrubbing(boolean applied, java.util.Map<PiiScrubber.Kind, Long> replaced, int members, int reviewers) {
+    }
+
+    /** The state of one export: scrubber and pseudonym tables when scrubbing, else null. */
+    private static final class Scrub {
+        final PiiScrubber pii = new PiiScrubber();
+        final Pseudonyms members = new Pseudonyms();
+        final Pseudonyms reviewers = new Pseudonyms();
+    }
+
+    private volatile Scrubbing lastScrubbing = new Scrubbing(false, java.util.Map.of(), 0, 0);
+
+    /** The scrubbing report of the last export made by this service (for the command's summary and datasheet). */
+    public Scrubbing lastScrubbing() {
+        return lastScrubbing;
+    }
+
     public Result export(ExportFormat format, Path out) {
+        return export(format, out, Options.NONE);
+    }
+
+    public Result export(ExportFormat format, Path out, Options options) {
         if (Files.isDirectory(out)) {
             throw new InvalidInputException("--out: " + out + " is a directory; give a file name");
         }
@@ -63,9 +103,17 @@ public final class ExportService {
         try {
             Result result;
             try (OutputStream stream = open(temp, target.getFileName().toString().endsWith(".gz"))) {
-                result = write(format, stream, out);
+                Scrub scrub = options.scrubPii() ? new Scrub() : null;
+                result = write(format, stream, out, scrub);
+                lastScrubbing = scrub == null ? new Scrubbing(false, java.util.Map.of(), 0, 0)
+                        : new Scrubbing(true, scrub.pii.counts(), scrub.members.size(), scrub.reviewers.size());
             }
             moveIntoPlace(temp, target);
+            if (options.datasheet()) {
+                Datasheet.Facts facts = jdbi.withHandle(Datasheet::facts);
+                Files.writeString(Datasheet.pathFor(target), Datasheet.markdown(facts, format, result, target,
+                        Datasheet.sha256(target), lastScrubbing));
+            }
             return result;
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
@@ -84,21 +132,32 @@ public final class ExportService {
         return gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
     }
 
-    private Result write(ExportFormat format, OutputStream stream, Path out) throws IOException {
+    private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub) throws IOException {
         return switch (format.kind()) {
-            case RELEASED -> writeReleased(format, stream, out);
-            case PAIRS -> writePairs(format, stream, out);
-            case REVIEWS -> writeReviews(stream, out);
+            case RELEASED -> writeReleased(format, stream, out, scrub);
+            case PAIRS -> writePairs(format, stream, out, scrub);
+            case REVIEWS -> writeReviews(stream, out, scrub);
         };
     }
 
-    private Result writeReleased(ExportFormat format, OutputStream stream, Path out) throws IOException {
+    /** The record with personal data scrubbed and the member pseudonymized; unchanged when not scrubbing. */
+    private static ReleasedRecord scrubbed(ReleasedRecord r, Scrub scrub) {
+        if (scrub == null) {
+            return r;
+        }
+        return new ReleasedRecord(scrub.pii.scrub(r.transcript()), r.minHarmlessnessScoreTranscript(), r.numParams(),
+                r.modelType(), r.rating(), scrub.pii.scrub(r.taskDescription()), r.taskDescriptionHarmlessnessScore(),
+                scrub.members.of(r.redTeamMemberId()), r.isUpworker(), r.tags());
+    }
+
+    private Result writeReleased(ExportFormat format, OutputStream stream, Path out, Scrub scrub) throws IOException {
         long[] attemptCount = {0};
         try (ReleasedWriter writer = new ReleasedWriter(stream, format == ExportFormat.ANTHROPIC)) {
             forEachChunk((rows, h) -> {
                 Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
                 for (DatasetRepository.ExportRow row : rows) {
-                    writer.write(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
+                    writer.write(scrubbed(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h),
+                            scrub));
                     attemptCount[0]++;
                 }
             });
@@ -132,9 +191,10 @@ public final class ExportService {
         return count[0];
     }
 
-    private Result writePairs(ExportFormat format, OutputStream stream, Path out) throws IOException {
+    private Result writePairs(ExportFormat format, OutputStream stream, Path out, Scrub scrub) throws IOException {
         long[] attemptCount = {0};
-        try (PairWriter writer = new PairWriter(stream, format == ExportFormat.DPO)) {
+        java.util.function.UnaryOperator<String> text = scrub == null ? s -> s : scrub.pii::scrub;
+        try (PairWriter writer = new PairWriter(stream, format == ExportFormat.DPO, text)) {
             forEachChunk((rows, h) -> {
                 for (DatasetRepository.ExportRow row : rows) {
                     if (!row.imported()) {
@@ -149,7 +209,7 @@ public final class ExportService {
     }
 
     /** One row per answered review; {@code attempts} counts the attempts with at least one. */
-    private Result writeReviews(OutputStream stream, Path out) throws IOException {
+    private Result writeReviews(OutputStream stream, Path out, Scrub scrub) throws IOException {
         Set<Long> reviewed = new HashSet<>();
         try (ReviewsCsvWriter writer = new ReviewsCsvWriter(stream)) {
             forEachChunk((rows, h) -> {
@@ -158,7 +218,12 @@ public final class ExportService {
                 for (ReviewRepository.Annotation a : reviews.annotations(h, first(rows), last(rows))) {
                     DatasetRepository.ExportRow row = byId.get(a.attemptId());
                     if (row != null) {
-                        writer.write(a, row);
+                        if (scrub == null) {
+                            writer.write(a, row);
+                        } else {
+                            writer.write(a, row, "reviewer-" + scrub.reviewers.of(a.reviewerId()),
+                                    a.note().map(scrub.pii::scrub).orElse(""));
+                        }
                         reviewed.add(a.attemptId());
                     }
                 }

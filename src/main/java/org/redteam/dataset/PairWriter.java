@@ -24,11 +24,18 @@ final class PairWriter implements AutoCloseable {
 
     private final JsonGenerator json;
     private final boolean dpo;
+    private final java.util.function.UnaryOperator<String> text;
     private long written;
 
     PairWriter(OutputStream out, boolean dpo) throws IOException {
+        this(out, dpo, s -> s);
+    }
+
+    /** {@code text} is applied to every text written (context, chosen, rejected): the PII scrubber or identity. */
+    PairWriter(OutputStream out, boolean dpo, java.util.function.UnaryOperator<String> text) throws IOException {
         this.json = ReleasedJson.FACTORY.createGenerator(out);
         this.dpo = dpo;
+        this.text = text;
         json.setPrettyPrinter(ReleasedJson.oneLine());
     }
 
@@ -45,14 +52,17 @@ final class PairWriter implements AutoCloseable {
     }
 
     private void line(Comparison c) throws IOException {
+        String context = text.apply(c.context());
+        String less = text.apply(c.lessHarmful());
+        String more = text.apply(c.moreHarmful());
         json.writeStartObject();
         if (dpo) {
-            json.writeStringField("prompt", c.context() + PROMPT_END);
-            json.writeStringField("chosen", " " + c.lessHarmful());
-            json.writeStringField("rejected", " " + c.moreHarmful());
+            json.writeStringField("prompt", context + PROMPT_END);
+            json.writeStringField("chosen", " " + less);
+            json.writeStringField("rejected", " " + more);
         } else {
-            json.writeStringField("chosen", c.context() + Transcript.ASSISTANT + c.lessHarmful());
-            json.writeStringField("rejected", c.context() + Transcript.ASSISTANT + c.moreHarmful());
+            json.writeStringField("chosen", context + Transcript.ASSISTANT + less);
+            json.writeStringField("rejected", context + Transcript.ASSISTANT + more);
         }
         json.writeEndObject();
         written++;

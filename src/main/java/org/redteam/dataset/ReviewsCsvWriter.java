@@ -36,13 +36,18 @@ final class ReviewsCsvWriter implements AutoCloseable {
 
     /** One row: the annotation and what the export knows of its attempt and target. */
     void write(Annotation a, DatasetRepository.ExportRow attempt) throws IOException {
+        write(a, attempt, a.reviewer(), a.note().orElse(""));
+    }
+
+    /** As above with the reviewer label and note given (an export with {@code --scrub-pii}: pseudonym, scrubbed). */
+    void write(Annotation a, DatasetRepository.ExportRow attempt, String reviewer, String note) throws IOException {
         row(List.of(
                 String.valueOf(a.attemptId()),
                 String.valueOf(a.taskId()),
-                a.reviewer(),
+                reviewer,
                 String.valueOf(a.rating()),
                 String.join(TAG_SEPARATOR, a.tags()),
-                a.note().orElse(""),
+                note,
                 a.secondsSpent().map(String::valueOf).orElse(""),
                 DateTimeFormatter.ISO_INSTANT.format(a.finishedAt().truncatedTo(ChronoUnit.SECONDS)),
                 String.valueOf(attempt.rating()),

@@ -50,6 +50,42 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void scrubPiiExportsPseudonymousMembersAndSaysWhatItReplaced() throws Exception {
+        String pii = RECORD.replace("Pick a lock", "Pick the lock at 12 Oak Street");
+        Path in = Files.writeString(dir.resolve("in.jsonl"), pii + "\n" + RECORD.replace("5,", "6,") + "\n" + pii + "\n");
+        assertThat(run("import", in.toString(), "--data", data()).exit()).isZero();
+        Path out = dir.resolve("out.jsonl");
+
+        Run exported = run("export", "--format", "jsonl", "--out", out.toString(), "--data", data(), "--scrub-pii");
+
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(exported.out()).isEqualTo("exported 3 attempts to " + out + "\n"
+                + "scrubbed: {ADDRESS=2}; pseudonyms: 2 members, 0 reviewers\n");
+        assertThat(Files.readAllLines(out)).containsExactly(
+                pii.replace("12 Oak Street", "[ADDRESS]").replace("\"red_team_member_id\": 5", "\"red_team_member_id\": 1"),
+                RECORD.replace("\"red_team_member_id\": 5", "\"red_team_member_id\": 2"),
+                pii.replace("12 Oak Street", "[ADDRESS]").replace("\"red_team_member_id\": 5", "\"red_team_member_id\": 1"));
+    }
+
+    @Test
+    void datasheetIsWrittenBesideTheExport() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), RECORD + "\n");
+        assertThat(run("import", in.toString(), "--data", data(), "--campaign", "upwork 2022").exit()).isZero();
+        Path out = dir.resolve("out.json");
+
+        Run exported = run("export", "--format", "anthropic", "--out", out.toString(), "--data", data(), "--datasheet");
+
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(exported.out()).endsWith("datasheet: " + dir.resolve("out.json.datasheet.md") + "\n");
+        String md = Files.readString(dir.resolve("out.json.datasheet.md"));
+        if (System.getenv("REDTEAM_SHOW_DATASHEET") != null) {
+            System.out.println(md);
+        }
+        assertThat(md).contains("Campaign(s): \"upwork 2022\"", "- Attempts (submitted): 1 (0 made on the platform, 1 imported)",
+                "  - rlhf × 13B: 1", "  - 3.0: 1", "No PII scrubbing was applied", "format `anthropic`, 1 records");
+    }
+
+    @Test
     void exportsTheGenuineFileAsItWas() throws Exception {
         String shared = System.getProperty("redteam.shared");
         assumeTrue(shared != null);

@@ -7,6 +7,7 @@ import static org.redteam.dataset.DatasetFixtures.JSON;
 import static org.redteam.dataset.DatasetFixtures.exporter;
 import static org.redteam.dataset.DatasetFixtures.importFile;
 import static org.redteam.dataset.DatasetFixtures.records;
+import static org.redteam.dataset.DatasetFixtures.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -130,6 +131,30 @@ class PlatformExportTest {
         assertThat(lines.get(1).get("chosen").asText()).isEqualTo(turn1 + second.a().text());
         assertThat(lines.get(1).get("rejected").asText()).isEqualTo(turn1 + second.b().text());
         assertThat(Files.readAllLines(out)).hasSize(2).allMatch(l -> l.startsWith("{\"chosen\": \"\\n\\nHuman: "));
+    }
+
+    @Test
+    void scrubbedPairsAndRecordsHidePersonalDataInMessagesAndNumberTheMember() {
+        Worker bob = app.workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        app.campaigns().consent(bob, List.of(CampaignConfig.HARM_TOPICS.get(5)));
+        Attempt pii = app.attempts().start(bob, "Find where jane.doe@example.com lives");
+        app.attempts().addTurn(bob, pii.id(), "she lives at 12 Oak Street, call 415-555-0132 or +44 20 7946 0958");
+        app.attempts().choose(bob, pii.id(), 0, Side.A);
+        app.attempts().rate(bob, pii.id(), 2);
+        for (ExportFormat format : List.of(ExportFormat.HH_PAIRS, ExportFormat.DPO, ExportFormat.JSONL)) {
+            Path out = dir.resolve("scrubbed-" + format.label());
+            exporter(app).export(format, out, new ExportService.Options(true));
+            String written = text(out);
+            assertThat(written).as(format.label()).doesNotContain("jane.doe@example.com", "12 Oak Street",
+                    "415-555-0132", "+44 20 7946 0958").contains("[ADDRESS]", "[PHONE]");
+            assertThat(records(out)).allSatisfy(n -> assertThat(n.get(format == ExportFormat.DPO ? "prompt"
+                    : format == ExportFormat.HH_PAIRS ? "chosen" : "transcript").asText()).startsWith("\n\nHuman: "));
+        }
+        List<JsonNode> released = records(dir.resolve("scrubbed-jsonl"));
+        assertThat(released).extracting(n -> n.get("red_team_member_id").asInt()).containsExactly(1, 2);
+        assertThat(released.get(released.size() - 1).get("task_description").asText()).isEqualTo("Find where [EMAIL] lives");
+        assertThat(released.get(released.size() - 1).get("transcript").asText())
+                .startsWith("\n\nHuman: she lives at [ADDRESS], call [PHONE] or [PHONE]\n\nAssistant: ");
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.redteam.worker.Worker;
  * and a fourth reviewer leaves N claimed: N has no answered review.
  */
 class ReviewExportTest {
-    static final String NOTE = "He said \"no\", then\nhe did it anyway";
+    static final String NOTE = "He said \"no\", then\nhe did it anyway (ask tao@example.com)";
 
     @TempDir
     Path dir;
@@ -134,7 +134,7 @@ class ReviewExportTest {
         assertThat(csv).startsWith("attempt_id,task_id,reviewer,rating,tags,note,seconds_spent,finished_at,"
                 + "red_team_rating,target,model_type,size\r\n"
                 + p + "," + taoFirstTask + ",reviewer-" + tao.id() + ",3,Weapons|Theft,"
-                + "\"He said \"\"no\"\", then\nhe did it anyway\",30,2024-05-01T12:00:30Z,4.0,"
+                + "\"He said \"\"no\"\", then\nhe did it anyway (ask tao@example.com)\",30,2024-05-01T12:00:30Z,4.0,"
                 + target.key() + "," + target.modelType() + " (demo)," + target.size() + "\r\n");
         assertThat(csv).doesNotContain("Rosa", "Sam", "Tao", "Uma");
 
@@ -155,6 +155,53 @@ class ReviewExportTest {
         assertThat(data.get(3)).containsExactly(String.valueOf(i1), data.get(3).get(1), "reviewer-" + tao.id(), "1", "", "",
                 "30", data.get(3).get(7), "2.0", "plain lm/52B", "plain lm", "52B");
         assertThat(data).extracting(r -> r.get(7)).allMatch(t -> t.matches("2024-05-01T12:\\d\\d:\\d\\dZ"));
+    }
+
+    @Test
+    void scrubbedReviewsCsvNumbersReviewersInOrderOfFirstAppearanceAndScrubsNotes() throws Exception {
+        Path out = dir.resolve("reviews.csv");
+
+        exporter(app).export(ExportFormat.REVIEWS, out, new ExportService.Options(true));
+
+        List<List<String>> data = parse(Files.readString(out)).subList(1, 10);
+        // P's tasks are Tao's, Rosa's, Sam's: 1, 2, 3; every later row reuses them.
+        assertThat(data).extracting(r -> r.get(2)).containsExactly("reviewer-1", "reviewer-2", "reviewer-3",
+                "reviewer-1", "reviewer-2", "reviewer-3", "reviewer-1", "reviewer-2", "reviewer-3");
+        assertThat(data.get(0).get(5)).isEqualTo("He said \"no\", then\nhe did it anyway (ask [EMAIL])");
+        assertThat(Files.readString(out)).doesNotContain("tao@example.com");
+        assertThat(exporter(app).lastScrubbing().reviewers()).isEqualTo(3);
+    }
+
+    @Test
+    void datasheetDescribesTheExportFromTheStoresFacts() throws Exception {
+        Path out = dir.resolve("attempts.jsonl");
+
+        exporter(app).export(ExportFormat.JSONL, out, new ExportService.Options(true, true));
+
+        Path sheet = dir.resolve("attempts.jsonl.datasheet.md");
+        assertThat(ExportService.datasheetPath(out)).isEqualTo(sheet);
+        String md = Files.readString(sheet);
+        assertThat(md).contains("# Datasheet: attempts.jsonl", "Content warning", "## Motivation", "## Composition",
+                "## Collection process", "## Preprocessing", "## Uses", "## Distribution", "## Maintenance");
+        assertThat(md).contains("Campaign(s): \"" + config.name() + "\"",
+                "- Attempts (submitted): 4 (2 made on the platform, 2 imported)",
+                "- Reviews (answered): 9 by 3 reviewers",
+                "  - 4.0: 1\n", "  - 1.0: 1\n", "  - 2.0: 2\n",
+                " (demo) × ", "format `jsonl`, 4 records",
+                "sha256 `" + Datasheet.sha256(out) + "`",
+                "PII scrubbing was applied", "Replacements: none", "(2 members, 0 reviewers)",
+                "Well-being surveys answered by workers (whole store): 0");
+        assertThat(md).doesNotContain("Rosa", "Sam", "Tao", "alice", "tao@example.com");
+    }
+
+    @Test
+    void datasheetSaysWhenNothingWasScrubbed() throws Exception {
+        Path out = dir.resolve("reviews.csv");
+
+        exporter(app).export(ExportFormat.REVIEWS, out, new ExportService.Options(false, true));
+
+        assertThat(Files.readString(ExportService.datasheetPath(out))).contains("No PII scrubbing was applied",
+                "format `reviews`, 9 review rows");
     }
 
     @Test
