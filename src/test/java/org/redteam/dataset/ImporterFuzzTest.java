@@ -447,7 +447,8 @@ class ImporterFuzzTest {
 
     @Test
     void tenThousandMutatedFilesFailCleanlyNamingRecordAndField() throws Exception {
-        Generator generator = new Generator(SEED, seedRecords());
+        List<ObjectNode> seeds = seedRecords();
+        Generator generator = new Generator(SEED, seeds);
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Integer> kinds = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -491,8 +492,8 @@ class ImporterFuzzTest {
         } finally {
             executor.shutdownNow();
         }
-        System.out.printf("ImporterFuzzTest: %d cases (seed %x) in %d ms; outcomes %s; mutations %s%n", CASES, SEED,
-                (System.nanoTime() - start) / 1_000_000, outcomes, kinds);
+        System.out.printf("ImporterFuzzTest: %d cases (seed %x, %d seed records) in %d ms; outcomes %s; mutations %s%n",
+                CASES, SEED, seeds.size(), (System.nanoTime() - start) / 1_000_000, outcomes, kinds);
         assertNoFailures(failures);
     }
 
