@@ -48,7 +48,7 @@ public final class PiiScrubber {
         // 13-19 digits in a row, or grouped as cards print them (4-4-4-4[-1..3], 4-6-5 Amex) by spaces or hyphens;
         // replaced only when the Luhn check passes.
         RULES.put(Kind.CARD, Pattern.compile("(?<![\\d.,+-])(?:\\d{13,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?"
-                + "|\\d{4}([ -])\\d{6}\\2\\d{5})(?![\\d.,]\\d)(?!-\\d)"));
+                + "|\\d{4}([ -])\\d{6}\\2\\d{5})(?!\\d|[.,-]\\d)"));
         RULES.put(Kind.SSN, Pattern.compile("(?<![\\d-])\\d{3}[- ]\\d{2}[- ]\\d{4}(?![\\d-])"));
         RULES.put(Kind.IP, Pattern.compile("(?<![\\d.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\d]|\\.\\d)"
                 + "|(?<![:\\w])(?:" + H16 + ":){7}" + H16 + "(?![:\\w])"
