@@ -160,7 +160,16 @@ public final class CampaignRepository {
     }
 
     /** The next free position in the campaign's assignment sequence. */
+    /**
+     * The next assignment sequence number. On PostgreSQL the campaign row is locked first ({@code FOR NO KEY UPDATE}: it does not conflict with
+     * the key-share locks that inserts referencing the campaign take, so no deadlock), so concurrent starts
+     * (several requests, several {@code serve} processes) take turns: each sees the others' attempts, gets its own
+     * number and balances assignment on true counts. SQLite's {@code BEGIN IMMEDIATE} already serialises writers.
+     */
     public long nextAssignmentSeq(Handle h, long campaignId) {
+        if (org.redteam.storage.Database.vendor(h) == org.redteam.storage.Database.Vendor.POSTGRESQL) {
+            h.createQuery("SELECT id FROM campaign WHERE id = :c FOR NO KEY UPDATE").bind("c", campaignId).mapTo(Long.class).one();
+        }
         return h.createQuery("SELECT COALESCE(MAX(assignment_seq) + 1, 0) FROM attempt WHERE campaign_id = :c")
                 .bind("c", campaignId).mapTo(Long.class).one();
     }
