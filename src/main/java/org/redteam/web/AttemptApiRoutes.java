@@ -158,7 +158,8 @@ final class AttemptApiRoutes {
         ctx.json(body);
     }
 
-    private JsonNode body(Context ctx) {
+    /** The request body as a JSON object, or 400 saying why not; shared by the API route classes. */
+    static JsonNode body(Context ctx, ObjectMapper json) {
         try {
             JsonNode node = json.readTree(ctx.body());
             if (node == null || !node.isObject()) {
@@ -168,6 +169,10 @@ final class AttemptApiRoutes {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("the request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private JsonNode body(Context ctx) {
+        return body(ctx, json);
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,6 +1,5 @@
 package org.redteam.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -275,14 +274,6 @@ final class ReviewApiRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw new InvalidInputException("the request body must be a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return AttemptApiRoutes.body(ctx, json);
     }
 }
