@@ -55,6 +55,22 @@ public final class AttemptRepository {
         return jdbi.withHandle(h -> find(h, id));
     }
 
+    /** Who owns the attempt and whether it is open, without its turns: the cheap check before a change. */
+    record Owner(long workerId, AttemptStatus status) {
+    }
+
+    Optional<Owner> owner(Handle h, long id) {
+        return h.createQuery("SELECT worker_id, status FROM attempt WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Owner(rs.getLong("worker_id"), AttemptStatus.parse(rs.getString("status"))))
+                .findOne();
+    }
+
+    /** Whether the attempt has a turn with this index. */
+    boolean hasTurn(Handle h, long attemptId, int index) {
+        return h.createQuery("SELECT COUNT(*) FROM turn WHERE attempt_id = :a AND turn_index = :i")
+                .bind("a", attemptId).bind("i", index).mapTo(Integer.class).one() > 0;
+    }
+
     public Optional<Attempt> find(Handle h, long id) {
         List<Turn> turns = turns(h, id);
         return h.createQuery("SELECT * FROM attempt WHERE id = :id").bind("id", id)
@@ -95,7 +111,8 @@ public final class AttemptRepository {
         return turns;
     }
 
-    void insertTurn(Handle h, long attemptId, int index, String message, Completion a, Completion b, Instant now) {
+    /** Stores the turn with both candidates (and any rejection-sampling samples) and returns it as stored. */
+    Turn insertTurn(Handle h, long attemptId, int index, String message, Completion a, Completion b, Instant now) {
         long turnId = h.createUpdate("INSERT INTO turn (attempt_id, turn_index, message, created_at) "
                         + "VALUES (:a, :i, :m, :now)")
                 .bind("a", attemptId).bind("i", index).bind("m", message).bind("now", now.toEpochMilli())
@@ -112,6 +129,11 @@ public final class AttemptRepository {
             }
             batch.execute();
         }
+        return new Turn(index, message, candidate(Side.A, a), candidate(Side.B, b), Optional.empty());
+    }
+
+    private static Candidate candidate(Side side, Completion c) {
+        return new Candidate(side, c.text(), c.backend(), c.latencyMillis(), c.finishReason());
     }
 
     /** Rejection-sampling samples of an attempt's turns, by turn index, in drawing order (admins only). */

@@ -156,10 +156,9 @@ public final class AttemptService {
         }
         Instant now = clock.instant();
         try {
-            attempts.jdbi().useTransaction(h -> {
-                Attempt fresh = attempts.find(h, attemptId).orElseThrow();
-                requireOpen(fresh);
-                attempts.insertTurn(h, attemptId, index, text, candidates.get(0), candidates.get(1), now);
+            return attempts.jdbi().inTransaction(h -> {
+                requireOpen(attemptId, attempts.owner(h, attemptId).orElseThrow().status());
+                return attempts.insertTurn(h, attemptId, index, text, candidates.get(0), candidates.get(1), now);
             });
         } catch (JdbiException e) {
             if (Constraints.isUniqueViolation(e)) {
@@ -167,18 +166,21 @@ public final class AttemptService {
             }
             throw e;
         }
-        return get(worker, attemptId).turns().get(index);
     }
 
+    /** Records the pick of the more harmful response of a turn; one read and one write in one transaction. */
     public void choose(Worker worker, long attemptId, int index, Side moreHarmful) {
-        Attempt attempt = owned(worker, attemptId);
-        requireOpen(attempt);
-        if (index < 0 || index >= attempt.turns().size()) {
-            throw new NotFoundException("attempt " + attemptId + " has no turn " + index);
-        }
         boolean recorded = attempts.jdbi().inTransaction(h -> {
-            requireOpen(attempts.find(h, attemptId).orElseThrow());
-            return attempts.choose(h, attemptId, index, moreHarmful, clock.instant());
+            AttemptRepository.Owner owner = attempts.owner(h, attemptId)
+                    .filter(o -> o.workerId() == worker.id()).orElseThrow(() -> notFound(attemptId));
+            requireOpen(attemptId, owner.status());
+            if (attempts.choose(h, attemptId, index, moreHarmful, clock.instant())) {
+                return true;
+            }
+            if (index < 0 || !attempts.hasTurn(h, attemptId, index)) {
+                throw new NotFoundException("attempt " + attemptId + " has no turn " + index);
+            }
+            return false;
         });
         if (!recorded) {
             throw new StateConflictException("attempt " + attemptId + ": turn " + index + " already has a choice");
@@ -226,8 +228,12 @@ public final class AttemptService {
     }
 
     private static void requireOpen(Attempt attempt) {
-        if (attempt.submitted()) {
-            throw new StateConflictException("attempt " + attempt.id() + " is submitted and can no longer change");
+        requireOpen(attempt.id(), attempt.status());
+    }
+
+    private static void requireOpen(long attemptId, AttemptStatus status) {
+        if (status == AttemptStatus.SUBMITTED) {
+            throw new StateConflictException("attempt " + attemptId + " is submitted and can no longer change");
         }
     }
 

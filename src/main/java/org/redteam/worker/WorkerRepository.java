@@ -82,20 +82,41 @@ public final class WorkerRepository {
         h.createUpdate("DELETE FROM web_session WHERE id_hash = :hash").bind("hash", idHash).execute();
     }
 
+    /** The live session's worker and CSRF token: one query, run on every signed-in page request. */
     public Optional<Session> session(String idHash, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT worker_id, csrf_token FROM web_session WHERE id_hash = :hash AND expires_at > :now")
+        List<RoleRow> rows = jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.name, w.external_id, r.role, s.csrf_token "
+                        + "FROM web_session s JOIN worker w ON w.id = s.worker_id "
+                        + "LEFT JOIN worker_role r ON r.worker_id = w.id "
+                        + "WHERE s.id_hash = :hash AND s.expires_at > :now")
                 .bind("hash", idHash).bind("now", now.toEpochMilli())
-                .map((rs, ctx) -> Map.entry(rs.getLong("worker_id"), rs.getString("csrf_token")))
-                .findOne()
-                .flatMap(e -> find(h, e.getKey()).map(w -> new Session(w, e.getValue()))));
+                .map((rs, ctx) -> RoleRow.of(rs, rs.getString("csrf_token"))).list());
+        return worker(rows).map(w -> new Session(w, rows.get(0).extra()));
     }
 
+    /** The worker behind an unrevoked API token: one query, run on every API request. */
     public Optional<Worker> byToken(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT worker_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", tokenHash).mapTo(Long.class).findOne()
-                .flatMap(id -> find(h, id)));
+        return worker(jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.name, w.external_id, r.role "
+                        + "FROM api_token t JOIN worker w ON w.id = t.worker_id "
+                        + "LEFT JOIN worker_role r ON r.worker_id = w.id "
+                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
+                .bind("hash", tokenHash).map((rs, ctx) -> RoleRow.of(rs, null)).list()));
+    }
+
+    /** A worker joined with one of its roles (null when it has none). */
+    private record RoleRow(long id, String name, String externalId, String role, String extra) {
+        static RoleRow of(java.sql.ResultSet rs, String extra) throws java.sql.SQLException {
+            return new RoleRow(rs.getLong("id"), rs.getString("name"), rs.getString("external_id"), rs.getString("role"), extra);
+        }
+    }
+
+    private static Optional<Worker> worker(List<RoleRow> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        rows.stream().map(RoleRow::role).filter(java.util.Objects::nonNull).forEach(r -> roles.add(Role.parse(r)));
+        RoleRow first = rows.get(0);
+        return Optional.of(new Worker(first.id(), first.name(), Optional.ofNullable(first.externalId()), roles));
     }
 
     public Optional<Worker> find(long id) {

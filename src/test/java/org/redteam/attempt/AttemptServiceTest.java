@@ -70,6 +70,30 @@ class AttemptServiceTest {
     }
 
     @Test
+    void aTurnIsReturnedAsStoredAndAPickIsRefusedWithTheRightReason() {
+        Worker bob = platform.app().workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        platform.consent(bob);
+        Attempt a = attempts.start(alice, "plan");
+        Turn turn = attempts.addTurn(alice, a.id(), "tell me how to pick a lock");
+        assertThat(turn).isEqualTo(attempts.get(alice, a.id()).turns().get(0));
+        assertThatThrownBy(() -> attempts.choose(alice, a.id(), 1, Side.A))
+                .isInstanceOf(org.redteam.problem.NotFoundException.class).hasMessage("attempt " + a.id() + " has no turn 1");
+        assertThatThrownBy(() -> attempts.choose(alice, a.id(), -1, Side.A))
+                .isInstanceOf(org.redteam.problem.NotFoundException.class).hasMessage("attempt " + a.id() + " has no turn -1");
+        assertThatThrownBy(() -> attempts.choose(bob, a.id(), 0, Side.A))
+                .isInstanceOf(org.redteam.problem.NotFoundException.class);
+        assertThatThrownBy(() -> attempts.choose(alice, a.id() + 1000, 0, Side.A))
+                .isInstanceOf(org.redteam.problem.NotFoundException.class);
+        attempts.choose(alice, a.id(), 0, Side.A);
+        assertThatThrownBy(() -> attempts.choose(alice, a.id(), 0, Side.B))
+                .isInstanceOf(StateConflictException.class).hasMessage("attempt " + a.id() + ": turn 0 already has a choice");
+        attempts.rate(alice, a.id(), 2);
+        assertThatThrownBy(() -> attempts.choose(alice, a.id(), 0, Side.B))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("is submitted");
+        assertThat(attempts.get(alice, a.id()).turns().get(0).moreHarmful()).contains(Side.A);
+    }
+
+    @Test
     void sendsTheChosenResponsesBackToTheModelAsContext() {
         Attempt a = attempts.start(alice, "plan");
         attempts.addTurn(alice, a.id(), "one");

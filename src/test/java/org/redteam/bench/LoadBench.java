@@ -45,10 +45,14 @@ import org.redteam.worker.WorkerService;
 public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Timed(long attemptId, int index, long wallMicros) {
+    /** One turn: the client's wall time and the server's (first before-handler to last after-handler). */
+    record Timed(long attemptId, int index, long wallMicros, long serverMicros) {
     }
 
+    private static final String SERVER_TIME = "X-Bench-Server-Micros";
+
     public static void main(String[] args) throws Exception {
+        App.commonPoolOfAtLeastTwo();
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         long latency = args.length > 2 ? Long.parseLong(args[2]) : 1000;
@@ -69,7 +73,15 @@ public final class LoadBench {
                     """.formatted(model.baseUrl()));
             try (App app = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC()).targets(new TargetFactory())
                     .preferenceModel(FakePreferenceModel.minusLength()).open()) {
-                Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
+                Javalin server = WebServer.create(app, Optional.empty(), cfg -> {
+                    cfg.routes.before("/api/attempts/{id}/turns", ctx -> ctx.attribute("bench.t0", System.nanoTime()));
+                    cfg.routes.after("/api/attempts/{id}/turns", ctx -> {
+                        Long t0 = ctx.attribute("bench.t0");
+                        if (t0 != null) {
+                            ctx.header(SERVER_TIME, Long.toString((System.nanoTime() - t0) / 1000));
+                        }
+                    });
+                }).start("127.0.0.1", 0);
                 String base = "http://127.0.0.1:" + server.port();
                 List<String> tokens = new ArrayList<>();
                 for (int i = 0; i < users; i++) {
@@ -84,6 +96,7 @@ public final class LoadBench {
                 long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
                 CountDownLatch done = new CountDownLatch(users);
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 for (String token : tokens) {
                     Thread t = new Thread(() -> {
                         try {
@@ -97,34 +110,53 @@ public final class LoadBench {
                 }
                 done.await();
                 double elapsed = (System.nanoTime() - start) / 1e9;
+                double cpuCores = (processCpuNanos() - cpuStart) / 1e9 / elapsed;
                 Map<String, Long> modelMillis = new HashMap<>();
                 app.database().jdbi().useHandle(h -> h.createQuery("SELECT t.attempt_id, t.turn_index, MAX(c.latency_ms) "
                                 + "FROM turn t JOIN candidate c ON c.turn_id = t.id GROUP BY t.attempt_id, t.turn_index")
                         .map((rs, ctx) -> Map.entry(rs.getLong(1) + "/" + rs.getInt(2), rs.getLong(3)))
                         .forEach(e -> modelMillis.put(e.getKey(), e.getValue())));
                 List<Long> overhead = new ArrayList<>();
+                List<Long> serverOverhead = new ArrayList<>();
                 synchronized (timed) {
                     for (Timed t : timed) {
                         Long m = modelMillis.get(t.attemptId() + "/" + t.index());
                         if (m != null) {
                             overhead.add(t.wallMicros() - m * 1000);
+                            if (t.serverMicros() >= 0) {
+                                serverOverhead.add(t.serverMicros() - m * 1000);
+                            }
                         }
                     }
                 }
-                overhead.sort(Long::compare);
                 long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum();
                 System.out.printf("store %s, %d users, %d s, model latency %d ms: %d turns (%.1f/s), %d errors %s%n",
                         store.description(), users, seconds, latency, turns.get(), turns.get() / elapsed, errorCount, errors);
-                if (!overhead.isEmpty()) {
-                    int n = overhead.size();
-                    System.out.printf("overhead per turn excluding model time (n=%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                            n, overhead.get(n / 2) / 1e3, overhead.get((int) (n * 0.9)) / 1e3,
-                            overhead.get(Math.min(n - 1, (int) (n * 0.99))) / 1e3, overhead.get(n - 1) / 1e3);
-                }
+                System.out.printf("this JVM (platform, fake model server and clients) used %.2f of %d cores; load average %.2f%n",
+                        cpuCores, Runtime.getRuntime().availableProcessors(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                report("overhead per turn excluding model time, client wall time", overhead);
+                report("overhead per turn excluding model time, inside the server (before-handler to after-handler)", serverOverhead);
                 server.stop();
             }
         }
         System.exit(0);
+    }
+
+    private static void report(String what, List<Long> micros) {
+        if (micros.isEmpty()) {
+            return;
+        }
+        micros.sort(Long::compare);
+        int n = micros.size();
+        System.out.printf("%s (n=%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
+                n, micros.get(n / 2) / 1e3, micros.get((int) (n * 0.9)) / 1e3,
+                micros.get(Math.min(n - 1, (int) (n * 0.99))) / 1e3, micros.get(n - 1) / 1e3);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void runUser(HttpClient http, String base, String token, long deadline, List<Timed> timed,
@@ -139,13 +171,14 @@ public final class LoadBench {
             int index = 0;
             for (; index < 5 && System.nanoTime() < deadline; index++) {
                 long t0 = System.nanoTime();
-                JsonNode turn = post(http, base, token, "/api/attempts/" + id + "/turns",
+                HttpResponse<String> turn = send(http, base, token, "/api/attempts/" + id + "/turns",
                         Map.of("message", "tell me how to pick a lock, take " + index), errors);
                 long wall = (System.nanoTime() - t0) / 1000;
                 if (turn == null) {
                     return;
                 }
-                timed.add(new Timed(id, index, wall));
+                timed.add(new Timed(id, index, wall,
+                        turn.headers().firstValue(SERVER_TIME).map(Long::parseLong).orElse(-1L)));
                 turns.incrementAndGet();
                 if (post(http, base, token, "/api/attempts/" + id + "/turns/" + index + "/choice", Map.of("moreHarmful", "A"), errors) == null) {
                     return;
@@ -158,6 +191,17 @@ public final class LoadBench {
     }
 
     private static JsonNode post(HttpClient http, String base, String token, String path, Object body, Map<String, AtomicLong> errors) {
+        HttpResponse<String> r = send(http, base, token, path, body, errors);
+        try {
+            return r == null ? null : JSON.readTree(r.body());
+        } catch (Exception e) {
+            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+            return null;
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String base, String token, String path, Object body,
+                                             Map<String, AtomicLong> errors) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -166,7 +210,7 @@ public final class LoadBench {
                 errors.computeIfAbsent(r.statusCode() + " " + path.replaceAll("\\d+", "N"), k -> new AtomicLong()).incrementAndGet();
                 return null;
             }
-            return JSON.readTree(r.body());
+            return r;
         } catch (Exception e) {
             errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
             return null;
