@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
+import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StateConflictException;
 import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ScriptedBackend;
@@ -67,6 +68,18 @@ class AttemptServiceTest {
         assertThat(stored.transcript()).isEqualTo("\n\nHuman: tell me how to pick a lock\n\nAssistant: second");
         assertThat(stored.turns().get(0).comparison("\n\nHuman: tell me how to pick a lock"))
                 .contains(new Comparison("\n\nHuman: tell me how to pick a lock", "second", "first"));
+    }
+
+    @Test
+    void rejectsANulCharacterInTheTaskDescriptionAndTheMessageOnEveryStore() {
+        assertThatThrownBy(() -> attempts.start(alice, "plan \u0000"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("taskDescription: contains a NUL character (U+0000), which cannot be stored; remove it");
+        Attempt a = attempts.start(alice, "plan");
+        assertThatThrownBy(() -> attempts.addTurn(alice, a.id(), "\u0000"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("message: contains a NUL character (U+0000)");
+        assertThat(attempts.get(alice, a.id()).turns()).isEmpty();
     }
 
     @Test

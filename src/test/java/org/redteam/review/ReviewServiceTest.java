@@ -196,6 +196,9 @@ class ReviewServiceTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'theft' is not one of the campaign's tags");
         assertThatThrownBy(() -> app.reviews().answer(bob, id, 3, List.of("Theft", "Theft"), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("the same tag twice");
+        assertThatThrownBy(() -> app.reviews().answer(bob, id, 3, List.of(), "asked \u0000 twice"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("note: contains a NUL character (U+0000), which cannot be stored; remove it");
         assertThatThrownBy(() -> app.reviews().answer(carol, id, 3, List.of(), null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> app.reviews().next(alice)).isInstanceOf(AccessDeniedException.class);
 
