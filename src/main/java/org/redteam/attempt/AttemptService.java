@@ -16,6 +16,7 @@ import org.redteam.campaign.CampaignRepository;
 import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.StoredText;
 import org.redteam.problem.NotFoundException;
 import org.redteam.problem.StateConflictException;
 import org.redteam.storage.Constraints;
@@ -255,6 +256,6 @@ public final class AttemptService {
         if (stripped.length() > max) {
             throw new InvalidInputException(field + ": must be at most " + max + " characters, got " + stripped.length());
         }
-        return stripped;
+        return StoredText.requireNoNul(field, stripped);
     }
 }

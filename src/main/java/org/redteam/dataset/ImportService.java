@@ -22,6 +22,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StateConflictException;
+import org.redteam.problem.StoredText;
 import org.redteam.storage.Constraints;
 import org.redteam.worker.WorkerRepository;
 
@@ -68,7 +69,7 @@ public final class ImportService {
             if (v.isEmpty() || v.length() > MAX_NAME) {
                 throw new InvalidInputException(option + ": must be 1–" + MAX_NAME + " characters");
             }
-            return v;
+            return StoredText.requireNoNul(option, v);
         }
     }
 

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.redteam.problem.StoredText;
 
 /**
  * Reads one released record from a parser standing on its {@code START_OBJECT}: all ten keys
- * required, no others, each with its JSON type. Scores and {@code tags} may be null. Not
- * thread-safe: it remembers the field being read so the caller can name it when the input breaks.
+ * required, no others, each with its JSON type. Scores and {@code tags} may be null; no string may hold
+ * U+0000 (PostgreSQL cannot store it). Not thread-safe: it remembers the field being read so the caller
+ * can name it when the input breaks.
  */
 final class RecordParser {
     /** A rule the record breaks; the reader adds file, record and line. */
@@ -118,7 +120,7 @@ final class RecordParser {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw problem(p, "must be a string, got " + describe(p));
         }
-        return p.getText();
+        return noNul(p, "");
     }
 
     private double number(JsonParser p, String expected) throws IOException, Problem {
@@ -151,9 +153,18 @@ final class RecordParser {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw problem(p, "element " + tags.size() + " must be a string, got " + describe(p));
             }
-            tags.add(p.getText());
+            tags.add(noNul(p, "element " + tags.size() + " "));
         }
         return tags;
+    }
+
+    /** The string token's text; the store cannot keep U+0000 (PostgreSQL), so neither store takes it. */
+    private String noNul(JsonParser p, String element) throws IOException, Problem {
+        String text = p.getText();
+        if (StoredText.hasNul(text)) {
+            throw problem(p, element + StoredText.CONTAINS_NUL);
+        }
+        return text;
     }
 
     private Problem problem(JsonParser p, String message) {

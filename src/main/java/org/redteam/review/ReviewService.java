@@ -22,6 +22,7 @@ import org.redteam.campaign.Campaign;
 import org.redteam.config.ReviewSettings;
 import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.StoredText;
 import org.redteam.problem.NotFoundException;
 import org.redteam.problem.StateConflictException;
 import org.redteam.worker.Role;
@@ -223,6 +224,7 @@ public final class ReviewService {
         if (text.isPresent() && text.get().length() > MAX_NOTE) {
             throw new InvalidInputException("note: at most " + MAX_NOTE + " characters, got " + text.get().length());
         }
+        text.ifPresent(t -> StoredText.requireNoNul("note", t));
         Instant now = clock.instant();
         return reviews.jdbi().inTransaction(h -> {
             ReviewTask task = owned(h, reviewer, taskId);

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.redteam.campaign.Campaign;
 import org.redteam.config.WellbeingSettings;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.StoredText;
 import org.redteam.problem.StateConflictException;
 import org.redteam.worker.Worker;
 
@@ -117,6 +118,7 @@ public final class Wellbeing {
         if (text.isPresent() && text.get().length() > MAX_FREE_TEXT) {
             throw new InvalidInputException("freeText: at most " + MAX_FREE_TEXT + " characters, got " + text.get().length());
         }
+        text.ifPresent(t -> StoredText.requireNoNul("freeText", t));
         return jdbi.inTransaction(h -> {
             TaskKind which = kind.orElseGet(() -> {
                 for (TaskKind k : TaskKind.values()) {

@@ -57,7 +57,7 @@ public final class WebServer {
                 s.location = Location.CLASSPATH;
             });
             cfg.routes.before(SecurityHeaders::add);
-            RateLimiter signInLimit = RateLimiter.signIn(Clock.systemUTC());
+            RateLimiter signInLimit = RateLimiter.signIn(app.database(), Clock.systemUTC());
             cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.StoredText;
 import org.redteam.problem.NotSignedInException;
 import org.redteam.problem.StateConflictException;
 
@@ -40,6 +41,7 @@ public final class WorkerService {
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
             throw new InvalidInputException("name: must be 1–" + MAX_NAME + " characters");
         }
+        StoredText.requireNoNul("name", cleanName);
         if (roles.isEmpty()) {
             throw new InvalidInputException("role: give at least one of red-teamer, reviewer, admin");
         }

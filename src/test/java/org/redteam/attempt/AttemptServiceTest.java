@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
+import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StateConflictException;
 import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ScriptedBackend;
@@ -91,6 +92,18 @@ class AttemptServiceTest {
         assertThatThrownBy(() -> attempts.choose(alice, a.id(), 0, Side.B))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("is submitted");
         assertThat(attempts.get(alice, a.id()).turns().get(0).moreHarmful()).contains(Side.A);
+    }
+
+    @Test
+    void rejectsANulCharacterInTheTaskDescriptionAndTheMessageOnEveryStore() {
+        assertThatThrownBy(() -> attempts.start(alice, "plan \u0000"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("taskDescription: contains a NUL character (U+0000), which cannot be stored; remove it");
+        Attempt a = attempts.start(alice, "plan");
+        assertThatThrownBy(() -> attempts.addTurn(alice, a.id(), "\u0000"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("message: contains a NUL character (U+0000)");
+        assertThat(attempts.get(alice, a.id()).turns()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.redteam.dataset.DatasetFixtures.rowCounts;
 import static org.redteam.dataset.DatasetFixtures.sharedFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,6 +153,41 @@ class ImportExportRoundTripTest {
             assertThat(count(app, "SELECT COUNT(*) FROM worker")).isEqualTo(4);
             assertThat(count(app, "SELECT COUNT(*) FROM target")).isEqualTo(5);
             assertThat(count(app, "SELECT COUNT(*) FROM attempt")).isEqualTo(10);
+        }
+    }
+
+    /**
+     * PostgreSQL cannot store U+0000 in text; both stores refuse it as a bad record, named by record, line and
+     * field like any other broken rule, and the failed import stores nothing (before, PostgreSQL failed with
+     * its own error at the INSERT).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"transcript", "task_description", "model_type", "tags"})
+    void aNulCharacterInATextIsABadRecordNamedByRecordAndFieldAndImportsNothing(String field) throws Exception {
+        List<ObjectNode> nodes = new ArrayList<>();
+        SyntheticRecords.varied().forEach(r -> nodes.add(DatasetFixtures.node(r)));
+        ObjectNode third = nodes.get(2);
+        if (field.equals("tags")) {
+            third.putArray("tags").add("Other").add("Theft\u0000");
+        } else {
+            third.put(field, third.get(field).asText() + "\u0000 and more");
+        }
+        StringBuilder lines = new StringBuilder();
+        for (ObjectNode n : nodes) {
+            lines.append(DatasetFixtures.JSON.writeValueAsString(n)).append('\n');
+        }
+        assertThat(lines).contains("\\u0000");
+        Path bad = DatasetFixtures.writeText(dir.resolve("nul.jsonl"), lines.toString());
+        Path good = DatasetFixtures.write(dir.resolve("good.jsonl"), List.of(SyntheticRecords.record("hi", "hello")), false);
+        try (App app = openStore(store())) {
+            importFile(app, good);
+            var before = rowCounts(app);
+
+            assertThatThrownBy(() -> importFile(app, bad))
+                    .isInstanceOf(DatasetFormatException.class)
+                    .hasMessageMatching("(?s)" + java.util.regex.Pattern.quote(bad.toString()) + ": record 3, line 3, column \\d+: field \"" + field
+                            + "\": " + (field.equals("tags") ? "element 1 " : "") + "contains a NUL character \\(U\\+0000\\), which cannot be stored; remove it");
+            assertThat(rowCounts(app)).isEqualTo(before);
         }
     }
 

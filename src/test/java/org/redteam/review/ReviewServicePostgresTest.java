@@ -14,4 +14,9 @@ class ReviewServicePostgresTest extends ReviewServiceTest {
         }
         return database;
     }
+
+    @Override
+    StoreLocation freshStore() {
+        return Postgres.freshDatabase();
+    }
 }

@@ -43,6 +43,13 @@ class ReviewServiceTest {
     StoreLocation store() {
         return StoreLocation.directory(dir);
     }
+
+    private int freshStores;
+
+    /** A new, empty store on every call (a test that compares two runs needs two); the PostgreSQL variant overrides this. */
+    StoreLocation freshStore() {
+        return StoreLocation.directory(dir.resolve("fresh" + ++freshStores));
+    }
     App app;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
 
@@ -189,6 +196,9 @@ class ReviewServiceTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'theft' is not one of the campaign's tags");
         assertThatThrownBy(() -> app.reviews().answer(bob, id, 3, List.of("Theft", "Theft"), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("the same tag twice");
+        assertThatThrownBy(() -> app.reviews().answer(bob, id, 3, List.of(), "asked \u0000 twice"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("note: contains a NUL character (U+0000), which cannot be stored; remove it");
         assertThatThrownBy(() -> app.reviews().answer(carol, id, 3, List.of(), null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> app.reviews().next(alice)).isInstanceOf(AccessDeniedException.class);
 
@@ -224,8 +234,7 @@ class ReviewServiceTest {
     void theSameSeedSamplesTheSameAttempts() {
         List<Set<Long>> drawn = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            Path store = dir.resolve("run" + run);
-            app = App.at(StoreLocation.directory(store)).campaign(Optional.of(campaign("assignment_seed: 3\n"))).clock(clock)
+            app = App.at(freshStore()).campaign(Optional.of(campaign("assignment_seed: 3\n"))).clock(clock)
                     .targets(new TargetFactory((id, spec) -> new ScriptedBackend("fine", "bad")))
                     .preferenceModel(FakePreferenceModel.minusLength()).open();
             Worker admin = worker("admin", Role.ADMIN);

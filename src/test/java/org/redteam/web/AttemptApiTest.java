@@ -135,6 +135,19 @@ class AttemptApiTest {
     }
 
     @Test
+    void rejectsANulCharacterInTheTaskDescriptionOrAMessageWith400NamingTheField() {
+        ApiClient.Response task = alice.post("/api/attempts", Map.of("taskDescription", "plan\u0000"));
+        assertThat(task.status()).isEqualTo(400);
+        assertThat(task.error()).isEqualTo("taskDescription: contains a NUL character (U+0000), which cannot be stored; remove it");
+        long id = alice.startAttempt("plan");
+        ApiClient.Response message = alice.post("/api/attempts/" + id + "/turns", Map.of("message", "a\u0000b"));
+        assertThat(message.status()).isEqualTo(400);
+        assertThat(message.error()).isEqualTo("message: contains a NUL character (U+0000), which cannot be stored; remove it");
+        // Nothing was stored; the attempt takes its first turn as usual.
+        assertThat(alice.post("/api/attempts/" + id + "/turns", Map.of("message", "hi")).body().get("index").asInt()).isZero();
+    }
+
+    @Test
     void reportsStateConflicts() {
         long id = alice.startAttempt("plan");
         assertThat(alice.post("/api/attempts", Map.of("taskDescription", "second")).status()).isEqualTo(409);

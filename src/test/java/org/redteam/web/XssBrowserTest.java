@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.config.CampaignConfig;
 import org.redteam.dataset.ImportService;
+import org.redteam.problem.StoredText;
 import org.redteam.review.ReviewTask;
 import org.redteam.target.TargetFactory;
 import org.redteam.testing.ApiClient;
@@ -120,11 +121,14 @@ class XssBrowserTest {
     void noPayloadRunsOnAnyPage() {
         List<String> payloads = payloads();
         String all = String.join("\n", payloads);
+        // U+0000 is refused in every text a person types or imports (StoredText); the model's output still carries it.
+        List<String> typed = payloads.stream().filter(p -> !StoredText.hasNul(p)).toList();
+        String typedAll = String.join("\n", typed);
         CampaignConfig config = ReviewFixtures.campaign("xss", 1);
         try (TestPlatform platform = TestPlatform.start(dir, config, new TargetFactory((id, spec) -> new ScriptedBackend(all)));
              Browser browser = Browser.withConsoleLog(profile)) {
             // Worker names: the payloads in pieces of at most 200 characters, one worker each.
-            List<String> names = chunks(payloads, 190);
+            List<String> names = chunks(typed, 190);
             WorkerService.NewWorker red = platform.addWorker(names.get(0), Role.RED_TEAMER);
             platform.consent(red.worker());
             for (String name : names.subList(1, names.size())) {
@@ -132,17 +136,17 @@ class XssBrowserTest {
             }
             ApiClient api = platform.client(red.token());
             // Task descriptions and messages in pieces under their limits; model outputs are all payloads at once.
-            List<String> tasks = chunks(payloads, 1900);
+            List<String> tasks = chunks(typed, 1900);
             for (String task : tasks) {
                 long id = api.startAttempt(task);
-                api.turnAndPick(id, 0, all.length() <= 4000 ? all : task, "A");
+                api.turnAndPick(id, 0, typedAll.length() <= 4000 ? typedAll : task, "A");
                 assertThat(api.post("/api/attempts/" + id + "/rating", Map.of("rating", 3)).status()).isEqualTo(200);
             }
             long open = api.startAttempt(tasks.get(0));
             api.turnAndPick(open, 0, tasks.get(tasks.size() - 1), "B");
             // An imported transcript in the released format.
             Path file = ReleasedRecords.write(dir.resolve("in.jsonl"), List.of(ReleasedRecords.record(
-                    "\n\nHuman: " + all + "\n\nAssistant: " + all, tasks.get(0), null, null)));
+                    "\n\nHuman: " + typedAll + "\n\nAssistant: " + typedAll, tasks.get(0), null, null)));
             platform.app().imports().importFile(file, new ImportService.Options(config.name(), "import"), bytes -> { });
             // Reviews: every attempt queued; the reviewer answers one with a hostile note and holds the next.
             WorkerService.NewWorker admin = platform.addWorker("ada", Role.ADMIN);

@@ -48,6 +48,15 @@ class WorkerServiceTest {
     }
 
     @Test
+    void refusesANameWithANulCharacter() {
+        assertThatThrownBy(() -> workers.add("Al\u0000ice", Set.of(Role.RED_TEAMER), Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("name: contains a NUL character (U+0000), which cannot be stored; remove it");
+        long stored = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM worker").mapTo(Long.class).one());
+        assertThat(stored).isZero();
+    }
+
+    @Test
     void storesOnlyHashesOfSecrets() {
         WorkerService.NewWorker w = workers.add("Alice", Set.of(Role.RED_TEAMER), Optional.empty());
         List<String> stored = db.jdbi().withHandle(h -> h.createQuery(

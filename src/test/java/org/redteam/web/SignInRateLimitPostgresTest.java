@@ -1,0 +1,20 @@
+package org.redteam.web;
+
+import org.redteam.storage.StoreLocation;
+import org.redteam.testing.Postgres;
+
+/**
+ * Every test of {@link SignInRateLimitTest} on a fresh database of the embedded PostgreSQL; the tests with
+ * two servers or two limiters put both on that one database, as several {@code serve} processes would be.
+ */
+class SignInRateLimitPostgresTest extends SignInRateLimitTest {
+    private StoreLocation database;
+
+    @Override
+    StoreLocation store() {
+        if (database == null) {
+            database = Postgres.freshDatabase();
+        }
+        return database;
+    }
+}
