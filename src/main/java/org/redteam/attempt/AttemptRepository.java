@@ -90,24 +90,42 @@ public final class AttemptRepository {
                         Optional.ofNullable(rs.getString("scored_by"))));
     }
 
-    /** The turns of an attempt with both candidates, in order. */
+    /** The turns of an attempt with both candidates, in order: one query. */
     public List<Turn> turns(Handle h, long attemptId) {
-        Map<Long, Map<Side, Candidate>> candidates = new HashMap<>();
-        h.createQuery("SELECT c.turn_id, c.side, c.text, c.backend, c.latency_ms, c.finish_reason FROM candidate c "
-                        + "JOIN turn t ON t.id = c.turn_id WHERE t.attempt_id = :a")
-                .bind("a", attemptId)
-                .map((rs, ctx) -> Map.entry(rs.getLong("turn_id"), new Candidate(Side.parse(rs.getString("side")),
-                        rs.getString("text"), rs.getString("backend"), rs.getLong("latency_ms"), rs.getString("finish_reason"))))
-                .forEach(e -> candidates.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().side(), e.getValue()));
         List<Turn> turns = new ArrayList<>();
-        h.createQuery("SELECT id, turn_index, message, more_harmful FROM turn WHERE attempt_id = :a ORDER BY turn_index")
+        Map<Side, Candidate> pair = new java.util.EnumMap<>(Side.class);
+        int[] index = {-1};
+        String[] message = new String[1];
+        String[] moreHarmful = new String[1];
+        Runnable flush = () -> {
+            if (index[0] >= 0) {
+                turns.add(new Turn(index[0], message[0], pair.get(Side.A), pair.get(Side.B),
+                        Optional.ofNullable(moreHarmful[0]).map(Side::parse)));
+                pair.clear();
+            }
+        };
+        h.createQuery("SELECT t.turn_index, t.message, t.more_harmful, c.side, c.text, c.backend, c.latency_ms, c.finish_reason "
+                        + "FROM turn t LEFT JOIN candidate c ON c.turn_id = t.id WHERE t.attempt_id = :a "
+                        + "ORDER BY t.turn_index, c.side")
                 .bind("a", attemptId)
                 .map((rs, ctx) -> {
-                    Map<Side, Candidate> pair = candidates.getOrDefault(rs.getLong("id"), Map.of());
-                    return new Turn(rs.getInt("turn_index"), rs.getString("message"), pair.get(Side.A), pair.get(Side.B),
-                            Optional.ofNullable(rs.getString("more_harmful")).map(Side::parse));
+                    int i = rs.getInt("turn_index");
+                    if (i != index[0]) {
+                        flush.run();
+                        index[0] = i;
+                        message[0] = rs.getString("message");
+                        moreHarmful[0] = rs.getString("more_harmful");
+                    }
+                    String side = rs.getString("side");
+                    if (side != null) {
+                        Side s = Side.parse(side);
+                        pair.put(s, new Candidate(s, rs.getString("text"), rs.getString("backend"), rs.getLong("latency_ms"),
+                                rs.getString("finish_reason")));
+                    }
+                    return Boolean.TRUE;
                 })
-                .forEach(turns::add);
+                .forEach(ignored -> { });
+        flush.run();
         return turns;
     }
 
@@ -117,8 +135,14 @@ public final class AttemptRepository {
                         + "VALUES (:a, :i, :m, :now)")
                 .bind("a", attemptId).bind("i", index).bind("m", message).bind("now", now.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        insertCandidate(h, turnId, Side.A, a);
-        insertCandidate(h, turnId, Side.B, b);
+        var pair = h.prepareBatch("INSERT INTO candidate (turn_id, side, text, backend, latency_ms, finish_reason) "
+                + "VALUES (:t, :side, :text, :backend, :latency, :finish)");
+        for (Side side : Side.values()) {
+            Completion c = side == Side.A ? a : b;
+            pair.bind("t", turnId).bind("side", side.name()).bind("text", c.text()).bind("backend", c.backend())
+                    .bind("latency", c.latencyMillis()).bind("finish", c.finishReason()).add();
+        }
+        pair.execute();
         List<Sample> samples = a.samples().isEmpty() ? b.samples() : a.samples();
         if (!samples.isEmpty()) {
             var batch = h.prepareBatch("INSERT INTO turn_sample (turn_id, position, text, harmlessness) "
@@ -145,13 +169,6 @@ public final class AttemptRepository {
                 .map((rs, ctx) -> Map.entry(rs.getInt("turn_index"), new Sample(rs.getString("text"), rs.getDouble("harmlessness"))))
                 .forEach(e -> samples.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
         return samples;
-    }
-
-    private static void insertCandidate(Handle h, long turnId, Side side, Completion c) {
-        h.createUpdate("INSERT INTO candidate (turn_id, side, text, backend, latency_ms, finish_reason) "
-                        + "VALUES (:t, :side, :text, :backend, :latency, :finish)")
-                .bind("t", turnId).bind("side", side.name()).bind("text", c.text()).bind("backend", c.backend())
-                .bind("latency", c.latencyMillis()).bind("finish", c.finishReason()).execute();
     }
 
     /** Records the pick if the turn has none yet; true when this call recorded it. */

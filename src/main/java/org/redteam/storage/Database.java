@@ -44,8 +44,15 @@ public final class Database implements AutoCloseable {
                 @Override
                 public void afterExecution(PreparedStatement statement, StatementContext ctx) throws SQLException {
                     if (ctx.getConnection().getAutoCommit() && writes(ctx.getRawSql())) {
-                        s.commitAndAwait(); // a write outside a transaction committed on its own
+                        s.committedLater(); // a write outside a transaction committed on its own
                     }
+                }
+            }));
+            // every commit of a handle is on disk before its close returns, i.e. before anyone is told
+            sync.ifPresent(s -> jdbi.getConfig(org.jdbi.v3.core.Handles.class).addListener(new org.jdbi.v3.core.HandleListener() {
+                @Override
+                public void handleClosed(org.jdbi.v3.core.Handle handle) {
+                    s.awaitPending();
                 }
             }));
         }
@@ -68,7 +75,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("redteam");
         if (location.sqlite()) {
             createParentDirectory(location.jdbcUrl().substring("jdbc:sqlite:".length()));
-            config.setMaximumPoolSize(4);
+            config.setMaximumPoolSize(Integer.getInteger("redteam.sqlitePool", 4));
             config.addDataSourceProperty("journal_mode", "WAL");
             // NORMAL + WalGroupSync = FULL's durability with one sync per group of commits; FULL where the file is unknown
             sync = sqliteFile(location.jdbcUrl()).map(WalGroupSync::forDatabase);

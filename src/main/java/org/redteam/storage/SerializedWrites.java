@@ -16,8 +16,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * the same file (a CLI command while {@code serve} runs) still meets the busy timeout. Nested
  * transactions on a handle already in one do not take the lock again.
  *
- * <p>With a {@link WalGroupSync}, a transaction returns only once its commit is synced to disk; the
- * wait happens after the lock is released, so the next writer commits while this one's sync runs.
+ * <p>With a {@link WalGroupSync}, the commit is synced to disk before its handle's close returns
+ * (see {@link Database}); the wait happens after the lock is released and the connection is back in
+ * the pool, so the next writer commits while this one's sync runs.
  */
 final class SerializedWrites implements TransactionHandler {
     private final TransactionHandler delegate;
@@ -51,7 +52,7 @@ final class SerializedWrites implements TransactionHandler {
         } finally {
             lock.unlock();
         }
-        sync.ifPresent(WalGroupSync::commitAndAwait);
+        sync.ifPresent(WalGroupSync::committedLater);
         return result;
     }
 
@@ -68,7 +69,7 @@ final class SerializedWrites implements TransactionHandler {
         } finally {
             lock.unlock();
         }
-        sync.ifPresent(WalGroupSync::commitAndAwait);
+        sync.ifPresent(WalGroupSync::committedLater);
         return result;
     }
 

@@ -92,9 +92,35 @@ final class WalGroupSync {
         }
     }
 
-    /** Commits are durable once this returns; for a write made outside a transaction. */
+    /** Commits are durable once this returns. */
     void commitAndAwait() {
         awaitDurable(committed());
+    }
+
+    private final ThreadLocal<long[]> pending = new ThreadLocal<>();
+
+    /**
+     * Notes a commit of this thread whose sync is awaited by {@link #awaitPending} when its handle
+     * closes, i.e. after the connection has gone back to the pool: a writer waiting for the disk
+     * then holds no connection that readers need.
+     */
+    void committedLater() {
+        long ticket = committed();
+        long[] mine = pending.get();
+        if (mine == null) {
+            pending.set(new long[] {ticket});
+        } else {
+            mine[0] = Math.max(mine[0], ticket);
+        }
+    }
+
+    /** Waits for this thread's noted commits, if any. */
+    void awaitPending() {
+        long[] mine = pending.get();
+        if (mine != null) {
+            pending.remove();
+            awaitDurable(mine[0]);
+        }
     }
 
     /** Tickets handed out so far: every commit up to this one has been written. */

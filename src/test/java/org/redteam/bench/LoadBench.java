@@ -46,10 +46,16 @@ public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One turn: the client's wall time and the server's (first before-handler to last after-handler). */
-    record Timed(long attemptId, int index, long wallMicros, long serverMicros) {
+    record Timed(long attemptId, int index, long wallMicros, long serverMicros, long startedNanos) {
     }
 
     private static final String SERVER_TIME = "X-Bench-Server-Micros";
+    /**
+     * Users arrive spread evenly over this time rather than in the same millisecond: with a model that
+     * answers every request after exactly the same latency, users started together stay in step and
+     * send their turns in bursts of {@code users} at once, which no real crowd does.
+     */
+    private static final long STAGGER_MILLIS = 2_000;
 
     public static void main(String[] args) throws Exception {
         App.commonPoolOfAtLeastTwo();
@@ -97,10 +103,15 @@ public final class LoadBench {
                 CountDownLatch done = new CountDownLatch(users);
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
-                for (String token : tokens) {
+                for (int u = 0; u < users; u++) {
+                    String token = tokens.get(u);
+                    long arrival = STAGGER_MILLIS * u / users;
                     Thread t = new Thread(() -> {
                         try {
+                            Thread.sleep(arrival);
                             runUser(http, base, token, deadline, timed, errors, turns);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         } finally {
                             done.countDown();
                         }
@@ -118,13 +129,22 @@ public final class LoadBench {
                         .forEach(e -> modelMillis.put(e.getKey(), e.getValue())));
                 List<Long> overhead = new ArrayList<>();
                 List<Long> serverOverhead = new ArrayList<>();
+                List<Long> warmOverhead = new ArrayList<>();
+                List<Long> warmServerOverhead = new ArrayList<>();
+                long warm = start + Duration.ofSeconds(Math.min(60, seconds / 5)).toNanos();
                 synchronized (timed) {
                     for (Timed t : timed) {
                         Long m = modelMillis.get(t.attemptId() + "/" + t.index());
                         if (m != null) {
                             overhead.add(t.wallMicros() - m * 1000);
+                            if (t.startedNanos() >= warm) {
+                                warmOverhead.add(t.wallMicros() - m * 1000);
+                            }
                             if (t.serverMicros() >= 0) {
                                 serverOverhead.add(t.serverMicros() - m * 1000);
+                                if (t.startedNanos() >= warm) {
+                                    warmServerOverhead.add(t.serverMicros() - m * 1000);
+                                }
                             }
                         }
                     }
@@ -137,6 +157,9 @@ public final class LoadBench {
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 report("overhead per turn excluding model time, client wall time", overhead);
                 report("overhead per turn excluding model time, inside the server (before-handler to after-handler)", serverOverhead);
+                long warmSeconds = Math.min(60, seconds / 5);
+                report("after the first " + warmSeconds + " s (JIT warm-up), client wall time", warmOverhead);
+                report("after the first " + warmSeconds + " s (JIT warm-up), inside the server", warmServerOverhead);
                 server.stop();
             }
         }
@@ -178,7 +201,7 @@ public final class LoadBench {
                     return;
                 }
                 timed.add(new Timed(id, index, wall,
-                        turn.headers().firstValue(SERVER_TIME).map(Long::parseLong).orElse(-1L)));
+                        turn.headers().firstValue(SERVER_TIME).map(Long::parseLong).orElse(-1L), t0));
                 turns.incrementAndGet();
                 if (post(http, base, token, "/api/attempts/" + id + "/turns/" + index + "/choice", Map.of("moreHarmful", "A"), errors) == null) {
                     return;

@@ -90,6 +90,10 @@ class WalGroupSyncTest {
             assertThat(afterCreate).isPositive();
             db.jdbi().useHandle(h -> h.execute("INSERT INTO t VALUES (1)"));
             assertThat(sync.syncs()).isGreaterThan(afterCreate);
+            long beforeTransaction = sync.syncs();
+            db.jdbi().useTransaction(h -> h.execute("INSERT INTO t VALUES (0)"));
+            assertThat(sync.syncs()).as("synced before the transaction's caller goes on").isGreaterThan(beforeTransaction);
+            db.jdbi().useHandle(h -> h.execute("DELETE FROM t WHERE n = 0"));
             long beforeReads = sync.syncs();
             db.jdbi().useHandle(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one());
             assertThat(sync.syncs()).isEqualTo(beforeReads);
