@@ -33,12 +33,14 @@ public final class AttemptRepository {
 
     long insertPlatformAttempt(Handle h, long campaignId, long targetId, long workerId, long setId, int position,
                                long assignmentSeq, String taskDescription, Instant now) {
-        return h.createUpdate("INSERT INTO attempt (campaign_id, target_id, worker_id, work_set_id, set_position, "
+        long id = h.createUpdate("INSERT INTO attempt (campaign_id, target_id, worker_id, work_set_id, set_position, "
                         + "assignment_seq, source, task_description, status, is_upworker, tags_listed, created_at) "
                         + "VALUES (:c, :t, :w, :s, :pos, :seq, 'platform', :task, 'open', FALSE, FALSE, :now)")
                 .bind("c", campaignId).bind("t", targetId).bind("w", workerId).bind("s", setId).bind("pos", position)
                 .bind("seq", assignmentSeq).bind("task", taskDescription).bind("now", now.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("UPDATE target SET platform_attempts = platform_attempts + 1 WHERE id = :t").bind("t", targetId).execute();
+        return id;
     }
 
     public Optional<Long> openAttempt(Handle h, long workerId, long campaignId) {

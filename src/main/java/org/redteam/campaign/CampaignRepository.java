@@ -147,14 +147,25 @@ public final class CampaignRepository {
                 .bind("s", setId).mapTo(Integer.class).one();
     }
 
-    /** Platform attempts per target of the campaign; with {@code workerId}, only that worker's. */
+    /**
+     * Platform attempts per target of the campaign (targets with none are absent); with {@code workerId},
+     * only that worker's. The campaign-wide numbers are the counters the starting transactions keep on
+     * each target (one row per target, not a count over every attempt, since this runs under the
+     * campaign's assignment lock at every start).
+     */
     public Map<Long, Integer> attemptCounts(Handle h, long campaignId, Optional<Long> workerId) {
         Map<Long, Integer> counts = new HashMap<>();
-        var query = h.createQuery("SELECT target_id, COUNT(*) AS n FROM attempt WHERE campaign_id = :c "
-                        + "AND source = 'platform' " + (workerId.isPresent() ? "AND worker_id = :w " : "") + "GROUP BY target_id")
-                .bind("c", campaignId);
-        workerId.ifPresent(w -> query.bind("w", w));
-        query.map((rs, ctx) -> Map.entry(rs.getLong("target_id"), rs.getInt("n")))
+        if (workerId.isEmpty()) {
+            h.createQuery("SELECT id, platform_attempts FROM target WHERE campaign_id = :c AND platform_attempts > 0")
+                    .bind("c", campaignId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getInt("platform_attempts")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        }
+        h.createQuery("SELECT target_id, COUNT(*) AS n FROM attempt WHERE worker_id = :w AND campaign_id = :c "
+                        + "AND source = 'platform' GROUP BY target_id")
+                .bind("c", campaignId).bind("w", workerId.get())
+                .map((rs, ctx) -> Map.entry(rs.getLong("target_id"), rs.getInt("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }

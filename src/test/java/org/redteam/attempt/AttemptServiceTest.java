@@ -141,6 +141,33 @@ class AttemptServiceTest {
     }
 
     @Test
+    void theTargetCountersAgreeWithTheAttemptsAfterManyStarts() {
+        List<Worker> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Worker w = platform.app().workers().add("w" + i, Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+            platform.consent(w);
+            crowd.add(w);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (Worker w : crowd) {
+                Attempt a = attempts.start(w, "plan " + round);
+                attempts.addTurn(w, a.id(), "tell me how to pick a lock");
+                attempts.choose(w, a.id(), 0, Side.A);
+                attempts.rate(w, a.id(), 1);
+            }
+        }
+        long campaign = platform.app().campaigns().campaign().id();
+        var counted = platform.app().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT target_id, COUNT(*) AS n FROM attempt WHERE source = 'platform' GROUP BY target_id")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getInt(2))).list());
+        var kept = platform.app().database().jdbi().withHandle(h ->
+                platform.app().campaignRepository().attemptCounts(h, campaign, Optional.empty()));
+        assertThat(kept).containsExactlyInAnyOrderEntriesOf(java.util.Map.ofEntries(counted.toArray(java.util.Map.Entry[]::new)));
+        assertThat(kept.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(21);
+        assertThat(kept.values()).allSatisfy(n -> assertThat(n).isBetween(10, 11)); // balanced over 2 targets
+    }
+
+    @Test
     void completesASetWithACodeAfterItsLastRating() {
         for (int i = 0; i < 2; i++) {
             Attempt a = attempts.start(alice, "plan " + i);
