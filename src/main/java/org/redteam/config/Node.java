@@ -75,6 +75,10 @@ final class Node {
             error(key, "must not be empty");
             return Optional.empty();
         }
+        if (org.redteam.problem.StoredText.hasNul(text)) {
+            error(key, org.redteam.problem.StoredText.CONTAINS_NUL);
+            return Optional.empty();
+        }
         return Optional.of(text);
     }
 
@@ -121,6 +125,8 @@ final class Node {
             for (Node n : nodes) {
                 if (!n.json.isValueNode() || n.json.asText().isBlank()) {
                     errors.add(n.path, "must be non-empty text");
+                } else if (org.redteam.problem.StoredText.hasNul(n.json.asText())) {
+                    errors.add(n.path, org.redteam.problem.StoredText.CONTAINS_NUL);
                 } else {
                     texts.add(n.json.asText().strip());
                 }

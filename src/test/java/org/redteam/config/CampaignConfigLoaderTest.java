@@ -42,6 +42,20 @@ class CampaignConfigLoaderTest {
     }
 
     @Test
+    void refusesANulCharacterInAnyTextNamingTheKey() {
+        assertThatThrownBy(() -> loader.parse("campaign.yaml", """
+                name: "lock\\0study"
+                instructions: "try \\0"
+                targets:
+                  - {id: a, model_type: "plain\\0lm", size: 2.7B, backend: {kind: demo}}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("campaign.yaml: name: contains a NUL character (U+0000)")
+                .hasMessageContaining("campaign.yaml: instructions: contains a NUL character (U+0000)")
+                .hasMessageContaining("campaign.yaml: targets[0].model_type: contains a NUL character (U+0000)");
+    }
+
+    @Test
     void namesEveryBadKeyWithTheFile() {
         assertThatThrownBy(() -> loader.parse("campaign.yaml", """
                 name: x

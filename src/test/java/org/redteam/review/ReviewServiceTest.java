@@ -316,6 +316,8 @@ class ReviewServiceTest {
                 .hasMessageContaining("answers.happy: not a survey item");
         assertThatThrownBy(() -> app.wellbeing().answer(alice, Optional.empty(), answers(1), Optional.of("x".repeat(2001))))
                 .hasMessageContaining("freeText: at most 2000 characters");
+        assertThatThrownBy(() -> app.wellbeing().answer(alice, Optional.empty(), answers(1), Optional.of("tir\u0000ing")))
+                .hasMessageContaining("freeText: contains a NUL character (U+0000)");
         app.wellbeing().answer(alice, Optional.empty(), answers(3), Optional.of("tiring"));
 
         List<WellbeingRepository.Day> days = app.wellbeing().daily(Optional.empty());
