@@ -95,7 +95,13 @@ public final class LoadBench {
                     app.campaigns().consent(w.worker(), config.riskTopics());
                     tokens.add(w.token());
                 }
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                java.util.concurrent.atomic.AtomicInteger clientThreads = new java.util.concurrent.atomic.AtomicInteger();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                            Thread t = new Thread(r, "load-client-http-" + clientThreads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        })).build();
                 List<Timed> timed = java.util.Collections.synchronizedList(new ArrayList<>());
                 Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
                 AtomicLong turns = new AtomicLong();
@@ -103,25 +109,29 @@ public final class LoadBench {
                 CountDownLatch done = new CountDownLatch(users);
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
+                Map<Long, long[]> cpuByThread = new ConcurrentHashMap<>();
+                cpuByGroup(cpuByThread, true); // the baseline of the threads alive now
                 for (int u = 0; u < users; u++) {
                     String token = tokens.get(u);
                     long arrival = STAGGER_MILLIS * u / users;
-                    Thread t = new Thread(() -> {
+                    Thread t = new Thread(null, () -> {
                         try {
                             Thread.sleep(arrival);
                             runUser(http, base, token, deadline, timed, errors, turns);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         } finally {
+                            cpuByGroup(cpuByThread);
                             done.countDown();
                         }
-                    });
+                    }, "load-user-" + u);
                     t.setDaemon(true);
                     t.start();
                 }
                 done.await();
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpuCores = (processCpuNanos() - cpuStart) / 1e9 / elapsed;
+                cpuByGroup(cpuByThread);
                 Map<String, Long> modelMillis = new HashMap<>();
                 app.database().jdbi().useHandle(h -> h.createQuery("SELECT t.attempt_id, t.turn_index, MAX(c.latency_ms) "
                                 + "FROM turn t JOIN candidate c ON c.turn_id = t.id GROUP BY t.attempt_id, t.turn_index")
@@ -155,6 +165,7 @@ public final class LoadBench {
                 System.out.printf("this JVM (platform, fake model server and clients) used %.2f of %d cores; load average %.2f%n",
                         cpuCores, Runtime.getRuntime().availableProcessors(),
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.out.println(groupShares(cpuByThread, elapsed));
                 report("overhead per turn excluding model time, client wall time", overhead);
                 report("overhead per turn excluding model time, inside the server (before-handler to after-handler)", serverOverhead);
                 long warmSeconds = Math.min(60, seconds / 5);
@@ -175,6 +186,60 @@ public final class LoadBench {
         System.out.printf("%s (n=%d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
                 n, micros.get(n / 2) / 1e3, micros.get((int) (n * 0.9)) / 1e3,
                 micros.get(Math.min(n - 1, (int) (n * 0.99))) / 1e3, micros.get(n - 1) / 1e3);
+    }
+
+    /**
+     * Records the CPU time of every live thread; called at the start, by each user thread as it ends and at
+     * the end, so threads that finish early are counted too (threads that come and go between calls are not).
+     */
+    private static void cpuByGroup(Map<Long, long[]> byThread) {
+        cpuByGroup(byThread, false);
+    }
+
+    /** With {@code baseline}, the CPU so far is the starting point; a thread first seen later started at 0. */
+    private static void cpuByGroup(Map<Long, long[]> byThread, boolean baseline) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long cpu = mx.getThreadCpuTime(t.getId());
+            if (cpu >= 0) {
+                byThread.compute(t.getId(), (id, v) -> v == null ? new long[] {baseline ? cpu : 0, cpu, group(t.getName())}
+                        : new long[] {v[0], cpu, v[2]});
+            }
+        }
+    }
+
+    private static final String[] GROUPS = {"platform (Jetty request threads)", "platform (scoring, pools, common pool)",
+            "JDK HTTP client threads (platform's model calls and the load client's selector)", "load client", "fake model server", "other"};
+
+    private static long group(String name) {
+        if (name.startsWith("JettyServerThreadPool") || name.startsWith("qtp")) {
+            return 0;
+        }
+        if (name.startsWith("redteam") || name.startsWith("ForkJoinPool") || name.startsWith("backend-")) {
+            return 1;
+        }
+        if (name.startsWith("HttpClient-")) {
+            return 2;
+        }
+        if (name.startsWith("load-")) {
+            return 3;
+        }
+        if (name.startsWith("fake-model-") || name.startsWith("HTTP-Dispatcher")) {
+            return 4;
+        }
+        return 5;
+    }
+
+    private static String groupShares(Map<Long, long[]> byThread, double elapsed) {
+        double[] cores = new double[GROUPS.length];
+        for (long[] v : byThread.values()) {
+            cores[(int) v[2]] += (v[1] - v[0]) / 1e9 / elapsed;
+        }
+        StringBuilder out = new StringBuilder("CPU by thread group (cores; Java threads only, without JIT and GC):");
+        for (int i = 0; i < GROUPS.length; i++) {
+            out.append(String.format("%n  %-80s %.2f", GROUPS[i], cores[i]));
+        }
+        return out.toString();
     }
 
     private static long processCpuNanos() {

@@ -91,7 +91,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-model-" + THREAD_NUMBERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private static final java.util.concurrent.atomic.AtomicInteger THREAD_NUMBERS = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Reply> replies = FakeOpenAiServer::success;
 
