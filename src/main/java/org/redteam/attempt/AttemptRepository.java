@@ -92,42 +92,33 @@ public final class AttemptRepository {
                         Optional.ofNullable(rs.getString("scored_by"))));
     }
 
+    /** A turn joined with one of its candidates (null when it has none). */
+    private record TurnRow(int index, String message, String moreHarmful, Candidate candidate) {
+    }
+
     /** The turns of an attempt with both candidates, in order: one query. */
     public List<Turn> turns(Handle h, long attemptId) {
-        List<Turn> turns = new ArrayList<>();
-        Map<Side, Candidate> pair = new java.util.EnumMap<>(Side.class);
-        int[] index = {-1};
-        String[] message = new String[1];
-        String[] moreHarmful = new String[1];
-        Runnable flush = () -> {
-            if (index[0] >= 0) {
-                turns.add(new Turn(index[0], message[0], pair.get(Side.A), pair.get(Side.B),
-                        Optional.ofNullable(moreHarmful[0]).map(Side::parse)));
-                pair.clear();
-            }
-        };
-        h.createQuery("SELECT t.turn_index, t.message, t.more_harmful, c.side, c.text, c.backend, c.latency_ms, c.finish_reason "
-                        + "FROM turn t LEFT JOIN candidate c ON c.turn_id = t.id WHERE t.attempt_id = :a "
-                        + "ORDER BY t.turn_index, c.side")
+        List<TurnRow> rows = h.createQuery("SELECT t.turn_index, t.message, t.more_harmful, c.side, c.text, c.backend, "
+                        + "c.latency_ms, c.finish_reason FROM turn t LEFT JOIN candidate c ON c.turn_id = t.id "
+                        + "WHERE t.attempt_id = :a ORDER BY t.turn_index, c.side")
                 .bind("a", attemptId)
-                .map((rs, ctx) -> {
-                    int i = rs.getInt("turn_index");
-                    if (i != index[0]) {
-                        flush.run();
-                        index[0] = i;
-                        message[0] = rs.getString("message");
-                        moreHarmful[0] = rs.getString("more_harmful");
-                    }
-                    String side = rs.getString("side");
-                    if (side != null) {
-                        Side s = Side.parse(side);
-                        pair.put(s, new Candidate(s, rs.getString("text"), rs.getString("backend"), rs.getLong("latency_ms"),
-                                rs.getString("finish_reason")));
-                    }
-                    return Boolean.TRUE;
-                })
-                .forEach(ignored -> { });
-        flush.run();
+                .map((rs, ctx) -> new TurnRow(rs.getInt("turn_index"), rs.getString("message"), rs.getString("more_harmful"),
+                        rs.getString("side") == null ? null : new Candidate(Side.parse(rs.getString("side")), rs.getString("text"),
+                                rs.getString("backend"), rs.getLong("latency_ms"), rs.getString("finish_reason"))))
+                .list();
+        List<Turn> turns = new ArrayList<>();
+        for (int i = 0; i < rows.size(); ) {
+            TurnRow first = rows.get(i);
+            Map<Side, Candidate> pair = new java.util.EnumMap<>(Side.class);
+            for (; i < rows.size() && rows.get(i).index() == first.index(); i++) {
+                Candidate c = rows.get(i).candidate();
+                if (c != null) {
+                    pair.put(c.side(), c);
+                }
+            }
+            turns.add(new Turn(first.index(), first.message(), pair.get(Side.A), pair.get(Side.B),
+                    Optional.ofNullable(first.moreHarmful()).map(Side::parse)));
+        }
         return turns;
     }
 

@@ -62,17 +62,9 @@ final class ReviewsCsvWriter implements AutoCloseable {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(field(fields.get(i)));
+            out.write(Csv.field(fields.get(i)));
         }
         out.write(EOL);
-    }
-
-    /** The field as RFC 4180 writes it. */
-    static String field(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** Rows written, the header not counted. */

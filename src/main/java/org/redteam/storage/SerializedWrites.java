@@ -42,30 +42,28 @@ final class SerializedWrites implements TransactionHandler {
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-        if (delegate.isInTransaction(handle)) {
-            return delegate.inTransaction(handle, callback);
-        }
-        R result;
-        lock.lock();
-        try {
-            result = delegate.inTransaction(handle, callback);
-        } finally {
-            lock.unlock();
-        }
-        sync.ifPresent(WalGroupSync::committedLater);
-        return result;
+        return serialized(handle, () -> delegate.inTransaction(handle, callback));
     }
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                      HandleCallback<R, X> callback) throws X {
+        return serialized(handle, () -> delegate.inTransaction(handle, level, callback));
+    }
+
+    private interface Transaction<R, X extends Exception> {
+        R run() throws X;
+    }
+
+    /** Runs an outermost transaction under the lock and notes its commit for the group sync; a nested one as is. */
+    private <R, X extends Exception> R serialized(Handle handle, Transaction<R, X> transaction) throws X {
         if (delegate.isInTransaction(handle)) {
-            return delegate.inTransaction(handle, level, callback);
+            return transaction.run();
         }
         R result;
         lock.lock();
         try {
-            result = delegate.inTransaction(handle, level, callback);
+            result = transaction.run();
         } finally {
             lock.unlock();
         }

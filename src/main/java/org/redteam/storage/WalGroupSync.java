@@ -34,6 +34,8 @@ final class WalGroupSync {
     private long synced;
     private boolean syncing;
     private final AtomicLong syncs = new AtomicLong();
+    /** This thread's latest commit whose sync is still to be awaited ({@link #committedLater}). */
+    private final ThreadLocal<long[]> pending = new ThreadLocal<>();
 
     WalGroupSync(Syncer syncer) {
         this.syncer = syncer;
@@ -96,8 +98,6 @@ final class WalGroupSync {
     void commitAndAwait() {
         awaitDurable(committed());
     }
-
-    private final ThreadLocal<long[]> pending = new ThreadLocal<>();
 
     /**
      * Notes a commit of this thread whose sync is awaited by {@link #awaitPending} when its handle

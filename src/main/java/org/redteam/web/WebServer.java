@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.redteam.App;
@@ -57,7 +56,7 @@ public final class WebServer {
                 s.location = Location.CLASSPATH;
             });
             cfg.routes.before(SecurityHeaders::add);
-            RateLimiter signInLimit = RateLimiter.signIn(app.database(), Clock.systemUTC());
+            RateLimiter signInLimit = RateLimiter.signIn(app.database(), app.clock());
             cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);

@@ -124,19 +124,9 @@ public final class WorkerRepository {
     }
 
     Optional<Worker> find(Handle h, long id) {
-        Set<Role> roles = rolesOf(h, id);
-        return h.createQuery("SELECT id, name, external_id FROM worker WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Worker(rs.getLong("id"), rs.getString("name"),
-                        Optional.ofNullable(rs.getString("external_id")), roles))
-                .findOne();
-    }
-
-    private Set<Role> rolesOf(Handle h, long id) {
-        List<String> labels = h.createQuery("SELECT role FROM worker_role WHERE worker_id = :id")
-                .bind("id", id).mapTo(String.class).list();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        labels.forEach(l -> roles.add(Role.parse(l)));
-        return roles;
+        return worker(h.createQuery("SELECT w.id, w.name, w.external_id, r.role FROM worker w "
+                        + "LEFT JOIN worker_role r ON r.worker_id = w.id WHERE w.id = :id")
+                .bind("id", id).map((rs, ctx) -> RoleRow.of(rs, null)).list());
     }
 
     /** Platform workers (not members brought in by an import), oldest first. */

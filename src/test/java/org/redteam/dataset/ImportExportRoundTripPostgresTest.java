@@ -5,13 +5,10 @@ import org.redteam.testing.Postgres;
 
 /** Every test of {@link ImportExportRoundTripTest}, on a fresh database of the embedded PostgreSQL. */
 class ImportExportRoundTripPostgresTest extends ImportExportRoundTripTest {
-    private StoreLocation database;
+    private final Postgres.PerTest database = new Postgres.PerTest();
 
     @Override
     StoreLocation store() {
-        if (database == null) {
-            database = Postgres.freshDatabase();
-        }
-        return database;
+        return database.get();
     }
 }

@@ -5,14 +5,11 @@ import org.redteam.testing.Postgres;
 
 /** Every test of {@link ReviewServiceTest}, on a fresh database of the embedded PostgreSQL. */
 class ReviewServicePostgresTest extends ReviewServiceTest {
-    private StoreLocation database;
+    private final Postgres.PerTest database = new Postgres.PerTest();
 
     @Override
     StoreLocation store() {
-        if (database == null) {
-            database = Postgres.freshDatabase();
-        }
-        return database;
+        return database.get();
     }
 
     @Override

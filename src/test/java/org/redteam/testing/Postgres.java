@@ -55,4 +55,19 @@ public final class Postgres {
         }
         return StoreLocation.jdbc(pg.getJdbcUrl("postgres", name));
     }
+
+    /**
+     * The store of one test instance: a fresh database, made when a test first asks for it. A PostgreSQL
+     * variant of a suite holds one and overrides the suite's {@code store()} with {@link #get()}.
+     */
+    public static final class PerTest {
+        private StoreLocation database;
+
+        public StoreLocation get() {
+            if (database == null) {
+                database = freshDatabase();
+            }
+            return database;
+        }
+    }
 }

@@ -5,13 +5,10 @@ import org.redteam.testing.Postgres;
 
 /** Every test of {@link ReviewApiTest}, on a fresh database of the embedded PostgreSQL. */
 class ReviewApiPostgresTest extends ReviewApiTest {
-    private StoreLocation database;
+    private final Postgres.PerTest database = new Postgres.PerTest();
 
     @Override
     StoreLocation store() {
-        if (database == null) {
-            database = Postgres.freshDatabase();
-        }
-        return database;
+        return database.get();
     }
 }

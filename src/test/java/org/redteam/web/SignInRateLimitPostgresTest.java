@@ -8,13 +8,10 @@ import org.redteam.testing.Postgres;
  * two servers or two limiters put both on that one database, as several {@code serve} processes would be.
  */
 class SignInRateLimitPostgresTest extends SignInRateLimitTest {
-    private StoreLocation database;
+    private final Postgres.PerTest database = new Postgres.PerTest();
 
     @Override
     StoreLocation store() {
-        if (database == null) {
-            database = Postgres.freshDatabase();
-        }
-        return database;
+        return database.get();
     }
 }

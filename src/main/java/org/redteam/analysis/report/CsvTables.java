@@ -61,11 +61,7 @@ final class CsvTables {
         if (value instanceof Double d) {
             return Double.isNaN(d) || Double.isInfinite(d) ? "" : d.toString();
         }
-        String s = value.toString();
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return org.redteam.dataset.Csv.field(value.toString());
     }
 
     private static List<List<Object>> byTarget(List<AnalysisResult.TargetRow> rows, boolean labels) {
