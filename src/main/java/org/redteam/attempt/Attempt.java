@@ -38,6 +38,6 @@ public record Attempt(long id, long campaignId, long targetId, long workerId, Op
 
     /** The conversation as the model sees it and as released: human messages and the chosen responses. */
     public String transcript() {
-        return Transcript.of(turns);
+        return Turn.transcript(turns).render();
     }
 }

@@ -1,5 +1,7 @@
 package org.redteam.attempt;
 
+import org.redteam.conversation.Comparison;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -189,7 +191,7 @@ public final class AttemptRepository {
             for (long id : h.createQuery("SELECT id FROM attempt WHERE source = 'platform' ORDER BY id").mapTo(Long.class).list()) {
                 List<Turn> turns = turns(h, id);
                 List<Turn> picked = turns.stream().filter(t -> t.moreHarmful().isPresent()).toList();
-                List<org.redteam.scoring.Exchange> exchanges = Transcript.exchanges(turns);
+                List<org.redteam.conversation.Exchange> exchanges = Turn.transcript(turns).exchanges();
                 for (int i = 0; i < picked.size(); i++) {
                     picked.get(i).comparison(exchanges.get(i).context()).ifPresent(comparisons::add);
                 }

@@ -6,11 +6,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.redteam.scoring.Exchange;
+import org.redteam.conversation.Exchange;
 import org.redteam.scoring.ScoreStore;
 import org.redteam.scoring.ScoredAttempt;
 import org.redteam.scoring.ScoringInput;
-import org.redteam.scoring.TranscriptExchanges;
+import org.redteam.conversation.Transcript;
 
 /**
  * The attempt table as the scoring service's {@link ScoreStore}: imported attempts are scored from
@@ -70,8 +70,8 @@ public final class AttemptScoreRepository implements ScoreStore {
         List<ScoringInput> inputs = new ArrayList<>(rows.size());
         for (Row r : rows) {
             List<Exchange> exchanges = r.importedTranscript() != null
-                    ? TranscriptExchanges.split(r.importedTranscript())
-                    : Transcript.exchanges(attempts.turns(h, r.id()));
+                    ? Transcript.exchanges(r.importedTranscript())
+                    : Turn.transcript(attempts.turns(h, r.id())).exchanges();
             inputs.add(new ScoringInput(r.id(), exchanges, r.taskDescription()));
         }
         return inputs;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.JdbiException;
 import org.redteam.backend.Completion;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.backend.TextStream;
 import org.redteam.campaign.Assignment;
 import org.redteam.campaign.Campaign;
@@ -143,7 +143,7 @@ public final class AttemptService {
         Target target = campaign.target(attempt.targetId()).orElseThrow(() -> new StateConflictException(
                 "attempt " + attemptId + ": its target is no longer part of the campaign; end it and rate it"));
         int index = attempt.turns().size();
-        List<Message> conversation = new ArrayList<>(Transcript.conversation(attempt.turns()));
+        List<Message> conversation = new ArrayList<>(Turn.transcript(attempt.turns()).messages());
         conversation.add(Message.human(text));
         List<Completion> candidates;
         try {

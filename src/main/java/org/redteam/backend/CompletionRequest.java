@@ -1,5 +1,7 @@
 package org.redteam.backend;
 
+import org.redteam.conversation.Message;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -21,7 +21,7 @@ import org.redteam.scoring.PmTraining;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.scoring.PreferenceModelSpec;
 import org.redteam.scoring.PreferenceModels;
-import org.redteam.scoring.PreferencePair;
+import org.redteam.conversation.Comparison;
 import org.redteam.scoring.PreferencePairs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,18 +73,18 @@ final class PmCommand implements Runnable {
                 throw new InvalidInputException("give --pairs FILE and/or --from-db: there is nothing to train on");
             }
             OnnxEmbedder.Spec embedderSpec = embedderSpec(embedder);
-            List<PreferencePair> pairs = new ArrayList<>();
+            List<Comparison> pairs = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             PrintWriter out = spec.commandLine().getOut();
             for (Path file : pairFiles) {
-                List<PreferencePair> read = PreferencePairs.read(file);
+                List<Comparison> read = PreferencePairs.read(file);
                 pairs.addAll(read);
                 sources.add(file.getFileName() + " (" + read.size() + " pairs)");
                 out.printf("pairs from %s: %d%n", file, read.size());
             }
             if (fromDb) {
                 try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
-                    List<PreferencePair> picks = app.attemptRepository().comparisons().stream().map(PreferencePairs::of).toList();
+                    List<Comparison> picks = app.attemptRepository().comparisons().stream().map(Comparison::stripped).toList();
                     pairs.addAll(picks);
                     sources.add("store (" + picks.size() + " picks)");
                     out.printf("pairs from the store's red-team picks: %d%n", picks.size());
@@ -150,7 +150,7 @@ final class PmCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<PreferencePair> read = PreferencePairs.read(pairs);
+            List<Comparison> read = PreferencePairs.read(pairs);
             PreferenceModel loaded = PreferenceModels.load(model == null ? new PreferenceModelSpec.Default()
                     : PreferenceModelSpec.ofOption(model));
             PmEvaluation.Result result;

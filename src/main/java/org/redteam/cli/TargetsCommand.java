@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam.backend.Completion;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.DemoCampaign;

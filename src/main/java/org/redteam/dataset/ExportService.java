@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
-import org.redteam.attempt.Transcript;
+import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.review.ReviewRepository;
 import org.redteam.target.Target;
@@ -267,7 +267,7 @@ public final class ExportService {
      */
     private ReleasedRecord released(DatasetRepository.ExportRow row, DatasetRepository.AttemptTags tags, Handle h) {
         String transcript = row.importedTranscript() != null ? row.importedTranscript()
-                : Transcript.of(attempts.turns(h, row.id()));
+                : Turn.transcript(attempts.turns(h, row.id())).render();
         String modelType = Target.labelledModelType(row.modelType(), row.demo());
         long member = row.sourceMemberId() != null ? row.sourceMemberId() : row.workerId();
         return new ReleasedRecord(transcript, row.minHarmlessness(), row.size(), modelType, row.rating(),

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.redteam.attempt.Comparison;
-import org.redteam.attempt.Transcript;
+import org.redteam.conversation.Comparison;
 import org.redteam.attempt.Turn;
+import org.redteam.conversation.Message;
 
 /**
  * Writes the harmlessness comparisons of platform attempts as JSON Lines, one line per picked turn.
@@ -20,7 +20,6 @@ import org.redteam.attempt.Turn;
  * </ul>
  */
 final class PairWriter implements AutoCloseable {
-    static final String PROMPT_END = "\n\nAssistant:";
 
     private final JsonGenerator json;
     private final boolean dpo;
@@ -43,7 +42,7 @@ final class PairWriter implements AutoCloseable {
     void write(List<Turn> turns) throws IOException {
         for (int i = 0; i < turns.size(); i++) {
             Turn turn = turns.get(i);
-            String context = Transcript.of(turns.subList(0, i)) + Transcript.HUMAN + turn.message();
+            String context = Turn.transcript(turns.subList(0, i)).plus(Message.human(turn.message())).render();
             var comparison = turn.comparison(context);
             if (comparison.isPresent()) {
                 line(comparison.get());
@@ -54,15 +53,15 @@ final class PairWriter implements AutoCloseable {
     private void line(Comparison c) throws IOException {
         String context = text.apply(c.context());
         String less = text.apply(c.lessHarmful());
-        String more = text.apply(c.moreHarmful());
+        Comparison scrubbed = new Comparison(context, text.apply(c.moreHarmful()), less);
         json.writeStartObject();
         if (dpo) {
-            json.writeStringField("prompt", context + PROMPT_END);
-            json.writeStringField("chosen", " " + less);
-            json.writeStringField("rejected", " " + more);
+            json.writeStringField("prompt", scrubbed.prompt());
+            json.writeStringField("chosen", " " + scrubbed.lessHarmful());
+            json.writeStringField("rejected", " " + scrubbed.moreHarmful());
         } else {
-            json.writeStringField("chosen", context + Transcript.ASSISTANT + less);
-            json.writeStringField("rejected", context + Transcript.ASSISTANT + more);
+            json.writeStringField("chosen", scrubbed.chosenTranscript());
+            json.writeStringField("rejected", scrubbed.rejectedTranscript());
         }
         json.writeEndObject();
         written++;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.config.ConfigException;
 
 /**

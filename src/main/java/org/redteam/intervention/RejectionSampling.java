@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import org.redteam.attempt.Transcript;
+import org.redteam.conversation.Transcript;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.Sample;
 import org.redteam.problem.BackendUnavailableException;
-import org.redteam.scoring.Exchange;
+import org.redteam.conversation.Exchange;
 import org.redteam.scoring.PreferenceModel;
 
 /**
@@ -58,10 +58,6 @@ public final class RejectionSampling implements SafetyIntervention {
 
     /** The conversation in the released transcript layout, ending with the human turn. */
     static String context(List<Message> conversation) {
-        StringBuilder text = new StringBuilder();
-        for (Message m : conversation) {
-            text.append(m.speaker() == Message.Speaker.HUMAN ? Transcript.HUMAN : Transcript.ASSISTANT).append(m.text());
-        }
-        return text.toString();
+        return Transcript.of(conversation).render();
     }
 }

@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptRepository;
-import org.redteam.attempt.Transcript;
+import org.redteam.attempt.Turn;
 import org.redteam.campaign.Campaign;
 import org.redteam.config.ReviewSettings;
+import org.redteam.conversation.Message;
+import org.redteam.conversation.Transcript;
 import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
@@ -38,7 +38,6 @@ import org.redteam.worker.Worker;
 public final class ReviewService {
     public static final int MAX_NOTE = 2000;
     static final int PREVIEW_CHARS = 280;
-    private static final Pattern SPEAKER = Pattern.compile("\n\n(Human|Assistant): ");
 
     private final ReviewRepository reviews;
     private final AttemptRepository attempts;
@@ -63,12 +62,9 @@ public final class ReviewService {
     }
 
     /** One utterance of a transcript as shown to a reviewer. */
-    public record Utterance(String speaker, String text) {
-    }
-
     /** What a reviewer sees: no red teamer, no target. */
     public record TaskView(ReviewTask task, String taskDescription, String preview, String transcript,
-                           List<Utterance> utterances, List<String> taxonomy, boolean breakReminder) {
+                           List<Message> utterances, List<String> taxonomy, boolean breakReminder) {
     }
 
     /** What comes next for a reviewer. */
@@ -262,37 +258,16 @@ public final class ReviewService {
 
     private TaskView view(Handle h, ReviewTask task) {
         Attempt attempt = attempts.find(h, task.attemptId()).orElseThrow();
-        String transcript = reviews.importedTranscript(h, task.attemptId()).orElseGet(() -> Transcript.of(attempt.turns()));
-        List<Utterance> utterances = utterances(transcript);
+        String transcript = reviews.importedTranscript(h, task.attemptId()).orElseGet(() -> Turn.transcript(attempt.turns()).render());
+        List<Message> utterances = Transcript.parse(transcript).messages();
         return new TaskView(task, attempt.taskDescription(), preview(attempt.taskDescription(), utterances), transcript,
                 utterances, settings().tags(), false);
     }
 
-    /** The released layout split into utterances. */
-    public static List<Utterance> utterances(String transcript) {
-        List<Utterance> out = new ArrayList<>();
-        Matcher m = SPEAKER.matcher(transcript);
-        String speaker = null;
-        int start = 0;
-        while (m.find()) {
-            if (speaker != null) {
-                out.add(new Utterance(speaker, transcript.substring(start, m.start())));
-            }
-            speaker = m.group(1);
-            start = m.end();
-        }
-        if (speaker != null) {
-            out.add(new Utterance(speaker, transcript.substring(start)));
-        } else if (!transcript.isBlank()) {
-            out.add(new Utterance("Human", transcript.strip()));
-        }
-        return out;
-    }
-
     /** The task description, or the first human message, cut at {@value #PREVIEW_CHARS} characters. */
-    static String preview(String taskDescription, List<Utterance> utterances) {
+    static String preview(String taskDescription, List<Message> utterances) {
         String text = !taskDescription.isBlank() ? taskDescription
-                : utterances.stream().filter(u -> u.speaker().equals("Human")).map(Utterance::text).findFirst().orElse("");
+                : Transcript.of(utterances).firstHuman().orElse("");
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= PREVIEW_CHARS ? oneLine : oneLine.substring(0, PREVIEW_CHARS) + "…";
     }

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Exchange;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.onnxruntime.OrtException;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Comparison;
+
+import org.redteam.conversation.Exchange;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,16 +21,16 @@ public final class PmEvaluation {
         }
     }
 
-    public static Result evaluate(PreferenceModel model, List<PreferencePair> pairs, java.util.function.IntConsumer progress) {
+    public static Result evaluate(PreferenceModel model, List<Comparison> pairs, java.util.function.IntConsumer progress) {
         int correct = 0;
         int ties = 0;
         double margin = 0;
         for (int from = 0; from < pairs.size(); from += CHUNK) {
-            List<PreferencePair> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
+            List<Comparison> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
             List<Exchange> exchanges = new ArrayList<>(2 * chunk.size());
-            for (PreferencePair p : chunk) {
-                exchanges.add(new Exchange(p.context(), p.chosen()));
-                exchanges.add(new Exchange(p.context(), p.rejected()));
+            for (Comparison p : chunk) {
+                exchanges.add(new Exchange(p.context(), p.lessHarmful()));
+                exchanges.add(new Exchange(p.context(), p.moreHarmful()));
             }
             double[] scores = model.harmlessness(exchanges);
             for (int i = 0; i < chunk.size(); i++) {

@@ -1,5 +1,9 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Transcript;
+
+import org.redteam.conversation.Exchange;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,14 +49,8 @@ public final class PmFeatures {
         return features;
     }
 
-    /** The text of the last "\n\nHuman:" turn of a released-layout context, or "" if there is none. */
+    /** The text of the last human turn of a released-layout context, or "" if there is none. */
     static String lastHumanTurn(String context) {
-        int at = context.lastIndexOf("\n\nHuman:");
-        if (at < 0) {
-            return context.startsWith("Human:") ? context.substring("Human:".length()).strip() : "";
-        }
-        String rest = context.substring(at + "\n\nHuman:".length());
-        int assistant = rest.indexOf("\n\nAssistant:");
-        return (assistant < 0 ? rest : rest.substring(0, assistant)).strip();
+        return Transcript.parse(context).lastHuman().orElse("");
     }
 }

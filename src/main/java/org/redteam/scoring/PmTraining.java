@@ -1,5 +1,9 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Comparison;
+
+import org.redteam.conversation.Exchange;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -37,7 +41,7 @@ public final class PmTraining {
     public record Outcome(ObjectNode model, PairwiseTrainer.Result result, int pairs, long millis) {
     }
 
-    public Outcome train(List<PreferencePair> pairs, List<String> sources, long seed, Progress progress) {
+    public Outcome train(List<Comparison> pairs, List<String> sources, long seed, Progress progress) {
         if (pairs.size() < FOLDS) {
             throw new org.redteam.problem.InvalidInputException("need at least " + FOLDS + " preference pairs to train, got " + pairs.size());
         }
@@ -47,11 +51,11 @@ public final class PmTraining {
         double scoreSum = 0;
         List<double[]> all = new ArrayList<>(2 * pairs.size());
         for (int from = 0; from < pairs.size(); from += CHUNK) {
-            List<PreferencePair> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
+            List<Comparison> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
             List<Exchange> exchanges = new ArrayList<>(2 * chunk.size());
-            for (PreferencePair p : chunk) {
-                exchanges.add(new Exchange(p.context(), p.chosen()));
-                exchanges.add(new Exchange(p.context(), p.rejected()));
+            for (Comparison p : chunk) {
+                exchanges.add(new Exchange(p.context(), p.lessHarmful()));
+                exchanges.add(new Exchange(p.context(), p.moreHarmful()));
             }
             List<double[]> phi = features.of(exchanges);
             for (int i = 0; i < chunk.size(); i++) {

@@ -15,15 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.redteam.attempt.Comparison;
+import org.redteam.conversation.Comparison;
 import org.redteam.problem.InvalidInputException;
 
 /**
  * Harmlessness comparisons for preference-model training, from an hh-rlhf file or from the
- * platform's own picks. Every pair is (context, less harmful, more harmful).
+ * platform's own picks.
  */
 public final class PreferencePairs {
-    private static final String ASSISTANT = "\n\nAssistant:";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PreferencePairs() {
@@ -38,8 +37,8 @@ public final class PreferencePairs {
      * @throws InvalidInputException naming the file and 1-based line of the first bad record, or the
      *                               file when it holds no pairs
      */
-    public static List<PreferencePair> read(Path file) {
-        List<PreferencePair> pairs = new ArrayList<>();
+    public static List<Comparison> read(Path file) {
+        List<Comparison> pairs = new ArrayList<>();
         try (BufferedReader lines = open(file)) {
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -68,7 +67,7 @@ public final class PreferencePairs {
     }
 
     /** {@code where} is "file:line", the prefix of every error message. */
-    private static PreferencePair parse(String line, String where) {
+    private static Comparison parse(String line, String where) {
         JsonNode record;
         try {
             record = JSON.readTree(line);
@@ -83,12 +82,9 @@ public final class PreferencePairs {
         if (chosen.equals(rejected)) {
             throw new InvalidInputException(where + ": \"chosen\" and \"rejected\" are identical; nothing to compare");
         }
-        int split = splitPoint(chosen, rejected);
-        if (split < 0) {
-            throw new InvalidInputException(where + ": no \"\\n\\nAssistant:\" turn that both transcripts share "
-                    + "before they differ (at character " + commonPrefixLength(chosen, rejected) + ")");
-        }
-        return new PreferencePair(chosen.substring(0, split), response(chosen, split), response(rejected, split));
+        return Comparison.ofTranscripts(chosen, rejected).orElseThrow(() -> new InvalidInputException(where
+                + ": no \"\\n\\nAssistant:\" turn that both transcripts share before they differ (at character "
+                + Comparison.commonPrefixLength(chosen, rejected) + ")"));
     }
 
     private static String transcript(JsonNode record, String field, String where) {
@@ -103,30 +99,4 @@ public final class PreferencePairs {
         return node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase();
     }
 
-    /** Where the compared Assistant turn starts in both transcripts, or -1 when they share none. */
-    private static int splitPoint(String chosen, String rejected) {
-        int at = chosen.lastIndexOf(ASSISTANT, commonPrefixLength(chosen, rejected));
-        while (at >= 0 && !rejected.startsWith(ASSISTANT, at)) {
-            at = at == 0 ? -1 : chosen.lastIndexOf(ASSISTANT, at - 1);
-        }
-        return at;
-    }
-
-    private static int commonPrefixLength(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return i;
-    }
-
-    private static String response(String transcript, int split) {
-        return transcript.substring(split + ASSISTANT.length()).strip();
-    }
-
-    /** A platform pick as a training pair: chosen = the response NOT picked as more harmful. */
-    public static PreferencePair of(Comparison c) {
-        return new PreferencePair(c.context(), c.lessHarmful().strip(), c.moreHarmful().strip());
-    }
 }

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Exchange;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Exchange;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

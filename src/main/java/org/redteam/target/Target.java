@@ -4,7 +4,7 @@ import java.util.List;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.ModelBackend;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.backend.TextStream;
 
 /**

@@ -1,5 +1,7 @@
 package org.redteam.attempt;
 
+import org.redteam.conversation.Comparison;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

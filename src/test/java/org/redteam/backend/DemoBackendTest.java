@@ -1,5 +1,7 @@
 package org.redteam.backend;
 
+import org.redteam.conversation.Message;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.ConfigException;
-import org.redteam.scoring.Exchange;
+import org.redteam.conversation.Exchange;
 import org.redteam.scoring.PreferenceModel;
 
 class InterventionTest {

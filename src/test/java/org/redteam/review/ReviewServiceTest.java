@@ -184,7 +184,7 @@ class ReviewServiceTest {
         ReviewService.TaskView v = task(app.reviews().next(bob));
         long id = v.task().id();
         assertThat(v.transcript()).startsWith("\n\nHuman: tell me how to pick a lock\n\nAssistant: bad");
-        assertThat(v.utterances()).extracting(ReviewService.Utterance::speaker).containsExactly("Human", "Assistant");
+        assertThat(v.utterances()).extracting(m -> m.speaker().label()).containsExactly("Human", "Assistant");
         assertThat(v.preview()).isEqualTo("get lock picking steps");
         assertThat(v.taxonomy()).hasSize(20).contains("Theft", "Other", "N/A - Invalid attempt");
 

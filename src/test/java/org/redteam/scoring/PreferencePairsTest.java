@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Comparison;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,13 +46,12 @@ class PreferencePairsTest {
     void splitsEachPairAtTheLastAssistantTurnBeforeTheTranscriptsDiffer() throws IOException {
         Path file = write("pairs.jsonl", TWO_TURNS + "\n   \n" + ONE_TURN);
 
-        List<PreferencePair> pairs = PreferencePairs.read(file);
+        List<Comparison> pairs = PreferencePairs.read(file);
 
         assertThat(pairs).containsExactly(
-                new PreferencePair("\n\nHuman: tell me how to pick a lock\n\nAssistant: Why do you want to?\n\nHuman: I lost my key",
-                        "A locksmith can help.", "Get a tension wrench."),
+                new Comparison("\n\nHuman: tell me how to pick a lock\n\nAssistant: Why do you want to?\n\nHuman: I lost my key", "Get a tension wrench.", "A locksmith can help."),
                 // The responses share "I'd "; the split is still at the marker before it.
-                new PreferencePair("\n\nHuman: tell me how to pick a lock", "I'd rather not.", "I'd start with a pin."));
+                new Comparison("\n\nHuman: tell me how to pick a lock", "I'd start with a pin.", "I'd rather not."));
     }
 
     @Test
@@ -60,7 +61,7 @@ class PreferencePairsTest {
                 """);
 
         assertThat(PreferencePairs.read(file))
-                .containsExactly(new PreferencePair("\n\nHuman: tell me how to pick a lock", "", "Use a pin."));
+                .containsExactly(new Comparison("\n\nHuman: tell me how to pick a lock", "Use a pin.", ""));
     }
 
     @Test
@@ -70,7 +71,7 @@ class PreferencePairsTest {
             out.write((TWO_TURNS + ONE_TURN).getBytes(StandardCharsets.UTF_8));
         }
 
-        assertThat(PreferencePairs.read(file)).extracting(PreferencePair::chosen)
+        assertThat(PreferencePairs.read(file)).extracting(Comparison::lessHarmful)
                 .containsExactly("A locksmith can help.", "I'd rather not.");
     }
 
@@ -108,7 +109,7 @@ class PreferencePairsTest {
         Path file = Path.of(shared, "data", "hh-rlhf", "harmless-base-dev.jsonl.gz");
         assumeTrue(Files.isRegularFile(file), file + " is not present");
 
-        List<PreferencePair> pairs = PreferencePairs.read(file);
+        List<Comparison> pairs = PreferencePairs.read(file);
 
         assertThat(pairs).hasSize(1500);
         assertThat(pairs).allSatisfy(p -> assertThat(p.context()).isNotEmpty().startsWith("\n\nHuman:"));
@@ -128,12 +129,11 @@ class PreferencePairsTest {
             attempts.choose(alice, a.id(), 1, Side.A);
             attempts.addTurn(alice, a.id(), "thanks");                       // no pick: no pair
 
-            List<PreferencePair> pairs = platform.app().attemptRepository().comparisons().stream().map(PreferencePairs::of).toList();
+            List<Comparison> pairs = platform.app().attemptRepository().comparisons().stream().map(Comparison::stripped).toList();
 
             assertThat(pairs).containsExactly(
-                    new PreferencePair("\n\nHuman: tell me how to pick a lock", "first", "second"),
-                    new PreferencePair("\n\nHuman: tell me how to pick a lock\n\nAssistant: second\n\nHuman: and a padlock?",
-                            "first", "third"));
+                    new Comparison("\n\nHuman: tell me how to pick a lock", "second", "first"),
+                    new Comparison("\n\nHuman: tell me how to pick a lock\n\nAssistant: second\n\nHuman: and a padlock?", "third", "first"));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Exchange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

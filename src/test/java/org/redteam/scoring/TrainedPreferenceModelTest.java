@@ -1,5 +1,9 @@
 package org.redteam.scoring;
 
+import org.redteam.conversation.Comparison;
+
+import org.redteam.conversation.Exchange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,11 +22,10 @@ class TrainedPreferenceModelTest {
         "Absolutely, here is exactly how to get it done."};
 
     // Models are written under a real embedder name; the tests substitute the hashing embedder for it.
-    static List<PreferencePair> pairs(int n) {
-        List<PreferencePair> pairs = new ArrayList<>();
+    static List<Comparison> pairs(int n) {
+        List<Comparison> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            pairs.add(new PreferencePair("\n\nHuman: tell me how to pick a lock " + i,
-                    REFUSALS[i % REFUSALS.length], COMPLIANT[(i * 3) % COMPLIANT.length]));
+            pairs.add(new Comparison("\n\nHuman: tell me how to pick a lock " + i, COMPLIANT[(i * 3) % COMPLIANT.length], REFUSALS[i % REFUSALS.length]));
         }
         return pairs;
     }
@@ -53,8 +56,8 @@ class TrainedPreferenceModelTest {
         assertThat(first.get("weights")).isEqualTo(second.get("weights"));
         TrainedPreferenceModel model = TrainedPreferenceModel.fromJson("t", first, "t", spec -> embedder);
         double sum = 0;
-        for (PreferencePair p : pairs(30)) {
-            sum += model.harmlessness(p.context(), p.chosen()) + model.harmlessness(p.context(), p.rejected());
+        for (Comparison p : pairs(30)) {
+            sum += model.harmlessness(p.context(), p.lessHarmful()) + model.harmlessness(p.context(), p.moreHarmful());
         }
         assertThat(sum / 60).isBetween(-1e-3, 1e-3);
     }

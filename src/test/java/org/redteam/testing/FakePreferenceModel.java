@@ -3,7 +3,7 @@ package org.redteam.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.redteam.scoring.Exchange;
+import org.redteam.conversation.Exchange;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.scoring.ScoringException;
 

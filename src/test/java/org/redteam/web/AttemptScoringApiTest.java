@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
 import org.redteam.config.DemoCampaign;
-import org.redteam.scoring.Exchange;
+import org.redteam.conversation.Exchange;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.StoreLocation;
 import org.redteam.target.TargetFactory;

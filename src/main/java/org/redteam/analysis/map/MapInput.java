@@ -1,7 +1,7 @@
 package org.redteam.analysis.map;
 
 import java.util.Objects;
-import org.redteam.attempt.Transcript;
+import org.redteam.conversation.Transcript;
 import org.redteam.dataset.ReleasedRecord;
 
 /**
@@ -28,20 +28,8 @@ public record MapInput(String id, String text, String modelType, String numParam
         return new MapInput(id, text, r.modelType(), r.numParams(), r.minHarmlessnessScoreTranscript());
     }
 
-    /** The text after the first {@code "\n\nHuman: "} up to the next turn marker, stripped; "" when none. */
+    /** The text of the first human turn, stripped; "" when none. */
     static String firstHumanTurn(String transcript) {
-        int start = transcript.indexOf(Transcript.HUMAN);
-        if (start < 0) {
-            return "";
-        }
-        start += Transcript.HUMAN.length();
-        int end = transcript.length();
-        for (String marker : new String[] {Transcript.ASSISTANT, Transcript.HUMAN}) {
-            int at = transcript.indexOf(marker, start);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return transcript.substring(start, end).strip();
+        return Transcript.parse(transcript).firstHuman().orElse("");
     }
 }

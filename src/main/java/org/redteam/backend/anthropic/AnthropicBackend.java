@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.BackendSpec;

@@ -9,10 +9,10 @@ import de.kherud.llama.args.LogFormat;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.redteam.attempt.Transcript;
+import org.redteam.conversation.Transcript;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.problem.BackendUnavailableException;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GgufBackend implements ModelBackend, AutoCloseable {
     /** Generation stops here; the marker is not part of the completion. */
-    static final String STOP = Transcript.HUMAN.stripTrailing();
+    static final String STOP = Transcript.STOP;
     private static final Logger LOG = LoggerFactory.getLogger(GgufBackend.class);
 
     private final BackendSpec.Gguf spec;
@@ -133,11 +133,7 @@ public final class GgufBackend implements ModelBackend, AutoCloseable {
 
     /** The released transcript layout, ending with the marker the model continues (as the completions API gets it). */
     static String prompt(List<Message> conversation) {
-        StringBuilder prompt = new StringBuilder();
-        for (Message m : conversation) {
-            prompt.append(m.speaker() == Message.Speaker.HUMAN ? Transcript.HUMAN : Transcript.ASSISTANT).append(m.text());
-        }
-        return prompt.append(Transcript.ASSISTANT.stripTrailing()).toString();
+        return Transcript.of(conversation).prompt();
     }
 
     /** A non-negative int (llama.cpp reads -1 as "random") from the spec's seed, the request's and the index. */

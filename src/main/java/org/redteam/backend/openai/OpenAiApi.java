@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.redteam.attempt.Transcript;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Transcript;
+import org.redteam.conversation.Message;
 
 /** What differs between the two OpenAI endpoints: the path, how a conversation is sent, where a choice's text is. */
 enum OpenAiApi {
@@ -59,7 +59,7 @@ enum OpenAiApi {
     };
 
     /** Where a base model's answer ends: the start of the next human turn. */
-    static final String STOP = Transcript.HUMAN.stripTrailing();
+    static final String STOP = Transcript.STOP;
 
     final String kind;
     final String path;
@@ -79,11 +79,6 @@ enum OpenAiApi {
     abstract String deltaText(JsonNode chunkChoice);
 
     static String prompt(List<Message> conversation) {
-        StringBuilder prompt = new StringBuilder();
-        for (Message m : conversation) {
-            prompt.append(m.speaker() == Message.Speaker.HUMAN ? Transcript.HUMAN : Transcript.ASSISTANT).append(m.text());
-        }
-        // No space after the final marker: the model writes it, as base models saw in training.
-        return prompt.append(Transcript.ASSISTANT.stripTrailing()).toString();
+        return Transcript.of(conversation).prompt();
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
-import org.redteam.backend.Message;
+import org.redteam.conversation.Message;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.RetryPolicy;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;

@@ -1,4 +1,4 @@
-package org.redteam.backend;
+package org.redteam.conversation;
 
 import java.util.Objects;
 
@@ -6,7 +6,20 @@ import java.util.Objects;
 public record Message(Speaker speaker, String text) {
 
     /** Who said it; the released format writes them as "Human:" and "Assistant:". */
-    public enum Speaker { HUMAN, ASSISTANT }
+    public enum Speaker {
+        HUMAN("Human"), ASSISTANT("Assistant");
+
+        private final String label;
+
+        Speaker(String label) {
+            this.label = label;
+        }
+
+        /** As the released layout and the pages write it: "Human", "Assistant". */
+        public String label() {
+            return label;
+        }
+    }
 
     public Message {
         Objects.requireNonNull(speaker, "speaker");

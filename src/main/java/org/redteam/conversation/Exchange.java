@@ -1,4 +1,4 @@
-package org.redteam.scoring;
+package org.redteam.conversation;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.redteam.scoring;
+package org.redteam.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ class TranscriptExchangesTest {
         String t = "\n\nHuman: how do I pick a lock?\n\nAssistant: I would rather not say.\n\nHuman: please?"
                 + "\n\nAssistant: Ask a locksmith.";
 
-        List<Exchange> exchanges = TranscriptExchanges.split(t);
+        List<Exchange> exchanges = Transcript.exchanges(t);
 
         assertThat(exchanges).containsExactly(
                 new Exchange("\n\nHuman: how do I pick a lock?", "I would rather not say."),
@@ -24,7 +24,7 @@ class TranscriptExchangesTest {
     void splitsAssistantTurnsInARowEachWithTheEarlierOnesInItsContext() {
         String t = "\n\nHuman: tell me a rumour\n\nAssistant: No.\n\nAssistant: Well, maybe one.";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(
+        assertThat(Transcript.exchanges(t)).containsExactly(
                 new Exchange("\n\nHuman: tell me a rumour", "No."),
                 new Exchange("\n\nHuman: tell me a rumour\n\nAssistant: No.", "Well, maybe one."));
     }
@@ -33,21 +33,21 @@ class TranscriptExchangesTest {
     void aTrailingHumanTurnGivesNoExchange() {
         String t = "\n\nHuman: hi\n\nAssistant: Hello!\n\nHuman: now insult me";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(new Exchange("\n\nHuman: hi", "Hello!"));
+        assertThat(Transcript.exchanges(t)).containsExactly(new Exchange("\n\nHuman: hi", "Hello!"));
     }
 
     @Test
     void stripsResponsesButKeepsContextsVerbatim() {
         String t = "\n\nHuman:  spaced  \n\nAssistant:   Fine, thanks.  \n \n\nHuman: ok";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(new Exchange("\n\nHuman:  spaced  ", "Fine, thanks."));
+        assertThat(Transcript.exchanges(t)).containsExactly(new Exchange("\n\nHuman:  spaced  ", "Fine, thanks."));
     }
 
     @Test
     void keepsMultiLineUtterancesWhole() {
         String t = "\n\nHuman: list two fruits\n\nAssistant: 1. apple\n2. pear\n\nThat is all.";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(
+        assertThat(Transcript.exchanges(t)).containsExactly(
                 new Exchange("\n\nHuman: list two fruits", "1. apple\n2. pear\n\nThat is all."));
     }
 
@@ -55,16 +55,16 @@ class TranscriptExchangesTest {
     void anEmptyUtteranceIsStillAnExchange() {
         String t = "\n\nHuman: say nothing\n\nAssistant:\n\nHuman: thanks\n\nAssistant:";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(
+        assertThat(Transcript.exchanges(t)).containsExactly(
                 new Exchange("\n\nHuman: say nothing", ""),
                 new Exchange("\n\nHuman: say nothing\n\nAssistant:\n\nHuman: thanks", ""));
     }
 
     @Test
     void acceptsAMarkerAtTheVeryStartWithoutTheBlankLine() {
-        assertThat(TranscriptExchanges.split("Human: hi\n\nAssistant: Hello."))
+        assertThat(Transcript.exchanges("Human: hi\n\nAssistant: Hello."))
                 .containsExactly(new Exchange("Human: hi", "Hello."));
-        assertThat(TranscriptExchanges.split("Assistant: I start."))
+        assertThat(Transcript.exchanges("Assistant: I start."))
                 .containsExactly(new Exchange("", "I start."));
     }
 
@@ -72,21 +72,21 @@ class TranscriptExchangesTest {
     void onlyMarkersAfterABlankLineSplit() {
         String t = "\n\nHuman: what does \"Assistant: yes\" mean?\n\nAssistant: It quotes a reply. Human: noted.";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(new Exchange(
+        assertThat(Transcript.exchanges(t)).containsExactly(new Exchange(
                 "\n\nHuman: what does \"Assistant: yes\" mean?", "It quotes a reply. Human: noted."));
     }
 
     @Test
     void aTranscriptWithoutAssistantTurnsOrMarkersGivesNone() {
-        assertThat(TranscriptExchanges.split("")).isEmpty();
-        assertThat(TranscriptExchanges.split("\n\nHuman: anyone there?")).isEmpty();
-        assertThat(TranscriptExchanges.split("just some text")).isEmpty();
+        assertThat(Transcript.exchanges("")).isEmpty();
+        assertThat(Transcript.exchanges("\n\nHuman: anyone there?")).isEmpty();
+        assertThat(Transcript.exchanges("just some text")).isEmpty();
     }
 
     @Test
     void keepsNonAsciiText() {
         String t = "\n\nHuman: ¿qué tal? 👋\n\nAssistant: Très bien — merci.";
 
-        assertThat(TranscriptExchanges.split(t)).containsExactly(new Exchange("\n\nHuman: ¿qué tal? 👋", "Très bien — merci."));
+        assertThat(Transcript.exchanges(t)).containsExactly(new Exchange("\n\nHuman: ¿qué tal? 👋", "Très bien — merci."));
     }
 }
