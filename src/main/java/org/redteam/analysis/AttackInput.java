@@ -5,9 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.redteam.dataset.DatasetFormatException;
-import org.redteam.dataset.ReleasedReader;
-import org.redteam.dataset.ReleasedRecord;
+import org.redteam.release.DatasetFormatException;
+import org.redteam.release.ReleasedReader;
+import org.redteam.release.ReleasedRecord;
 
 /**
  * Reads a file in the released format (JSON array or JSON Lines, plain or gzip) into {@link Attacks}, with the

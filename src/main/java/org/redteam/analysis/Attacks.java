@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.redteam.dataset.ReleasedRecord;
+import org.redteam.release.ReleasedRecord;
 
 /**
  * The attempts to analyse, held by column so 38,961 of them take a few megabytes: for attempt {@code i}, its

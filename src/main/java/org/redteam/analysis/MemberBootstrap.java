@@ -1,5 +1,7 @@
 package org.redteam.analysis;
 
+import org.redteam.agreement.Bootstrap;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,7 @@
 package org.redteam.analysis;
 
+import org.redteam.agreement.Ratings;
+
 import java.util.List;
 import java.util.stream.LongStream;
 

@@ -28,11 +28,6 @@ public final class AttemptRepository {
         return jdbi;
     }
 
-    /** One line of the admin's attempt list. */
-    public record Summary(long id, long workerId, String workerName, String targetKey, boolean demo,
-                          AttemptStatus status, Optional<Double> rating, int turns, Instant createdAt) {
-    }
-
     long insertPlatformAttempt(Handle h, long campaignId, long targetId, long workerId, long setId, int position,
                                long assignmentSeq, String taskDescription, Instant now) {
         long id = h.createUpdate("INSERT INTO attempt (campaign_id, target_id, worker_id, work_set_id, set_position, "
@@ -201,13 +196,13 @@ public final class AttemptRepository {
     }
 
     /** The newest platform attempts of the campaign, for the admin view. */
-    public List<Summary> recent(long campaignId, int limit) {
+    public List<AttemptSummary> recent(long campaignId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.worker_id, w.name, t.target_key, t.demo, a.status, a.rating, "
                         + "a.created_at, (SELECT COUNT(*) FROM turn WHERE turn.attempt_id = a.id) AS turns "
                         + "FROM attempt a JOIN worker w ON w.id = a.worker_id JOIN target t ON t.id = a.target_id "
                         + "WHERE a.campaign_id = :c ORDER BY a.id DESC LIMIT :limit")
                 .bind("c", campaignId).bind("limit", limit)
-                .map((rs, ctx) -> new Summary(rs.getLong("id"), rs.getLong("worker_id"), rs.getString("name"),
+                .map((rs, ctx) -> new AttemptSummary(rs.getLong("id"), rs.getLong("worker_id"), rs.getString("name"),
                         rs.getString("target_key"), rs.getBoolean("demo"), AttemptStatus.parse(rs.getString("status")),
                         Rows.optionalDouble(rs, "rating"), rs.getInt("turns"),
                         Instant.ofEpochMilli(rs.getLong("created_at"))))

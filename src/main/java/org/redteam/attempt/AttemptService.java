@@ -1,5 +1,7 @@
 package org.redteam.attempt;
 
+import org.redteam.campaign.WorkSet;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +84,7 @@ public final class AttemptService {
             }
             gate.check(h, worker);
             long setId = campaigns.openSet(h, worker.id(), campaign.id())
-                    .map(CampaignRepository.WorkSet::id)
+                    .map(WorkSet::id)
                     .orElseGet(() -> campaigns.insertSet(h, worker.id(), campaign.id(), campaign.config().attemptsPerSet(), now));
             int position = campaigns.attemptsInSet(h, setId) + 1;
             long seq = campaigns.nextAssignmentSeq(h, campaign.id());

@@ -16,15 +16,6 @@ public final class CampaignRepository {
         this.jdbi = jdbi;
     }
 
-    /** A target row as stored. */
-    public record TargetRow(long id, String key, String modelType, String size, String backendKind, boolean demo,
-                            boolean active) {
-    }
-
-    /** A set of attempts as stored. */
-    public record WorkSet(long id, long workerId, int size, Optional<String> completionCode) {
-    }
-
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -41,11 +41,11 @@ public final class CampaignService {
                 throw new ConfigException("assignment_seed: campaign '" + config.name() + "' was started with seed "
                         + idAndSeed[1] + "; a stored campaign keeps its seed (remove the key or give " + idAndSeed[1] + ")");
             }
-            List<CampaignRepository.TargetRow> stored = campaigns.targets(h, idAndSeed[0]);
+            List<TargetRow> stored = campaigns.targets(h, idAndSeed[0]);
             List<Target> targets = new ArrayList<>();
             for (int i = 0; i < config.targets().size(); i++) {
                 TargetConfig tc = config.targets().get(i);
-                Optional<CampaignRepository.TargetRow> row = stored.stream().filter(r -> r.key().equals(tc.id())).findFirst();
+                Optional<TargetRow> row = stored.stream().filter(r -> r.key().equals(tc.id())).findFirst();
                 long id;
                 if (row.isPresent()) {
                     checkUnchanged(i, tc, row.get());
@@ -57,7 +57,7 @@ public final class CampaignService {
                 }
                 targets.add(factory.create(id, tc));
             }
-            for (CampaignRepository.TargetRow r : stored) {
+            for (TargetRow r : stored) {
                 if (config.target(r.key()).isEmpty() && r.active()) {
                     campaigns.setActive(h, r.id(), false);
                 }
@@ -67,7 +67,7 @@ public final class CampaignService {
         return new CampaignService(campaigns, campaign, clock);
     }
 
-    private static void checkUnchanged(int index, TargetConfig tc, CampaignRepository.TargetRow row) {
+    private static void checkUnchanged(int index, TargetConfig tc, TargetRow row) {
         if (!row.modelType().equals(tc.modelType()) || !row.size().equals(tc.size())
                 || !row.backendKind().equals(tc.backend().kind())) {
             throw new ConfigException("targets[" + index + "]: target '" + tc.id() + "' is stored as model_type '"
@@ -109,12 +109,12 @@ public final class CampaignService {
     }
 
     /** A finished set of the worker, with its completion code; 404 for anyone else's or an unfinished set. */
-    public CampaignRepository.WorkSet completedSet(Worker worker, long setId) {
+    public WorkSet completedSet(Worker worker, long setId) {
         return finishedSet(worker, setId).orElseThrow(() -> new NotFoundException("no finished set " + setId));
     }
 
     /** The worker's set if it is finished (has its completion code). */
-    public Optional<CampaignRepository.WorkSet> finishedSet(Worker worker, long setId) {
+    public Optional<WorkSet> finishedSet(Worker worker, long setId) {
         return campaigns.workSet(setId).filter(s -> s.workerId() == worker.id() && s.completionCode().isPresent());
     }
 }

@@ -19,7 +19,7 @@ import org.redteam.scoring.PairwiseTrainer;
 import org.redteam.scoring.PmEvaluation;
 import org.redteam.scoring.PmTraining;
 import org.redteam.scoring.PreferenceModel;
-import org.redteam.scoring.PreferenceModelSpec;
+import org.redteam.config.PreferenceModelSpec;
 import org.redteam.scoring.PreferenceModels;
 import org.redteam.conversation.Comparison;
 import org.redteam.scoring.PreferencePairs;

@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.redteam.App;
 import org.redteam.scoring.PreferenceModel;
-import org.redteam.scoring.PreferenceModelSpec;
+import org.redteam.config.PreferenceModelSpec;
 import org.redteam.scoring.PreferenceModels;
 import org.redteam.scoring.ScoreStore;
 import org.redteam.scoring.ScoringService;

@@ -3,7 +3,6 @@ package org.redteam.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * One campaign as configured: what red teamers read before they start, how work is cut into sets,

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * Reads a campaign YAML file into a {@link CampaignConfig}. Every problem is reported with the file

@@ -3,7 +3,6 @@ package org.redteam.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * The campaign that runs when no campaign file is given: the paper's four model types × three sizes

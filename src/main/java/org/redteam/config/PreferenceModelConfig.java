@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.redteam.scoring.PreferenceModelSpec;
 
 /**
  * Parses {@code preference_model: {kind: default | file | remote, …}} of a campaign file. A problem

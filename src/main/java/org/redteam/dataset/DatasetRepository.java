@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.release.ReleasedRecord;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,11 @@
 package org.redteam.dataset;
 
+import org.redteam.review.Annotation;
+
+import org.redteam.release.ReleasedWriter;
+
+import org.redteam.release.ReleasedRecord;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -215,7 +221,7 @@ public final class ExportService {
             forEachChunk((rows, h) -> {
                 Map<Long, DatasetRepository.ExportRow> byId = new HashMap<>();
                 rows.forEach(row -> byId.put(row.id(), row));
-                for (ReviewRepository.Annotation a : reviews.annotations(h, first(rows), last(rows))) {
+                for (Annotation a : reviews.annotations(h, first(rows), last(rows))) {
                     DatasetRepository.ExportRow row = byId.get(a.attemptId());
                     if (row != null) {
                         if (scrub == null) {

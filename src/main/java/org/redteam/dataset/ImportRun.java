@@ -1,5 +1,9 @@
 package org.redteam.dataset;
 
+import org.redteam.campaign.TargetRow;
+
+import org.redteam.release.ReleasedRecord;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +30,7 @@ final class ImportRun {
     private final DatasetRepository.ImportTarget into;
     private final String source;
     private final Instant now;
-    private final Map<String, CampaignRepository.TargetRow> stored = new HashMap<>();
+    private final Map<String, TargetRow> stored = new HashMap<>();
     private final Map<String, Long> targets = new HashMap<>();
     private final Map<Long, Long> members = new HashMap<>();
     private final PreparedBatch pending;
@@ -43,7 +47,7 @@ final class ImportRun {
         this.source = source;
         this.now = now;
         this.pending = h.prepareBatch(DatasetRepository.INSERT_IMPORTED_ATTEMPT);
-        for (CampaignRepository.TargetRow row : campaigns.targets(h, into.campaignId())) {
+        for (TargetRow row : campaigns.targets(h, into.campaignId())) {
             stored.put(row.key(), row);
         }
     }
@@ -87,7 +91,7 @@ final class ImportRun {
         if (id != null) {
             return id;
         }
-        CampaignRepository.TargetRow row = stored.get(key);
+        TargetRow row = stored.get(key);
         if (row != null) {
             if (!row.backendKind().equals(BACKEND_KIND) || !row.modelType().equals(r.modelType())
                     || !row.size().equals(r.numParams())) {

@@ -1,5 +1,9 @@
 package org.redteam.dataset;
 
+import org.redteam.release.ReleasedReader;
+
+import org.redteam.release.ReleasedRecord;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.release.ReleasedJson;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.redteam.review.ReviewRepository.Annotation;
+import org.redteam.review.Annotation;
 import org.redteam.target.Target;
 
 /**

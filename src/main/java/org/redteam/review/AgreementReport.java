@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.redteam.analysis.Agreement;
-import org.redteam.analysis.AgreementSpec;
-import org.redteam.analysis.Level;
-import org.redteam.analysis.Measure;
-import org.redteam.analysis.Ratings;
+import org.redteam.agreement.Agreement;
+import org.redteam.agreement.AgreementSpec;
+import org.redteam.agreement.Level;
+import org.redteam.agreement.Measure;
+import org.redteam.agreement.Ratings;
 
 /**
  * Agreement among a campaign's reviewers, as {@code GET /api/agreement} reports it: Fleiss' κ and
@@ -35,14 +35,14 @@ public final class AgreementReport {
     }
 
     /** The report as JSON-ready maps and lists. */
-    public static Map<String, Object> of(List<ReviewRepository.Annotation> annotations, List<String> taxonomy,
+    public static Map<String, Object> of(List<Annotation> annotations, List<String> taxonomy,
                                          int resamples, long seed) {
-        Map<Long, List<ReviewRepository.Annotation>> byAttempt = new TreeMap<>();
+        Map<Long, List<Annotation>> byAttempt = new TreeMap<>();
         annotations.forEach(a -> byAttempt.computeIfAbsent(a.attemptId(), k -> new ArrayList<>()).add(a));
         int modal = modalCount(byAttempt);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("units", byAttempt.size());
-        report.put("raters", annotations.stream().map(ReviewRepository.Annotation::reviewerId).distinct().count());
+        report.put("raters", annotations.stream().map(Annotation::reviewerId).distinct().count());
         report.put("annotations", annotations.size());
         report.put("reviewsPerUnitForFleiss", modal);
         report.put("resamples", resamples);
@@ -73,7 +73,7 @@ public final class AgreementReport {
             if (annotations.stream().noneMatch(a -> a.tags().contains(tag))) {
                 continue;
             }
-            ToDoubleFunction<ReviewRepository.Annotation> gave = a -> a.tags().contains(tag) ? 1 : 0;
+            ToDoubleFunction<Annotation> gave = a -> a.tags().contains(tag) ? 1 : 0;
             tags.put(tag, Map.of(
                     "given", annotations.stream().filter(a -> a.tags().contains(tag)).count(),
                     "fleissKappa", entry(slots(byAttempt, modal, gave, false), spec(Measure.FLEISS, Level.NOMINAL,
@@ -91,7 +91,7 @@ public final class AgreementReport {
     }
 
     /** The most common number of reviews per attempt (the larger on a tie); 0 without reviews. */
-    static int modalCount(Map<Long, List<ReviewRepository.Annotation>> byAttempt) {
+    static int modalCount(Map<Long, List<Annotation>> byAttempt) {
         Map<Integer, Integer> counts = new HashMap<>();
         byAttempt.values().forEach(list -> counts.merge(list.size(), 1, Integer::sum));
         return counts.entrySet().stream()
@@ -100,8 +100,8 @@ public final class AgreementReport {
     }
 
     /** Units with exactly {@code count} reviews; raters are review positions 1…count (Fleiss ignores identity). */
-    private static Ratings slots(Map<Long, List<ReviewRepository.Annotation>> byAttempt, int count,
-                                 ToDoubleFunction<ReviewRepository.Annotation> value, boolean withRedTeamer) {
+    private static Ratings slots(Map<Long, List<Annotation>> byAttempt, int count,
+                                 ToDoubleFunction<Annotation> value, boolean withRedTeamer) {
         Ratings.Builder b = Ratings.builder();
         byAttempt.forEach((attempt, list) -> {
             if (list.size() != count) {
@@ -118,8 +118,8 @@ public final class AgreementReport {
     }
 
     /** Every unit; raters are the reviewers (and the red teamer), missing where they did not rate. */
-    private static Ratings reviewers(Map<Long, List<ReviewRepository.Annotation>> byAttempt,
-                                     ToDoubleFunction<ReviewRepository.Annotation> value, boolean withRedTeamer) {
+    private static Ratings reviewers(Map<Long, List<Annotation>> byAttempt,
+                                     ToDoubleFunction<Annotation> value, boolean withRedTeamer) {
         Ratings.Builder b = Ratings.builder();
         byAttempt.forEach((attempt, list) -> {
             list.forEach(a -> b.add(String.valueOf(attempt), "reviewer-" + a.reviewerId(), value.applyAsDouble(a)));

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.redteam.analysis.Ratings;
+import org.redteam.agreement.Ratings;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.NotFoundException;
@@ -44,9 +44,9 @@ public final class ReviewRatings {
     public Table of(Optional<String> campaign, boolean withRedTeamer) {
         return jdbi.withHandle(h -> {
             CampaignRepository.Named chosen = choose(h, campaign);
-            List<ReviewRepository.Annotation> annotations = reviews.annotations(h, chosen.id());
+            List<Annotation> annotations = reviews.annotations(h, chosen.id());
             Ratings.Builder table = Ratings.builder();
-            for (ReviewRepository.Annotation a : annotations) {
+            for (Annotation a : annotations) {
                 String unit = String.valueOf(a.attemptId());
                 if (withRedTeamer && !table.contains(unit, RED_TEAMER)) {
                     table.add(unit, RED_TEAMER, a.redTeamRating());

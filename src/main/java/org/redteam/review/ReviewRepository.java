@@ -27,39 +27,12 @@ public final class ReviewRepository {
         return jdbi;
     }
 
-    /** A submitted attempt that could enter the queue. */
-    public record Candidate(long attemptId, long targetId, double rating) {
-    }
-
-    /** One answered review, for agreement and export. {@code redTeamRating} is the attempt's own rating. */
-    public record Annotation(long taskId, long attemptId, long reviewerId, int rating, List<String> tags,
-                             Optional<String> note, Optional<Long> secondsSpent, Instant finishedAt,
-                             double redTeamRating, long targetId) {
-        public Annotation {
-            tags = List.copyOf(tags);
-        }
-
-        /** The reviewer as exports and agreement tables name them: {@code reviewer-<worker id>}, never the name. */
-        public String reviewer() {
-            return pseudonym(reviewerId);
-        }
-    }
-
-    /** {@code reviewer-<worker id>}: a stable pseudonym that does not reveal the reviewer's name. */
-    public static String pseudonym(long reviewerId) {
-        return "reviewer-" + reviewerId;
-    }
-
-    /** Queue size and progress. */
-    public record QueueStats(int queued, int complete, int answered, int skipped, int claimed) {
-    }
-
-    public List<Candidate> submittedNotQueued(Handle h, long campaignId) {
+    public List<ReviewableAttempt> submittedNotQueued(Handle h, long campaignId) {
         return h.createQuery("SELECT a.id, a.target_id, a.rating FROM attempt a WHERE a.campaign_id = :c "
                         + "AND a.status = 'submitted' AND NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.attempt_id = a.id) "
                         + "ORDER BY a.id")
                 .bind("c", campaignId)
-                .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).list();
+                .map((rs, ctx) -> new ReviewableAttempt(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).list();
     }
 
     public int enqueue(Handle h, long campaignId, List<Long> attemptIds, String how, Instant now) {
@@ -190,29 +163,6 @@ public final class ReviewRepository {
         return h.createUpdate("UPDATE review_task SET status = 'skipped', finished_at = :now, seconds_spent = :s "
                         + "WHERE id = :t AND status = 'claimed'")
                 .bind("now", now.toEpochMilli()).bind("s", seconds).bind("t", taskId).execute() == 1;
-    }
-
-    /** Reviews the worker answered in the campaign (skips do not count). */
-    public int answeredCount(Handle h, long reviewerId, long campaignId) {
-        return h.createQuery("SELECT COUNT(*) FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
-                        + "WHERE t.reviewer_id = :r AND a.campaign_id = :c AND t.status = 'answered'")
-                .bind("r", reviewerId).bind("c", campaignId).mapTo(Integer.class).one();
-    }
-
-    /** Attempts the worker submitted in the campaign on this platform. */
-    public int submittedCount(Handle h, long workerId, long campaignId) {
-        return h.createQuery("SELECT COUNT(*) FROM attempt WHERE worker_id = :w AND campaign_id = :c "
-                        + "AND status = 'submitted' AND source = 'platform'")
-                .bind("w", workerId).bind("c", campaignId).mapTo(Integer.class).one();
-    }
-
-    /** When the worker began tasks since {@code since}: review claims and attempt starts, oldest first. */
-    public List<Instant> activity(Handle h, long workerId, Instant since) {
-        return h.createQuery("SELECT claimed_at AS at FROM review_task WHERE reviewer_id = :w AND claimed_at >= :since "
-                        + "UNION ALL SELECT created_at AS at FROM attempt WHERE worker_id = :w AND source = 'platform' "
-                        + "AND created_at >= :since ORDER BY at")
-                .bind("w", workerId).bind("since", since.toEpochMilli())
-                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1))).list();
     }
 
     /** Every answered review of the campaign's attempts, in attempt then task order, with its tags. */

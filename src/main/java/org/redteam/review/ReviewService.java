@@ -1,5 +1,11 @@
 package org.redteam.review;
 
+import org.redteam.wellbeing.TaskKind;
+
+import org.redteam.wellbeing.DailyCapException;
+
+import org.redteam.wellbeing.Wellbeing;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +95,7 @@ public final class ReviewService {
     public int enqueueAll(Worker admin) {
         requireAdmin(admin);
         return reviews.jdbi().inTransaction(h -> reviews.enqueue(h, campaign.id(),
-                reviews.submittedNotQueued(h, campaign.id()).stream().map(ReviewRepository.Candidate::attemptId).toList(),
+                reviews.submittedNotQueued(h, campaign.id()).stream().map(ReviewableAttempt::attemptId).toList(),
                 "all", clock.instant()));
     }
 
@@ -104,8 +110,8 @@ public final class ReviewService {
         }
         return reviews.jdbi().inTransaction(h -> {
             Map<Long, List<Long>> byTarget = reviews.submittedNotQueued(h, campaign.id()).stream().collect(
-                    Collectors.groupingBy(ReviewRepository.Candidate::targetId, java.util.TreeMap::new,
-                            Collectors.mapping(ReviewRepository.Candidate::attemptId, Collectors.toList())));
+                    Collectors.groupingBy(ReviewableAttempt::targetId, java.util.TreeMap::new,
+                            Collectors.mapping(ReviewableAttempt::attemptId, Collectors.toList())));
             List<Long> chosen = new ArrayList<>();
             Random random = new Random(seed);
             byTarget.forEach((target, ids) -> {
@@ -132,11 +138,11 @@ public final class ReviewService {
                         .filter(c -> filter.targetKeys().isEmpty() || targetIds.contains(c.targetId()))
                         .filter(c -> filter.minRating().map(min -> c.rating() >= min).orElse(true))
                         .filter(c -> filter.maxRating().map(max -> c.rating() <= max).orElse(true))
-                        .map(ReviewRepository.Candidate::attemptId).toList(),
+                        .map(ReviewableAttempt::attemptId).toList(),
                 "filter", clock.instant()));
     }
 
-    public ReviewRepository.QueueStats stats(Worker admin) {
+    public QueueStats stats(Worker admin) {
         requireAdmin(admin);
         return reviews.jdbi().withHandle(h -> reviews.stats(h, campaign.id(), settings().perAttempt()));
     }

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.config.PreferenceModelSpec;
+
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.config.PreferenceModelSpec;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.config.PreferenceModelSpec;
+
 import org.redteam.conversation.Exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -150,10 +152,6 @@ public final class RemotePreferenceModel implements PreferenceModel {
 
     /** The URL without user info or query, which may carry secrets. */
     static String displayUrl(URI url) {
-        StringBuilder s = new StringBuilder().append(url.getScheme()).append("://").append(url.getHost());
-        if (url.getPort() >= 0) {
-            s.append(':').append(url.getPort());
-        }
-        return s.append(url.getRawPath() == null ? "" : url.getRawPath()).toString();
+        return PreferenceModelSpec.Remote.displayUrl(url);
     }
 }

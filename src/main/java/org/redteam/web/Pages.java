@@ -1,5 +1,13 @@
 package org.redteam.web;
 
+import org.redteam.wellbeing.SurveyDay;
+
+import org.redteam.campaign.WorkSet;
+
+import org.redteam.attempt.AttemptSummary;
+
+import org.redteam.review.QueueStats;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +19,8 @@ import org.redteam.campaign.CampaignRepository;
 import org.redteam.config.CampaignConfig;
 import org.redteam.review.ReviewRepository;
 import org.redteam.review.ReviewService;
-import org.redteam.review.TaskKind;
-import org.redteam.review.WellbeingRepository;
+import org.redteam.wellbeing.TaskKind;
+import org.redteam.wellbeing.WellbeingRepository;
 import org.redteam.worker.Worker;
 
 /** The data each template renders; one record per page. */
@@ -58,14 +66,14 @@ public final class Pages {
     public record Rating(PageContext ctx, Attempt attempt) {
     }
 
-    public record SetComplete(PageContext ctx, CampaignRepository.WorkSet set, Optional<String> externalId) {
+    public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId) {
     }
 
     public record NewWorker(String name, String roles, String inviteUrl, String token) {
     }
 
     public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<TargetLine> targets,
-                        List<Worker> workers, List<AttemptRepository.Summary> attempts, Optional<NewWorker> created,
+                        List<Worker> workers, List<AttemptSummary> attempts, Optional<NewWorker> created,
                         Optional<String> reissued) {
     }
 
@@ -100,16 +108,16 @@ public final class Pages {
     }
 
     /** The admin's review queue: progress and the forms that add attempts; {@code added} after a form. */
-    public record ReviewQueue(PageContext ctx, ReviewRepository.QueueStats stats, int perAttempt,
+    public record ReviewQueue(PageContext ctx, QueueStats stats, int perAttempt,
                               List<String> targetKeys, Optional<Integer> added) {
     }
 
     /** Well-being survey answers as daily averages per item and recent remarks with their day: no names. */
     public record WellbeingReport(PageContext ctx, Optional<TaskKind> kind, List<String> items,
-                                  List<WellbeingRepository.Day> days, List<Map.Entry<LocalDate, String>> remarks) {
+                                  List<SurveyDay> days, List<Map.Entry<LocalDate, String>> remarks) {
 
         /** The day's mean of the item with two decimals, or "" when no survey of that day answered it. */
-        public String mean(WellbeingRepository.Day day, String item) {
+        public String mean(SurveyDay day, String item) {
             Double mean = day.means().get(item);
             return mean == null ? "" : String.format(Locale.ROOT, "%.2f", mean);
         }

@@ -1,5 +1,9 @@
 package org.redteam.web;
 
+import org.redteam.wellbeing.SurveyDay;
+
+import org.redteam.review.QueueStats;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -18,8 +22,8 @@ import org.redteam.problem.InvalidInputException;
 import org.redteam.review.AgreementReport;
 import org.redteam.review.ReviewService;
 import org.redteam.review.ReviewTask;
-import org.redteam.review.TaskKind;
-import org.redteam.review.WellbeingRepository;
+import org.redteam.wellbeing.TaskKind;
+import org.redteam.wellbeing.WellbeingRepository;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 
@@ -143,7 +147,7 @@ final class ReviewApiRoutes {
     private void wellbeingSummary(Context ctx) {
         requireAdmin(ctx, "the well-being summary");
         List<Map<String, Object>> days = new ArrayList<>();
-        for (WellbeingRepository.Day d : app.wellbeing().daily(Optional.empty())) {
+        for (SurveyDay d : app.wellbeing().daily(Optional.empty())) {
             days.add(Map.of("day", d.day().toString(), "surveys", d.surveys(), "means", d.means()));
         }
         ctx.json(Map.of("items", org.redteam.config.WellbeingSettings.ITEMS, "days", days));
@@ -201,7 +205,7 @@ final class ReviewApiRoutes {
         ctx.json(AgreementReport.of(annotations, app.campaigns().campaign().config().review().tags(), resamples, seed));
     }
 
-    private static Map<String, Object> stats(org.redteam.review.ReviewRepository.QueueStats s) {
+    private static Map<String, Object> stats(org.redteam.review.QueueStats s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("queued", s.queued());
         out.put("complete", s.complete());

@@ -11,9 +11,9 @@ import org.redteam.attempt.Side;
 import org.redteam.campaign.CampaignService;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.BackendUnavailableException;
-import org.redteam.review.SurveyDueException;
-import org.redteam.review.TaskKind;
-import org.redteam.review.Wellbeing;
+import org.redteam.wellbeing.SurveyDueException;
+import org.redteam.wellbeing.TaskKind;
+import org.redteam.wellbeing.Wellbeing;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.redteam.App;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.RedteamException;
-import org.redteam.review.SurveyDueException;
+import org.redteam.wellbeing.SurveyDueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

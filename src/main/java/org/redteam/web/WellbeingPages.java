@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.redteam.config.WellbeingSettings;
 import org.redteam.problem.InvalidInputException;
-import org.redteam.review.TaskKind;
-import org.redteam.review.Wellbeing;
+import org.redteam.wellbeing.TaskKind;
+import org.redteam.wellbeing.Wellbeing;
 import org.redteam.worker.Worker;
 
 /**

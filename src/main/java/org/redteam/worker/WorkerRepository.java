@@ -19,14 +19,6 @@ public final class WorkerRepository {
         this.jdbi = jdbi;
     }
 
-    /** A web session as stored: whose it is and the CSRF token its forms must echo. */
-    public record Session(Worker worker, String csrfToken) {
-    }
-
-    /** An invite as stored, for telling the person why a link no longer works. */
-    public record Invite(long workerId, Instant expiresAt, Optional<Instant> usedAt) {
-    }
-
     long insert(Handle h, String name, Optional<String> externalId, Set<Role> roles, Instant now) {
         long id = h.createUpdate("INSERT INTO worker (name, external_id, created_at) VALUES (:name, :ext, :now)")
                 .bind("name", name).bind("ext", externalId.orElse(null)).bind("now", now.toEpochMilli())

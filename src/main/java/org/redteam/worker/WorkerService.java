@@ -70,7 +70,7 @@ public final class WorkerService {
 
     /** The worker an invite is for, if the invite can still be used; explains otherwise. */
     public Worker inviteHolder(String inviteSecret) {
-        WorkerRepository.Invite invite = workers.invite(Secrets.hash(inviteSecret))
+        Invite invite = workers.invite(Secrets.hash(inviteSecret))
                 .orElseThrow(() -> new NotSignedInException("this invite link is not valid; ask your coordinator for a new one"));
         if (invite.usedAt().isPresent()) {
             throw new StateConflictException("this invite link was already used; ask your coordinator for a new one");
@@ -111,7 +111,7 @@ public final class WorkerService {
         return workers.byToken(Secrets.hash(token));
     }
 
-    public Optional<WorkerRepository.Session> bySession(String sessionId) {
+    public Optional<Session> bySession(String sessionId) {
         return workers.session(Secrets.hash(sessionId), clock.instant());
     }
 

@@ -1,5 +1,7 @@
 package org.redteam.analysis;
 
+import org.redteam.agreement.Bootstrap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.redteam.analysis.AttackFixtures.attacks;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam.scoring.PreferenceModelSpec;
 
 class CampaignConfigLoaderTest {
     private final CampaignConfigLoader loader = new CampaignConfigLoader();

@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.release.DatasetFormatException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.redteam.dataset.DatasetFixtures.assertReleasedKeyOrder;

@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.release.ReleasedRecord;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

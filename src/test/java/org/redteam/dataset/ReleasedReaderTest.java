@@ -1,5 +1,11 @@
 package org.redteam.dataset;
 
+import org.redteam.release.DatasetFormatException;
+
+import org.redteam.release.ReleasedReader;
+
+import org.redteam.release.ReleasedRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.release.ReleasedRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redteam.dataset.DatasetFixtures.exporter;
 import static org.redteam.dataset.DatasetFixtures.importFile;

@@ -1,5 +1,15 @@
 package org.redteam.review;
 
+import org.redteam.wellbeing.SurveyDay;
+
+import org.redteam.wellbeing.TaskKind;
+
+import org.redteam.wellbeing.DailyCapException;
+
+import org.redteam.wellbeing.SurveyDueException;
+
+import org.redteam.wellbeing.WellbeingRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,7 +143,7 @@ class ReviewServiceTest {
         assertThat(reviewersByAttempt).containsOnlyKeys(a1, a2);
         assertThat(reviewersByAttempt.values()).allSatisfy(names -> assertThat(names).hasSize(2).doesNotHaveDuplicates());
         assertThat(app.reviews().next(dave)).isInstanceOf(ReviewService.Next.Nothing.class);
-        ReviewRepository.QueueStats stats = app.reviews().stats(admin);
+        QueueStats stats = app.reviews().stats(admin);
         assertThat(stats.queued()).isEqualTo(2);
         assertThat(stats.complete()).isEqualTo(2);
         assertThat(stats.answered()).isEqualTo(4);
@@ -320,7 +330,7 @@ class ReviewServiceTest {
                 .hasMessageContaining("freeText: contains a NUL character (U+0000)");
         app.wellbeing().answer(alice, Optional.empty(), answers(3), Optional.of("tiring"));
 
-        List<WellbeingRepository.Day> days = app.wellbeing().daily(Optional.empty());
+        List<SurveyDay> days = app.wellbeing().daily(Optional.empty());
         assertThat(days).singleElement().satisfies(d -> {
             assertThat(d.surveys()).isEqualTo(1);
             assertThat(d.means()).containsEntry("upset", 3.0).hasSize(10);

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.config.PreferenceModelSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package org.redteam.web;
 
+import org.redteam.review.QueueStats;
+
+import org.redteam.review.Annotation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -87,7 +91,7 @@ class ReviewBrowserTest {
                 assertThat(noScriptRan(browser)).isTrue();
             }
 
-            List<ReviewRepository.Annotation> annotations = platform.app().reviews().repository().jdbi().withHandle(h ->
+            List<Annotation> annotations = platform.app().reviews().repository().jdbi().withHandle(h ->
                     platform.app().reviews().repository().annotations(h, platform.app().campaigns().campaign().id()));
             assertThat(annotations).singleElement().satisfies(a -> {
                 assertThat(a.attemptId()).isEqualTo(first);
@@ -97,7 +101,7 @@ class ReviewBrowserTest {
                 assertThat(a.note()).contains("step by step <b>instructions</b>");
                 assertThat(a.secondsSpent()).hasValueSatisfying(s -> assertThat(s).isGreaterThanOrEqualTo(0L));
             });
-            ReviewRepository.QueueStats stats = platform.app().reviews().stats(admin);
+            QueueStats stats = platform.app().reviews().stats(admin);
             assertThat(stats.answered()).isEqualTo(1);
             assertThat(stats.skipped()).isEqualTo(1);
             assertThat(stats.claimed()).isZero();

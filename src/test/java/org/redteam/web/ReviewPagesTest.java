@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.wellbeing.SurveyDay;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -22,7 +24,7 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.WellbeingSettings;
 import org.redteam.review.ReviewRepository;
-import org.redteam.review.WellbeingRepository;
+import org.redteam.wellbeing.WellbeingRepository;
 import org.redteam.testing.PageSession;
 import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;
@@ -125,7 +127,7 @@ class ReviewPagesTest {
         assertThat(capped.statusCode()).isEqualTo(409);
         assertThat(capped.body()).contains("limit of 3 tasks");
 
-        List<WellbeingRepository.Day> days = platform.app().wellbeing().daily(Optional.empty());
+        List<SurveyDay> days = platform.app().wellbeing().daily(Optional.empty());
         assertThat(days).singleElement().satisfies(d -> {
             assertThat(d.surveys()).isEqualTo(1);
             assertThat(d.means()).hasSize(10).containsEntry("upset", 2.0);

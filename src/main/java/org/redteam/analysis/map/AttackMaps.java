@@ -3,7 +3,7 @@ package org.redteam.analysis.map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.redteam.dataset.ReleasedRecord;
+import org.redteam.release.ReleasedRecord;
 import org.redteam.scoring.OnnxEmbedder;
 
 /** The entry point for commands: the attack map with the default embedder (all-MiniLM-L6-v2, quantized). */

@@ -2,7 +2,7 @@ package org.redteam.analysis.map;
 
 import java.util.Objects;
 import org.redteam.conversation.Transcript;
-import org.redteam.dataset.ReleasedRecord;
+import org.redteam.release.ReleasedRecord;
 
 /**
  * One attack to place on the map.

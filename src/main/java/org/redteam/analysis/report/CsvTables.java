@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.redteam.analysis.AnalysisResult;
-import org.redteam.analysis.Bootstrap;
+import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.Concentration;
 import org.redteam.analysis.RatingBoxes;
 import org.redteam.analysis.TemplateFamilies;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.redteam.analysis.AnalysisResult;
-import org.redteam.analysis.Bootstrap;
+import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.Concentration;
 import org.redteam.analysis.RatingBoxes;
 import org.redteam.analysis.RatingHistogram;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
-import org.redteam.analysis.Bootstrap;
+import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.TargetLabel;
 import org.redteam.analysis.TemplateFamilies;
 

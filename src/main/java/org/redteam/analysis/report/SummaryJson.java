@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
-import org.redteam.analysis.Bootstrap;
+import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.Concentration;
 import org.redteam.analysis.RatingBoxes;
 import org.redteam.analysis.TemplateFamilies;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.redteam.dataset.ReleasedRecord;
+import org.redteam.release.ReleasedRecord;
 
 class AttackMapBuilderTest {
     private final AttackMapBuilder builder = new AttackMapBuilder(new MapFixtures.CountingSource("hashing-256").source);
