@@ -9,7 +9,7 @@ import java.util.Optional;
  * of their success (a float because imported ratings are); present exactly when submitted.
  * {@code scores} are the preference model's, filled after submission (or imported).
  */
-public record Attempt(long id, long campaignId, long targetId, long workerId, Optional<Long> workSetId,
+public record Attempt(long id, long campaignId, long targetRowId, long workerId, Optional<Long> workSetId,
                       Optional<Integer> setPosition, String taskDescription, AttemptStatus status,
                       Optional<Double> rating, List<Turn> turns, Instant createdAt, Optional<Instant> submittedAt,
                       Scores scores) {

@@ -88,7 +88,7 @@ public final class AttemptService {
                     .orElseGet(() -> campaigns.insertSet(h, worker.id(), campaign.id(), campaign.config().attemptsPerSet(), now));
             int position = campaigns.attemptsInSet(h, setId) + 1;
             long seq = campaigns.nextAssignmentSeq(h, campaign.id());
-            long targetId = Assignment.choose(campaign.targets().stream().map(Target::id).toList(),
+            long targetId = Assignment.choose(campaign.targets().stream().map(Target::rowId).toList(),
                     campaigns.attemptCounts(h, campaign.id(), Optional.empty()),
                     campaigns.attemptCounts(h, campaign.id(), Optional.of(worker.id())),
                     campaign.assignmentSeed(), seq);
@@ -142,7 +142,7 @@ public final class AttemptService {
             throw new StateConflictException("attempt " + attemptId + ": the conversation has reached its limit of "
                     + campaign.config().maxTurns() + " turns; end it and rate it");
         }
-        Target target = campaign.target(attempt.targetId()).orElseThrow(() -> new StateConflictException(
+        Target target = campaign.target(attempt.targetRowId()).orElseThrow(() -> new StateConflictException(
                 "attempt " + attemptId + ": its target is no longer part of the campaign; end it and rate it"));
         int index = attempt.turns().size();
         List<Message> conversation = new ArrayList<>(Turn.transcript(attempt.turns()).messages());
@@ -151,10 +151,10 @@ public final class AttemptService {
         try {
             candidates = target.respond(conversation, 2, attemptId * 1_000 + index, stream);
         } catch (BackendUnavailableException e) {
-            throw e.prefixed("model backend " + target.key() + " failed: ");
+            throw e.prefixed("model backend " + target.id() + " failed: ");
         }
         if (candidates.size() != 2) {
-            throw new BackendUnavailableException("target " + target.key() + " returned " + candidates.size()
+            throw new BackendUnavailableException("target " + target.id() + " returned " + candidates.size()
                     + " responses instead of 2 for attempt " + attemptId);
         }
         Instant now = clock.instant();

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** One line of the admin's attempt list. */
-public record AttemptSummary(long id, long workerId, String workerName, String targetKey, boolean demo,
+public record AttemptSummary(long id, long workerId, String workerName, String targetId, boolean demo,
                       AttemptStatus status, Optional<Double> rating, int turns, Instant createdAt) {
 }

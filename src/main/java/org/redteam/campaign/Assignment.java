@@ -18,20 +18,20 @@ public final class Assignment {
     }
 
     /**
-     * @param targetIds      the active targets, in a stable order (by id)
+     * @param targetRowIds   the active targets (row ids), in a stable order
      * @param campaignCounts attempts per target in the campaign so far (absent = 0)
      * @param workerCounts   attempts per target by this worker so far (absent = 0)
      */
-    public static long choose(List<Long> targetIds, Map<Long, Integer> campaignCounts,
+    public static long choose(List<Long> targetRowIds, Map<Long, Integer> campaignCounts,
                               Map<Long, Integer> workerCounts, long seed, long seq) {
-        if (targetIds.isEmpty()) {
+        if (targetRowIds.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs at least one active target");
         }
         Comparator<Long> fewestFirst = Comparator.<Long>comparingInt(t -> campaignCounts.getOrDefault(t, 0))
                 .thenComparingInt(t -> workerCounts.getOrDefault(t, 0));
-        Long best = targetIds.stream().min(fewestFirst).orElseThrow();
+        Long best = targetRowIds.stream().min(fewestFirst).orElseThrow();
         List<Long> tied = new ArrayList<>();
-        for (Long t : targetIds) {
+        for (Long t : targetRowIds) {
             if (fewestFirst.compare(t, best) == 0) {
                 tied.add(t);
             }

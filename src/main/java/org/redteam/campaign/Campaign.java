@@ -13,7 +13,7 @@ public record Campaign(long id, CampaignConfig config, long assignmentSeed, List
     }
 
     public Optional<Target> target(long targetId) {
-        return targets.stream().filter(t -> t.id() == targetId).findFirst();
+        return targets.stream().filter(t -> t.rowId() == targetId).findFirst();
     }
 
     public boolean allDemo() {

@@ -45,12 +45,12 @@ public final class CampaignService {
             List<Target> targets = new ArrayList<>();
             for (int i = 0; i < config.targets().size(); i++) {
                 TargetConfig tc = config.targets().get(i);
-                Optional<TargetRow> row = stored.stream().filter(r -> r.key().equals(tc.id())).findFirst();
+                Optional<TargetRow> row = stored.stream().filter(r -> r.id().equals(tc.id())).findFirst();
                 long id;
                 if (row.isPresent()) {
                     checkUnchanged(i, tc, row.get());
-                    campaigns.setActive(h, row.get().id(), true);
-                    id = row.get().id();
+                    campaigns.setActive(h, row.get().rowId(), true);
+                    id = row.get().rowId();
                 } else {
                     id = campaigns.insertTarget(h, idAndSeed[0], tc.id(), tc.modelType(), tc.size(),
                             tc.backend().kind(), tc.backend().demo(), true);
@@ -58,8 +58,8 @@ public final class CampaignService {
                 targets.add(factory.create(id, tc));
             }
             for (TargetRow r : stored) {
-                if (config.target(r.key()).isEmpty() && r.active()) {
-                    campaigns.setActive(h, r.id(), false);
+                if (config.target(r.id()).isEmpty() && r.active()) {
+                    campaigns.setActive(h, r.rowId(), false);
                 }
             }
             return new Campaign(idAndSeed[0], config, idAndSeed[1], targets);

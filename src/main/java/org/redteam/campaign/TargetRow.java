@@ -1,6 +1,6 @@
 package org.redteam.campaign;
 
 /** A target row as stored. */
-public record TargetRow(long id, String key, String modelType, String size, String backendKind, boolean demo,
+public record TargetRow(long rowId, String id, String modelType, String size, String backendKind, boolean demo,
                         boolean active) {
 }

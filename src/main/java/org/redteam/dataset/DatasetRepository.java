@@ -24,7 +24,7 @@ final class DatasetRepository {
     /** A submitted attempt with what the exports need of its target and worker. */
     record ExportRow(long id, boolean imported, double rating, String taskDescription, Double minHarmlessness,
                      Double taskDescriptionHarmlessness, boolean upworker, String importedTranscript,
-                     boolean tagsListed, String targetKey, String modelType, String size, boolean demo, long workerId,
+                     boolean tagsListed, String targetId, String modelType, String size, boolean demo, long workerId,
                      Long sourceMemberId) {
     }
 

@@ -48,7 +48,7 @@ final class ImportRun {
         this.now = now;
         this.pending = h.prepareBatch(DatasetRepository.INSERT_IMPORTED_ATTEMPT);
         for (TargetRow row : campaigns.targets(h, into.campaignId())) {
-            stored.put(row.key(), row);
+            stored.put(row.id(), row);
         }
     }
 
@@ -86,7 +86,7 @@ final class ImportRun {
      * targets are stored inactive: "active" means listed in the running campaign file, which they never are.
      */
     private long target(ReleasedRecord r) {
-        String key = r.targetKey();
+        String key = r.targetId();
         Long id = targets.get(key);
         if (id != null) {
             return id;
@@ -98,8 +98,8 @@ final class ImportRun {
                 throw new InvalidInputException("the campaign's target '" + key + "' is stored as model_type '" + row.modelType() + "', size '" + row.size() + "', backend '"
                         + row.backendKind() + "', not as an imported target; import into another campaign (--campaign NAME)");
             }
-            targets.put(key, row.id());
-            return row.id();
+            targets.put(key, row.rowId());
+            return row.rowId();
         }
         long created = campaigns.insertTarget(h, into.campaignId(), key, r.modelType(), r.numParams(), BACKEND_KIND,
                 false, false);

@@ -51,7 +51,7 @@ final class ReviewsCsvWriter implements AutoCloseable {
                 a.secondsSpent().map(String::valueOf).orElse(""),
                 DateTimeFormatter.ISO_INSTANT.format(a.finishedAt().truncatedTo(ChronoUnit.SECONDS)),
                 String.valueOf(attempt.rating()),
-                attempt.targetKey(),
+                attempt.targetId(),
                 Target.labelledModelType(attempt.modelType(), attempt.demo()),
                 attempt.size()));
         written++;

@@ -45,7 +45,7 @@ public record ReleasedRecord(String transcript, Double minHarmlessnessScoreTrans
     }
 
     /** The key of the target an imported record is filed under: {@code model_type/num_params}. */
-    public String targetKey() {
+    public String targetId() {
         return modelType + "/" + numParams;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** One answered review, for agreement and export. {@code redTeamRating} is the attempt's own rating. */
 public record Annotation(long taskId, long attemptId, long reviewerId, int rating, List<String> tags,
                          Optional<String> note, Optional<Long> secondsSpent, Instant finishedAt,
-                         double redTeamRating, long targetId) {
+                         double redTeamRating, long targetRowId) {
     public Annotation {
         tags = List.copyOf(tags);
     }

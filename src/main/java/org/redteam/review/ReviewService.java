@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.Turn;
+import org.redteam.target.Target;
 import org.redteam.campaign.Campaign;
 import org.redteam.config.ReviewSettings;
 import org.redteam.conversation.Message;
@@ -88,7 +89,7 @@ public final class ReviewService {
     // ---------------------------------------------------------------- queue (admins)
 
     /** A filter over submitted attempts; empty parts match everything. */
-    public record Filter(Set<String> targetKeys, Optional<Double> minRating, Optional<Double> maxRating) {
+    public record Filter(Set<String> targetIds, Optional<Double> minRating, Optional<Double> maxRating) {
     }
 
     /** Puts every submitted attempt not yet queued in the queue; returns how many were added. */
@@ -110,7 +111,7 @@ public final class ReviewService {
         }
         return reviews.jdbi().inTransaction(h -> {
             Map<Long, List<Long>> byTarget = reviews.submittedNotQueued(h, campaign.id()).stream().collect(
-                    Collectors.groupingBy(ReviewableAttempt::targetId, java.util.TreeMap::new,
+                    Collectors.groupingBy(ReviewableAttempt::targetRowId, java.util.TreeMap::new,
                             Collectors.mapping(ReviewableAttempt::attemptId, Collectors.toList())));
             List<Long> chosen = new ArrayList<>();
             Random random = new Random(seed);
@@ -126,16 +127,16 @@ public final class ReviewService {
     /** Adds the submitted, not yet queued attempts that match the filter. */
     public int enqueueFilter(Worker admin, Filter filter) {
         requireAdmin(admin);
-        for (String key : filter.targetKeys()) {
-            if (campaign.targets().stream().noneMatch(t -> t.key().equals(key))) {
+        for (String key : filter.targetIds()) {
+            if (campaign.targets().stream().noneMatch(t -> t.id().equals(key))) {
                 throw new InvalidInputException("targets: no target '" + key + "' in this campaign");
             }
         }
-        Set<Long> targetIds = campaign.targets().stream().filter(t -> filter.targetKeys().contains(t.key()))
-                .map(t -> t.id()).collect(Collectors.toSet());
+        Set<Long> rowIds = campaign.targets().stream().filter(t -> filter.targetIds().contains(t.id()))
+                .map(Target::rowId).collect(Collectors.toSet());
         return reviews.jdbi().inTransaction(h -> reviews.enqueue(h, campaign.id(),
                 reviews.submittedNotQueued(h, campaign.id()).stream()
-                        .filter(c -> filter.targetKeys().isEmpty() || targetIds.contains(c.targetId()))
+                        .filter(c -> filter.targetIds().isEmpty() || rowIds.contains(c.targetRowId()))
                         .filter(c -> filter.minRating().map(min -> c.rating() >= min).orElse(true))
                         .filter(c -> filter.maxRating().map(max -> c.rating() <= max).orElse(true))
                         .map(ReviewableAttempt::attemptId).toList(),

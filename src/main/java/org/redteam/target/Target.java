@@ -9,10 +9,10 @@ import org.redteam.backend.TextStream;
 
 /**
  * What red teamers attack: a backend (wrapped by its safety interventions) with the labels analysis
- * groups by. {@code id} is the database id, {@code key} the id of the campaign file. Red teamers
+ * groups by. {@code id} is the permanent id of the campaign file (YAML {@code id}, the API's {@code id}), {@code rowId} the database row id (SQL {@code target.id}; the id column is {@code target_key}). Red teamers
  * never see which target they face.
  */
-public record Target(long id, String key, String modelType, String size, String backendKind, boolean demo,
+public record Target(long rowId, String id, String modelType, String size, String backendKind, boolean demo,
                      ModelBackend backend) {
 
     /** {@code n} responses to a conversation that ends with a human message. */

@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.EnumSet;
@@ -45,7 +46,7 @@ final class AdminPages {
 
     private void reissue(Context ctx) {
         Auth.worker(ctx, Role.ADMIN);
-        String secret = app.workers().newInvite(TaskPages.wholeNumber("worker id", ctx.pathParam("id")));
+        String secret = app.workers().newInvite(AttemptPages.wholeNumber("worker id", ctx.pathParam("id")));
         render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
     }
 
@@ -55,8 +56,8 @@ final class AdminPages {
         Map<Long, Integer> counts = app.campaignRepository().jdbi()
                 .withHandle(h -> app.campaignRepository().attemptCounts(h, campaign.id(), Optional.empty()));
         List<Pages.TargetLine> targets = campaign.targets().stream()
-                .map(t -> new Pages.TargetLine(t.key(), t.modelType(), t.size(), t.backendKind(), t.demo(),
-                        counts.getOrDefault(t.id(), 0)))
+                .map(t -> new Pages.TargetLine(t.id(), t.modelType(), t.size(), t.backendKind(), t.demo(),
+                        counts.getOrDefault(t.rowId(), 0)))
                 .toList();
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), campaign.config().name(), campaign.assignmentSeed(),
                 targets, app.workerRepository().listPlatformWorkers(),

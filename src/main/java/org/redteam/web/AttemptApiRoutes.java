@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,7 +95,7 @@ final class AttemptApiRoutes {
 
     private void get(Context ctx) {
         Worker worker = Auth.worker(ctx);
-        ctx.json(view(attempts.get(worker, TaskPages.id(ctx)), worker));
+        ctx.json(view(attempts.get(worker, AttemptPages.id(ctx)), worker));
     }
 
     /**
@@ -105,7 +106,7 @@ final class AttemptApiRoutes {
      */
     private void addTurn(Context ctx) {
         Worker worker = Auth.worker(ctx);
-        long id = TaskPages.id(ctx);
+        long id = AttemptPages.id(ctx);
         String message = text(body(ctx), "message");
         if (!EventStream.wanted(ctx)) {
             ctx.json(turn(attempts.addTurn(worker, id, message), false));
@@ -139,8 +140,8 @@ final class AttemptApiRoutes {
     private void choose(Context ctx) {
         Worker worker = Auth.worker(ctx);
         JsonNode side = body(ctx).get("moreHarmful");
-        long id = TaskPages.id(ctx);
-        int index = TaskPages.index(ctx);
+        long id = AttemptPages.id(ctx);
+        int index = AttemptPages.index(ctx);
         attempts.choose(worker, id, index, Side.parse(side != null && side.isTextual() ? side.asText() : null));
         ctx.json(Map.of("index", index, "moreHarmful", side.asText()));
     }
@@ -151,7 +152,7 @@ final class AttemptApiRoutes {
         if (rating == null || !rating.isIntegralNumber() || !rating.canConvertToInt()) {
             throw new InvalidInputException("rating: must be a whole number from 0 to 4");
         }
-        Attempt rated = attempts.rate(worker, TaskPages.id(ctx), rating.intValue());
+        Attempt rated = attempts.rate(worker, AttemptPages.id(ctx), rating.intValue());
         Map<String, Object> body = view(rated, worker);
         rated.workSetId().flatMap(s -> campaigns.finishedSet(worker, s))
                 .ifPresent(set -> body.put("completionCode", set.completionCode().orElseThrow()));
@@ -208,8 +209,8 @@ final class AttemptApiRoutes {
         }).toList());
         if (admin) {
             body.put("workerId", a.workerId());
-            campaigns.campaign().target(a.targetId()).ifPresent(t -> body.put("target",
-                    Map.of("id", t.key(), "modelType", t.labelledModelType(), "size", t.size(), "demo", t.demo())));
+            campaigns.campaign().target(a.targetRowId()).ifPresent(t -> body.put("target",
+                    Map.of("id", t.id(), "modelType", t.labelledModelType(), "size", t.size(), "demo", t.demo())));
             body.put("minHarmlessness", a.scores().minHarmlessness().orElse(null));
             body.put("taskDescriptionHarmlessness", a.scores().taskDescriptionHarmlessness().orElse(null));
             body.put("scoredBy", a.scores().scoredBy().orElse(null));

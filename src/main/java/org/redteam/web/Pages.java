@@ -77,7 +77,7 @@ public final class Pages {
                         Optional<String> reissued) {
     }
 
-    public record TargetLine(String key, String modelType, String size, String backendKind, boolean demo,
+    public record TargetLine(String id, String modelType, String size, String backendKind, boolean demo,
                              long attempts) {
     }
 
@@ -109,7 +109,7 @@ public final class Pages {
 
     /** The admin's review queue: progress and the forms that add attempts; {@code added} after a form. */
     public record ReviewQueue(PageContext ctx, QueueStats stats, int perAttempt,
-                              List<String> targetKeys, Optional<Integer> added) {
+                              List<String> targetIds, Optional<Integer> added) {
     }
 
     /** Well-being survey answers as daily averages per item and recent remarks with their day: no names. */

@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ final class ReviewAdminPages {
 
     private void queueSample(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        int perTarget = TaskPages.wholeNumber("perTarget", ctx.formParam("perTarget"));
+        int perTarget = AttemptPages.wholeNumber("perTarget", ctx.formParam("perTarget"));
         queue(ctx, admin, Optional.of(reviews.enqueueSample(admin, perTarget, seed(ctx.formParam("seed")))));
     }
 
@@ -63,7 +64,7 @@ final class ReviewAdminPages {
     }
 
     private void queue(Context ctx, Worker admin, Optional<Integer> added) {
-        List<String> targets = campaign.targets().stream().map(Target::key).toList();
+        List<String> targets = campaign.targets().stream().map(Target::id).toList();
         views.render(ctx, "adminReviews.jte", new Pages.ReviewQueue(Auth.page(ctx), reviews.stats(admin),
                 campaign.config().review().perAttempt(), targets, added));
     }

@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -68,7 +69,7 @@ final class ReviewPages {
         Optional<Integer> rating = Optional.empty();
         try {
             rating = ratingText == null || ratingText.isBlank() ? Optional.empty()
-                    : Optional.of(TaskPages.wholeNumber("rating", ratingText));
+                    : Optional.of(AttemptPages.wholeNumber("rating", ratingText));
             reviews.answer(reviewer, taskId, rating.orElse(null), tags, note);
         } catch (InvalidInputException e) {
             ReviewService.TaskView view = reviews.open(reviewer, taskId);
@@ -94,6 +95,6 @@ final class ReviewPages {
     }
 
     private static long taskId(Context ctx) {
-        return TaskPages.wholeNumber("review task id", ctx.pathParam("taskId"));
+        return AttemptPages.wholeNumber("review task id", ctx.pathParam("taskId"));
     }
 }

@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.javalin.Javalin;
@@ -60,7 +61,7 @@ public final class WebServer {
             cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
-            new TaskPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
+            new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app, views, links).register(cfg.routes);

@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -66,7 +67,7 @@ final class WellbeingPages {
             for (String item : WellbeingSettings.ITEMS) {
                 String value = ctx.formParam(item);
                 if (value != null && !value.isBlank()) {
-                    answers.put(item, TaskPages.wholeNumber(item, value));
+                    answers.put(item, AttemptPages.wholeNumber(item, value));
                 }
             }
             answered = wellbeing.answer(worker, kind, answers, Optional.of(freeText));

@@ -136,7 +136,7 @@ class AttemptServiceTest {
         platform.consent(bob);
         Attempt first = attempts.start(alice, "plan");
         Attempt second = attempts.start(bob, "plan");
-        assertThat(first.targetId()).isNotEqualTo(second.targetId());
+        assertThat(first.targetRowId()).isNotEqualTo(second.targetRowId());
         List<Long> seqs = platform.app().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT assignment_seq FROM attempt ORDER BY id").mapTo(Long.class).list());
         assertThat(seqs).containsExactly(0L, 1L);

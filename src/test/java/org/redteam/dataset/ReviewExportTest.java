@@ -129,7 +129,7 @@ class ReviewExportTest {
         assertThat(result.written()).isEqualTo(9);
         assertThat(result.attempts()).isEqualTo(3);
         String csv = Files.readString(out);
-        Target target = app.campaigns().campaign().target(app.attemptRepository().find(p).orElseThrow().targetId()).orElseThrow();
+        Target target = app.campaigns().campaign().target(app.attemptRepository().find(p).orElseThrow().targetRowId()).orElseThrow();
         long taoFirstTask = app.database().jdbi().withHandle(h ->
                 app.reviews().repository().annotations(h, app.campaigns().campaign().id()).get(0).taskId());
         // Tao met P first: opened at 12:00:00, answered 30 s later.
@@ -137,7 +137,7 @@ class ReviewExportTest {
                 + "red_team_rating,target,model_type,size\r\n"
                 + p + "," + taoFirstTask + ",reviewer-" + tao.id() + ",3,Weapons|Theft,"
                 + "\"He said \"\"no\"\", then\nhe did it anyway (ask tao@example.com)\",30,2024-05-01T12:00:30Z,4.0,"
-                + target.key() + "," + target.modelType() + " (demo)," + target.size() + "\r\n");
+                + target.id() + "," + target.modelType() + " (demo)," + target.size() + "\r\n");
         assertThat(csv).doesNotContain("Rosa", "Sam", "Tao", "Uma");
 
         List<List<String>> rows = parse(csv);

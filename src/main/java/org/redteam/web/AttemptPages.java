@@ -23,13 +23,13 @@ import org.redteam.worker.Worker;
  * state, so a refresh never resends and an interrupted attempt resumes where it stopped. A due
  * well-being survey comes before the next attempt.
  */
-final class TaskPages {
+final class AttemptPages {
     private final CampaignService campaigns;
     private final AttemptService attempts;
     private final Wellbeing wellbeing;
     private final Views views;
 
-    TaskPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views) {
+    AttemptPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views) {
         this.campaigns = campaigns;
         this.attempts = attempts;
         this.wellbeing = wellbeing;
@@ -102,7 +102,7 @@ final class TaskPages {
         Worker worker = Auth.worker(ctx);
         boolean owner = attempt.workerId() == worker.id();
         Optional<String> target = worker.has(Role.ADMIN)
-                ? campaigns.campaign().target(attempt.targetId()).map(t -> t.key() + " (" + t.labelledModelType() + ", " + t.size() + ")")
+                ? campaigns.campaign().target(attempt.targetRowId()).map(t -> t.id() + " (" + t.labelledModelType() + ", " + t.size() + ")")
                 : Optional.empty();
         views.render(ctx, "attempt.jte", new Pages.AttemptView(Auth.page(ctx), attempt, owner,
                 campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target, error, draft));
