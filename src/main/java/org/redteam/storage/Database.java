@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -25,7 +24,7 @@ import org.redteam.problem.InvalidInputException;
  */
 public final class Database implements AutoCloseable {
 
-    /** SQL dialects with their own migration folder. */
+    /** The SQL dialects a store can have; where their SQL differs, migrations use placeholders ({@link Migrations}). */
     public enum Vendor { SQLITE, POSTGRESQL }
 
     private final HikariDataSource dataSource;
@@ -99,9 +98,12 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new InvalidInputException("cannot open the store " + location.description() + ": " + e.getMessage(), e);
         }
-        Flyway.configure().dataSource(ds)
-                .locations("classpath:db/migration/" + vendor.name().toLowerCase())
-                .load().migrate();
+        try {
+            Migrations.migrate(ds, vendor);
+        } catch (RuntimeException e) {
+            ds.close(); // a store Flyway refuses is not opened; its connections are not left behind
+            throw e;
+        }
         sync.ifPresent(WalGroupSync::commitAndAwait); // the migrations' commits
         return new Database(ds, vendor, sync);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,7 @@ class TargetCountMigrationTest {
     @Test
     void anOlderStoreGetsItsCountersFromItsPlatformAttempts(@TempDir Path dir) {
         StoreLocation store = StoreLocation.directory(dir);
-        Flyway.configure().dataSource(store.jdbcUrl(), null, null).locations("classpath:db/migration/sqlite")
+        Migrations.flyway(Database.Vendor.SQLITE).dataSource(store.jdbcUrl(), null, null)
                 .target("5").load().migrate();
         Jdbi old = Jdbi.create(store.jdbcUrl());
         old.useHandle(h -> {
