@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
 
 /**
  * Bradley–Terry (pairwise logistic) training of a linear head: for a pair with feature difference
@@ -138,7 +141,7 @@ public final class PairwiseTrainer {
                 gradient[i] += lambda * w[i];
                 hessian[i][i] += lambda;
             }
-            double[] delta = Cholesky.solve(hessian, gradient);
+            double[] delta = solve(hessian, gradient);
             double largest = 0;
             for (int i = 0; i < d; i++) {
                 w[i] -= delta[i];
@@ -149,6 +152,20 @@ public final class PairwiseTrainer {
             }
         }
         return w;
+    }
+
+    /**
+     * Solves A x = b for symmetric positive definite A given by its lower triangle, by Hipparchus' Cholesky
+     * decomposition; fills A's upper triangle from the lower.
+     */
+    static double[] solve(double[][] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < i; j++) {
+                a[j][i] = a[i][j];
+            }
+        }
+        return new CholeskyDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                .solve(new ArrayRealVector(b, false)).toArray();
     }
 
     static double sigmoid(double z) {

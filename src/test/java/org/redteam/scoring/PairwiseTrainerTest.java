@@ -68,10 +68,10 @@ class PairwiseTrainerTest {
     }
 
     @Test
-    void choleskySolvesASmallSystem() {
+    void solvesASmallSystemGivenByItsLowerTriangle() {
         // [[4, 2], [2, 3]] x = [2, 1]  →  x = [0.5, 0]: 4·0.5 + 2·0 = 2, 2·0.5 + 3·0 = 1.
         double[][] a = {{4, 0}, {2, 3}};
-        assertThat(Cholesky.solve(a, new double[] {2, 1})).containsExactly(new double[] {0.5, 0}, within(1e-12));
+        assertThat(PairwiseTrainer.solve(a, new double[] {2, 1})).containsExactly(new double[] {0.5, 0}, within(1e-12));
     }
 
     @Test
