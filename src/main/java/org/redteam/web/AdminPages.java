@@ -45,7 +45,7 @@ final class AdminPages {
 
     private void reissue(Context ctx) {
         Auth.worker(ctx, Role.ADMIN);
-        String secret = app.workers().newInvite(TaskPages.wholeNumber("worker id", ctx.pathParam("id")));
+        String secret = app.workers().newInvite(Params.id(ctx, "id", "worker id"));
         render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
     }
 

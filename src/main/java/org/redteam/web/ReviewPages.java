@@ -94,6 +94,6 @@ final class ReviewPages {
     }
 
     private static long taskId(Context ctx) {
-        return TaskPages.wholeNumber("review task id", ctx.pathParam("taskId"));
+        return Params.id(ctx, "taskId", "review task id");
     }
 }

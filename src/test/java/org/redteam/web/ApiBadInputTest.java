@@ -68,11 +68,14 @@ class ApiBadInputTest {
             post(Who.REVIEWER, "/api/reviews/1", "{\"rating\": 3, \"tags\": [\"Theft\", 1]}", "tags: each tag must be a string"),
             post(Who.REVIEWER, "/api/reviews/1", "{\"rating\": 3, \"tags\": [null]}", "tags: each tag must be a string"),
             post(Who.REVIEWER, "/api/reviews/1", "{\"rating\": 3, \"note\": 5}", "note: must be a string"),
+            get(Who.REVIEWER, "/api/reviews/abc", "review task id: must be a whole number, got 'abc'"),
+            post(Who.REVIEWER, "/api/reviews/abc/skip", "{}", "review task id: must be a whole number, got 'abc'"),
             post(Who.REVIEWER, "/api/wellbeing", "{}", ANSWERS),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": [1]}", ANSWERS),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {\"upset\": \"x\"}}", UPSET),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {\"upset\": 1.5}}", UPSET),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {\"upset\": null}}", UPSET),
+            post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {\"alert\": 1, \"upset\": 3000000000}}", UPSET),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {}, \"freeText\": 5}", "freeText: must be a string"),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {}, \"kind\": \"other\"}", "kind: must be \"review\" or \"red-team\", got 'other'"),
             post(Who.REVIEWER, "/api/wellbeing", "{\"answers\": {}, \"kind\": 5}", "kind: must be \"review\" or \"red-team\", got '5'"),
@@ -130,6 +133,34 @@ class ApiBadInputTest {
                 }
             }
             assertThat(wrong).as("%d requests", CASES.size()).isEmpty();
+        }
+    }
+
+    @Test
+    void idsAreLongsSoAnIdBeyondIntIsNotFoundRatherThanMalformed() {
+        try (TestPlatform platform = TestPlatform.start(dir, campaign())) {
+            ApiClient redTeamer = platform.redTeamer("alice");
+            ApiClient reviewer = platform.client(platform.addWorker("bob", Role.REVIEWER).token());
+
+            ApiClient.Response attempt = redTeamer.get("/api/attempts/4294967296");
+            ApiClient.Response task = reviewer.get("/api/reviews/4294967296");
+
+            assertThat(attempt.status()).isEqualTo(404);
+            assertThat(attempt.error()).isEqualTo("no attempt 4294967296");
+            assertThat(task.status()).isEqualTo(404);
+            assertThat(task.error()).isEqualTo("no review task 4294967296");
+        }
+    }
+
+    @Test
+    void fieldsAModeDoesNotUseAreIgnoredAsBefore() {
+        try (TestPlatform platform = TestPlatform.start(dir, campaign())) {
+            ApiClient admin = platform.client(platform.addWorker("ada", Role.ADMIN).token());
+
+            ApiClient.Response all = admin.post("/api/admin/review-queue", "{\"mode\": \"all\", \"perTarget\": \"x\", \"targets\": 5}");
+
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.body().get("added").asInt()).isZero();
         }
     }
 }
