@@ -44,6 +44,7 @@ public final class WebServer {
         Auth auth = new Auth(app.workers());
         Links links = new Links(baseUrl);
         JsonBodies bodies = new JsonBodies(json);
+        ApiDocument apiDocument = new ApiDocument();
         return Javalin.create(cfg -> {
             first.accept(cfg);
             cfg.startup.showJavalinBanner = false;
@@ -68,6 +69,7 @@ public final class WebServer {
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
             new ReviewApiRoutes(app, bodies).register(cfg.routes);
+            apiDocument.register(cfg.routes);
             cfg.routes.exception(RateLimiter.RateLimitedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 problem(ctx, views, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
