@@ -46,7 +46,7 @@ final class AdminPages {
 
     private void reissue(Context ctx) {
         Auth.worker(ctx, Role.ADMIN);
-        String secret = app.workers().newInvite(AttemptPages.wholeNumber("worker id", ctx.pathParam("id")));
+        String secret = app.workers().newInvite(Params.id(ctx, "id", "worker id"));
         render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
     }
 

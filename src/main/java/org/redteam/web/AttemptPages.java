@@ -148,15 +148,15 @@ final class AttemptPages {
     private void complete(Context ctx) {
         Worker worker = Auth.worker(ctx);
         views.render(ctx, "complete.jte", new Pages.SetComplete(Auth.page(ctx), campaigns.completedSet(worker,
-                wholeNumber("set id", ctx.pathParam("id"))), worker.externalId()));
+                Params.id(ctx, "id", "set id")), worker.externalId()));
     }
 
     static long id(Context ctx) {
-        return wholeNumber("attempt id", ctx.pathParam("id"));
+        return Params.id(ctx, "id", "attempt id");
     }
 
     static int index(Context ctx) {
-        return wholeNumber("turn index", ctx.pathParam("index"));
+        return Params.position(ctx, "index", "turn index");
     }
 
     static int wholeNumber(String what, String text) {

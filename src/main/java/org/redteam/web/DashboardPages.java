@@ -12,7 +12,6 @@ import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.Attacks;
 import org.redteam.analysis.report.AnalysisOutput;
 import org.redteam.analysis.report.ReportPage;
-import org.redteam.problem.InvalidInputException;
 import org.redteam.worker.Role;
 
 /**
@@ -39,18 +38,7 @@ final class DashboardPages {
 
     private void dashboard(Context ctx) {
         Auth.worker(ctx, Role.ADMIN);
-        int resamples = DEFAULT_RESAMPLES;
-        String given = ctx.queryParam("resamples");
-        if (given != null) {
-            try {
-                resamples = Integer.parseInt(given.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("resamples: must be a whole number, got '" + given + "'");
-            }
-            if (resamples < 0 || resamples > MAX_RESAMPLES) {
-                throw new InvalidInputException("resamples: must be 0 to " + MAX_RESAMPLES + ", got " + resamples);
-            }
-        }
+        int resamples = Params.queryInt(ctx, "resamples", DEFAULT_RESAMPLES, 0, MAX_RESAMPLES);
         long campaignId = app.campaigns().campaign().id();
         Attacks.Builder attacks = Attacks.builder();
         long records = app.exports().forEachReleased(OptionalLong.of(campaignId), attacks::add);

@@ -95,6 +95,6 @@ final class ReviewPages {
     }
 
     private static long taskId(Context ctx) {
-        return AttemptPages.wholeNumber("review task id", ctx.pathParam("taskId"));
+        return Params.id(ctx, "taskId", "review task id");
     }
 }

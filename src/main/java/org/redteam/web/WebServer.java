@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import java.util.Optional;
 import org.redteam.App;
 import org.redteam.problem.BackendUnavailableException;
@@ -45,6 +44,8 @@ public final class WebServer {
         Views views = new Views();
         Auth auth = new Auth(app.workers());
         Links links = new Links(baseUrl);
+        JsonBodies bodies = new JsonBodies(json);
+        ApiDocument apiDocument = new ApiDocument();
         return Javalin.create(cfg -> {
             first.accept(cfg);
             cfg.startup.showJavalinBanner = false;
@@ -67,8 +68,9 @@ public final class WebServer {
             new AdminPages(app, views, links).register(cfg.routes);
             new DashboardPages(app, views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
-            new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, json).register(cfg.routes);
-            new ReviewApiRoutes(app, json).register(cfg.routes);
+            new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
+            new ReviewApiRoutes(app, bodies).register(cfg.routes);
+            apiDocument.register(cfg.routes);
             cfg.routes.exception(RateLimiter.RateLimitedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 problem(ctx, views, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
@@ -109,10 +111,10 @@ public final class WebServer {
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
             if (e instanceof SurveyDueException due) {
-                ctx.json(Map.of("error", message, "wellbeingSurvey", ReviewApiRoutes.survey(due.taskKind(), due.items())));
+                ctx.json(new ReviewJson.SurveyDueError(message, ReviewJson.Survey.of(due.taskKind(), due.items())));
                 return;
             }
-            ctx.json(Map.of("error", message));
+            ctx.json(new ApiError(message));
         } else {
             views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), status.getMessage(), message));
         }
