@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.agreement.Agreement;
 import org.redteam.agreement.AgreementSpec;
 import org.redteam.agreement.Bootstrap;
@@ -140,7 +141,7 @@ final class AgreementCommand implements Callable<Integer> {
             }
             return RatingsCsv.read(source.input);
         }
-        try (App app = App.at(StoreLocation.of(source.data, source.db)).open()) {
+        try (Store app = App.at(StoreLocation.of(source.data, source.db)).openStore()) {
             ReviewRatings.Table table = app.reviewRatings().of(Optional.ofNullable(campaign), withRedTeamer);
             out.printf("ratings: %d answered reviews of %d attempts in campaign '%s'%s%n", table.reviews(),
                     table.ratings().unitCount(), table.campaign(),

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
@@ -109,7 +110,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         } else {
-            try (App app = App.at(StoreLocation.of(source.data, source.db)).open()) {
+            try (Store app = App.at(StoreLocation.of(source.data, source.db)).openStore()) {
                 app.exports().forEachReleased(collect);
             }
         }
@@ -169,7 +170,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         StoreLocation location = StoreLocation.of(source.data, source.db);
         Attacks.Builder attacks = Attacks.builder();
         long records;
-        try (App app = App.at(location).open()) {
+        try (Store app = App.at(location).openStore()) {
             records = app.exports().forEachReleased(attacks::add);
         }
         if (records == 0) {

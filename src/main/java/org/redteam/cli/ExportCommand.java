@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.dataset.ExportFormat;
 import org.redteam.dataset.ExportService;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat parsed = ExportFormat.parse(format);
-        try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+        try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
                     .export(parsed, out, new ExportService.Options(scrubPii, datasheet));
             switch (parsed.kind()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.dataset.ImportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportService.Options options = new ImportService.Options(campaign, source);
         PrintWriter err = spec.commandLine().getErr();
         ImportService.Result result;
-        try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC());
+        try (Store app = App.openStore(store.location(), Clock.systemUTC());
              ProgressBar bar = progressBar(err, sizeOf(file))) {
             result = app.imports().importFile(file, options, bar::stepTo);
             bar.stepTo(bar.getMax());

@@ -27,6 +27,25 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    public static void main(String[] args) {
+        commonPoolOfAtLeastTwo();
+        System.exit(run(args));
+    }
+
+    /**
+     * On a machine with fewer than 3 cores the JDK's common pool has one thread or none, and
+     * {@code CompletableFuture} then starts a new thread for every asynchronous step; the JDK's HTTP
+     * client takes such a step for every request it sends (one new thread per model call). Two
+     * threads avoid that. Must run before anything touches {@code ForkJoinPool}; an explicit
+     * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} wins.
+     */
+    public static void commonPoolOfAtLeastTwo() {
+        String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(key) == null && Runtime.getRuntime().availableProcessors() < 3) {
+            System.setProperty(key, "2");
+        }
+    }
+
     public static int run(String... args) {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }

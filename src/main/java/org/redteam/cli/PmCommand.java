@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.scoring.OnnxEmbedder;
 import org.redteam.scoring.PairwiseTrainer;
@@ -83,8 +84,8 @@ final class PmCommand implements Runnable {
                 out.printf("pairs from %s: %d%n", file, read.size());
             }
             if (fromDb) {
-                try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
-                    List<Comparison> picks = app.attemptRepository().comparisons().stream().map(Comparison::stripped).toList();
+                try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+                    List<Comparison> picks = app.exports().comparisons();
                     pairs.addAll(picks);
                     sources.add("store (" + picks.size() + " picks)");
                     out.printf("pairs from the store's red-team picks: %d%n", picks.size());

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.config.PreferenceModelSpec;
 import org.redteam.scoring.PreferenceModels;
@@ -49,7 +50,7 @@ final class ScoreCommand implements Callable<Integer> {
         PreferenceModel loaded = PreferenceModels.load(chosen);
         PrintWriter err = spec.commandLine().getErr();
         ScoringService.Result result;
-        try (App app = App.at(store.location()).preferenceModel(loaded).open();
+        try (Store app = App.at(store.location()).preferenceModel(loaded).openStore();
              ProgressBar bar = ProgressBars.onStderr(err, new ProgressBarBuilder().setTaskName("score")
                      .setInitialMax(0).setUnit(" attempts", 1))) {
             result = app.scoring().score(all ? ScoreStore.Scope.ALL : ScoreStore.Scope.UNSCORED, (done, total) -> {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.DemoCampaign;
@@ -47,11 +48,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
         CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
-        App app = App.open(store.location(), Optional.of(campaign), Clock.systemUTC());
-        Optional<WorkerService.NewWorker> admin = app.workers().ensureFirstAdmin();
-        Javalin server = WebServer.create(app, Optional.ofNullable(baseUrl));
+        Platform app = App.start(store.location(), campaign, Clock.systemUTC());
+        Optional<WorkerService.NewWorker> admin = app.store().workers().ensureFirstAdmin();
+        Javalin server = WebServer.create(app.web(), Optional.ofNullable(baseUrl));
         server.start(host, port);
-        app.scoring().scoreUnscoredLater();
+        app.store().scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
         var out = spec.commandLine().getOut();
         out.printf("redteam is running at %s%n", url);

@@ -1,5 +1,7 @@
 package org.redteam.cli;
 
+import org.redteam.App;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +48,7 @@ final class TargetsCommand implements Runnable {
         @Override
         public Integer call() {
             CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
-            TargetFactory factory = new TargetFactory().withPreferenceModel(LazyPreferenceModel.of(campaign.preferenceModel()));
+            TargetFactory factory = App.targets().withPreferenceModel(LazyPreferenceModel.of(campaign.preferenceModel()));
             PrintWriter out = spec.commandLine().getOut();
             int failed = 0;
             for (int i = 0; i < campaign.targets().size(); i++) {

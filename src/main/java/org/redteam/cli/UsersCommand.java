@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
@@ -59,7 +60,7 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             Set<Role> parsed = EnumSet.noneOf(Role.class);
             roles.forEach(r -> parsed.add(Role.parse(r.strip())));
-            try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
                 WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId));
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), created.worker().roleLabels());
@@ -82,9 +83,9 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
                 PrintWriter out = spec.commandLine().getOut();
-                for (Worker w : app.workerRepository().listPlatformWorkers()) {
+                for (Worker w : app.workers().listPlatformWorkers()) {
                     out.printf("%d\t%s\t%s\t%s%n", w.id(), w.name(), w.roleLabels(), w.externalId().orElse(""));
                 }
                 out.flush();
@@ -110,7 +111,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = App.open(store.location(), Optional.empty(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
                 String secret = app.workers().newInvite(id);
                 spec.commandLine().getOut().printf("invite link (works once, expires in %d days): %s%n",
                         WorkerService.INVITE_LENGTH.toDays(), inviteUrl(baseUrl, secret));

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.redteam.storage.Rows;
 
 /** SQL of import and export: import batches, imported attempts with their tags, and the export read. */
-final class DatasetRepository {
+public final class DatasetRepository {
 
     /** An import batch as stored. */
     record Batch(long id, String fileName, int recordCount, Instant importedAt) {

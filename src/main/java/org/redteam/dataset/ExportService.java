@@ -27,6 +27,7 @@ import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.conversation.Comparison;
 import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.review.ReviewRepository;
@@ -44,13 +45,22 @@ public final class ExportService {
 
     private final Jdbi jdbi;
     private final AttemptRepository attempts;
-    private final DatasetRepository dataset = new DatasetRepository();
+    private final DatasetRepository dataset;
     private final ReviewRepository reviews;
 
-    public ExportService(Jdbi jdbi, AttemptRepository attempts) {
+    public ExportService(Jdbi jdbi, AttemptRepository attempts, ReviewRepository reviews, DatasetRepository dataset) {
         this.jdbi = jdbi;
         this.attempts = attempts;
-        this.reviews = new ReviewRepository(jdbi);
+        this.reviews = reviews;
+        this.dataset = dataset;
+    }
+
+    /**
+     * Every pick of every platform attempt (open or submitted), in attempt and turn order, responses stripped:
+     * the harmlessness comparisons the preference model trains on ({@code pm train --from-db}).
+     */
+    public List<Comparison> comparisons() {
+        return attempts.comparisons().stream().map(Comparison::stripped).toList();
     }
 
     /**

@@ -41,13 +41,15 @@ public final class ImportService {
     private static final int MAX_NAME = 200;
 
     private final Jdbi jdbi;
-    private final DatasetRepository dataset = new DatasetRepository();
+    private final DatasetRepository dataset;
     private final CampaignRepository campaigns;
     private final WorkerRepository workers;
     private final Clock clock;
 
-    public ImportService(Jdbi jdbi, CampaignRepository campaigns, WorkerRepository workers, Clock clock) {
+    public ImportService(Jdbi jdbi, DatasetRepository dataset, CampaignRepository campaigns, WorkerRepository workers,
+                         Clock clock) {
         this.jdbi = jdbi;
+        this.dataset = dataset;
         this.campaigns = campaigns;
         this.workers = workers;
         this.clock = clock;

@@ -25,9 +25,9 @@ public final class ReviewRatings {
     private final ReviewRepository reviews;
     private final CampaignRepository campaigns;
 
-    public ReviewRatings(Jdbi jdbi, CampaignRepository campaigns) {
-        this.jdbi = jdbi;
-        this.reviews = new ReviewRepository(jdbi);
+    public ReviewRatings(ReviewRepository reviews, CampaignRepository campaigns) {
+        this.jdbi = reviews.jdbi();
+        this.reviews = reviews;
         this.campaigns = campaigns;
     }
 

@@ -52,17 +52,15 @@ public final class ReviewService {
     private final Campaign campaign;
     private final Clock clock;
 
-    public ReviewService(Jdbi jdbi, AttemptRepository attempts, Wellbeing wellbeing, Campaign campaign, Clock clock) {
-        this.reviews = new ReviewRepository(jdbi);
+    public ReviewService(ReviewRepository reviews, AttemptRepository attempts, Wellbeing wellbeing, Campaign campaign,
+                         Clock clock) {
+        this.reviews = reviews;
         this.attempts = attempts;
         this.wellbeing = wellbeing;
         this.campaign = campaign;
         this.clock = clock;
     }
 
-    public ReviewRepository repository() {
-        return reviews;
-    }
 
     private ReviewSettings settings() {
         return campaign.config().review();

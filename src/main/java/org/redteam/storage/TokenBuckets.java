@@ -18,6 +18,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@code period} per instance, so the table holds only clients seen in the last period. Thread-safe.
  */
 public final class TokenBuckets {
+    /** Sign-in attempts per client address per minute (the invite page and its POST). */
+    public static final int SIGN_IN_PER_MINUTE = 10;
+
     private final Jdbi jdbi;
     private final String name;
     private final int capacity;
@@ -35,6 +38,11 @@ public final class TokenBuckets {
         this.capacity = capacity;
         this.periodMillis = period.toMillis();
         this.clock = clock;
+    }
+
+    /** The sign-in limit: {@value #SIGN_IN_PER_MINUTE} attempts per client per minute, shared by every server on the store. */
+    public static TokenBuckets signIn(Jdbi jdbi, Clock clock) {
+        return new TokenBuckets(jdbi, "sign-in", SIGN_IN_PER_MINUTE, Duration.ofMinutes(1), clock);
     }
 
     /** Takes one token from {@code client}'s bucket; returns 0 on success, else the whole seconds until one is available (≥ 1). */

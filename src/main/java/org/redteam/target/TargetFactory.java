@@ -1,10 +1,6 @@
 package org.redteam.target;
 
 import org.redteam.backend.ModelBackend;
-import org.redteam.backend.anthropic.AnthropicBackend;
-import org.redteam.backend.demo.DemoBackend;
-import org.redteam.backend.gguf.GgufBackend;
-import org.redteam.backend.openai.OpenAiBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.InterventionSpec;
 import org.redteam.config.TargetConfig;
@@ -16,7 +12,7 @@ import org.redteam.scoring.PreferenceModel;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The one place that turns a target's configuration into a working backend. */
+/** Turns a target's configuration into a working target: its backend (built by App) wrapped by its interventions. */
 public final class TargetFactory {
 
     /** Builds the backend of one target from its spec. */
@@ -28,12 +24,7 @@ public final class TargetFactory {
     private final Backends backends;
     private final Optional<Supplier<PreferenceModel>> preferenceModel;
 
-    /** The real backends. */
-    public TargetFactory() {
-        this(TargetFactory::standard);
-    }
-
-    /** Other backends, e.g. scripted ones in tests. */
+    /** Targets whose backends {@code backends} builds: the real ones (App) or scripted ones in tests. */
     public TargetFactory(Backends backends) {
         this(backends, Optional.empty());
     }
@@ -73,23 +64,4 @@ public final class TargetFactory {
         throw new IllegalStateException("no intervention is wired for kind '" + spec.kind() + "'");
     }
 
-    /** One line per backend kind. */
-    static ModelBackend standard(String targetId, BackendSpec spec) {
-        if (spec instanceof BackendSpec.Demo demo) {
-            return new DemoBackend(targetId + "/demo", demo.seed());
-        }
-        if (spec instanceof BackendSpec.OpenAiChat chat) {
-            return OpenAiBackend.chat(targetId, chat);
-        }
-        if (spec instanceof BackendSpec.OpenAiCompletions completions) {
-            return OpenAiBackend.completions(targetId, completions);
-        }
-        if (spec instanceof BackendSpec.Anthropic anthropic) {
-            return AnthropicBackend.create(targetId, anthropic);
-        }
-        if (spec instanceof BackendSpec.Gguf gguf) {
-            return GgufBackend.create(targetId, gguf);
-        }
-        throw new IllegalStateException("no backend is wired for kind '" + spec.kind() + "'");
-    }
 }

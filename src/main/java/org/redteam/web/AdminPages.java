@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.redteam.App;
+import org.redteam.admin.AdminService;
 import org.redteam.campaign.Campaign;
 import org.redteam.worker.Role;
 import org.redteam.worker.WorkerService;
 
 /** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts. */
 final class AdminPages {
-    private static final int RECENT_ATTEMPTS = 50;
-
-    private final App app;
+    private final WorkerService workers;
+    private final AdminService admin;
     private final Views views;
     private final Links links;
 
-    AdminPages(App app, Views views, Links links) {
-        this.app = app;
+    AdminPages(WorkerService workers, AdminService admin, Views views, Links links) {
+        this.workers = workers;
+        this.admin = admin;
         this.views = views;
         this.links = links;
     }
@@ -37,7 +37,7 @@ final class AdminPages {
         Auth.worker(ctx, Role.ADMIN);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         ctx.formParams("roles").forEach(r -> roles.add(Role.parse(r)));
-        WorkerService.NewWorker created = app.workers().add(ctx.formParam("name"), roles,
+        WorkerService.NewWorker created = workers.add(ctx.formParam("name"), roles,
                 Optional.ofNullable(ctx.formParam("external_id")));
         render(ctx, Optional.of(new Pages.NewWorker(created.worker().name(),
                 created.worker().roleLabels(),
@@ -46,21 +46,13 @@ final class AdminPages {
 
     private void reissue(Context ctx) {
         Auth.worker(ctx, Role.ADMIN);
-        String secret = app.workers().newInvite(Params.id(ctx, "id", "worker id"));
+        String secret = workers.newInvite(Params.id(ctx, "id", "worker id"));
         render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
     }
 
     private void render(Context ctx, Optional<Pages.NewWorker> created, Optional<String> reissued) {
-        Auth.worker(ctx, Role.ADMIN);
-        Campaign campaign = app.campaigns().campaign();
-        Map<Long, Integer> counts = app.campaignRepository().jdbi()
-                .withHandle(h -> app.campaignRepository().attemptCounts(h, campaign.id(), Optional.empty()));
-        List<Pages.TargetLine> targets = campaign.targets().stream()
-                .map(t -> new Pages.TargetLine(t.id(), t.modelType(), t.size(), t.backendKind(), t.demo(),
-                        counts.getOrDefault(t.rowId(), 0)))
-                .toList();
-        views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), campaign.config().name(), campaign.assignmentSeed(),
-                targets, app.workerRepository().listPlatformWorkers(),
-                app.attemptRepository().recent(campaign.id(), RECENT_ATTEMPTS), created, reissued));
+        AdminService.Overview o = admin.overview(Auth.worker(ctx, Role.ADMIN));
+        views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
+                o.workers(), o.recentAttempts(), created, reissued));
     }
 }

@@ -147,6 +147,6 @@ final class AttemptApiRoutes {
     private AttemptJson.AttemptBody view(Attempt a, Worker viewer) {
         boolean admin = viewer.has(Role.ADMIN);
         Map<Integer, List<Sample>> samples = admin ? attempts.samples(viewer, a.id()) : Map.of();
-        return AttemptJson.AttemptBody.of(a, admin, samples, admin ? campaigns.campaign().target(a.targetId()) : Optional.empty());
+        return AttemptJson.AttemptBody.of(a, admin, samples, admin ? campaigns.campaign().target(a.targetRowId()) : Optional.empty());
     }
 }

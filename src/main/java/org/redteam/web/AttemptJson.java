@@ -155,7 +155,7 @@ final class AttemptJson {
     /** {@code id} is the target's id in the campaign file. */
     record TargetBody(String id, String modelType, String size, boolean demo) {
         static TargetBody of(Target t) {
-            return new TargetBody(t.key(), t.labelledModelType(), t.size(), t.demo());
+            return new TargetBody(t.id(), t.labelledModelType(), t.size(), t.demo());
         }
     }
 

@@ -5,7 +5,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.redteam.App;
+import org.redteam.admin.AdminService;
+import org.redteam.worker.Worker;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
@@ -20,15 +21,11 @@ import org.redteam.worker.Role;
  * into this campaign). The page is the analysis report itself: static SVG, no script.
  */
 final class DashboardPages {
-    /** Fewer resamples than the CLI's default, so the page answers quickly; {@code ?resamples=} raises it. */
-    static final int DEFAULT_RESAMPLES = 300;
-    static final int MAX_RESAMPLES = 5000;
-
-    private final App app;
+    private final AdminService admin;
     private final Views views;
 
-    DashboardPages(App app, Views views) {
-        this.app = app;
+    DashboardPages(AdminService admin, Views views) {
+        this.admin = admin;
         this.views = views;
     }
 
@@ -37,20 +34,17 @@ final class DashboardPages {
     }
 
     private void dashboard(Context ctx) {
-        Auth.worker(ctx, Role.ADMIN);
-        int resamples = Params.queryInt(ctx, "resamples", DEFAULT_RESAMPLES, 0, MAX_RESAMPLES);
-        long campaignId = app.campaigns().campaign().id();
-        Attacks.Builder attacks = Attacks.builder();
-        long records = app.exports().forEachReleased(OptionalLong.of(campaignId), attacks::add);
-        if (records == 0) {
+        Worker worker = Auth.worker(ctx, Role.ADMIN);
+        int resamples = Params.queryInt(ctx, "resamples", AdminService.DASHBOARD_RESAMPLES, 0, AdminService.MAX_DASHBOARD_RESAMPLES);
+        Optional<AdminService.Dashboard> dashboard = admin.dashboard(worker, resamples);
+        if (dashboard.isEmpty()) {
             views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), "Dashboard",
                     "No submitted attempts in this campaign yet: the dashboard fills in as red teamers submit."));
             return;
         }
-        AnalysisResult result = AttackAnalysis.run(attacks.build(), new AttackAnalysis.Settings(resamples, AttackAnalysis.DEFAULT_SEED));
-        AnalysisSource source = AnalysisSource.store("campaign '" + app.campaigns().campaign().config().name()
-                + "' in this platform's store, live", records);
+        AnalysisResult result = dashboard.get().result();
         ctx.header("Cache-Control", "no-store");
-        ctx.html(AnalysisOutput.html(new ReportPage(result, source, ReportPage.Charts.of(result), List.of(), Optional.empty())));
+        ctx.html(AnalysisOutput.html(new ReportPage(result, dashboard.get().source(), ReportPage.Charts.of(result), List.of(),
+                Optional.empty())));
     }
 }

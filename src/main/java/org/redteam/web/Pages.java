@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.admin.AdminService;
+
 import org.redteam.wellbeing.SurveyDay;
 
 import org.redteam.campaign.WorkSet;
@@ -72,13 +74,9 @@ public final class Pages {
     public record NewWorker(String name, String roles, String inviteUrl, String token) {
     }
 
-    public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<TargetLine> targets,
+    public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<AdminService.TargetLine> targets,
                         List<Worker> workers, List<AttemptSummary> attempts, Optional<NewWorker> created,
                         Optional<String> reissued) {
-    }
-
-    public record TargetLine(String id, String modelType, String size, String backendKind, boolean demo,
-                             long attempts) {
     }
 
     /** The reviewer's held task before the transcript: a warning, the preview, open or skip. */

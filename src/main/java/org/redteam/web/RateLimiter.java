@@ -15,17 +15,10 @@ import org.redteam.storage.TokenBuckets;
  * ignored. Thread-safe.
  */
 final class RateLimiter {
-    /** Sign-in attempts per client IP per minute. */
-    static final int SIGN_IN_PER_MINUTE = 10;
-
     private final TokenBuckets buckets;
 
     RateLimiter(TokenBuckets buckets) {
         this.buckets = buckets;
-    }
-
-    static RateLimiter signIn(Database database, Clock clock) {
-        return new RateLimiter(new TokenBuckets(database.jdbi(), "sign-in", SIGN_IN_PER_MINUTE, Duration.ofMinutes(1), clock));
     }
 
     /** Before-handler: takes one token for the client, or throws {@link RateLimitedException}. */

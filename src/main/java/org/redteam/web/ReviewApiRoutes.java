@@ -4,23 +4,28 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
-import org.redteam.App;
+import org.redteam.admin.AdminService;
 import org.redteam.config.WellbeingSettings;
 import org.redteam.problem.AccessDeniedException;
 import org.redteam.review.AgreementReport;
 import org.redteam.review.ReviewService;
 import org.redteam.review.ReviewTask;
-import org.redteam.review.TaskKind;
+import org.redteam.wellbeing.TaskKind;
+import org.redteam.wellbeing.Wellbeing;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 
 /** The JSON API of the review task, the well-being survey, the review queue and agreement (docs/api.md, docs/openapi.json). */
 final class ReviewApiRoutes {
-    private final App app;
+    private final ReviewService reviews;
+    private final Wellbeing wellbeing;
+    private final AdminService admin;
     private final JsonBodies bodies;
 
-    ReviewApiRoutes(App app, JsonBodies bodies) {
-        this.app = app;
+    ReviewApiRoutes(ReviewService reviews, Wellbeing wellbeing, AdminService admin, JsonBodies bodies) {
+        this.reviews = reviews;
+        this.wellbeing = wellbeing;
+        this.admin = admin;
         this.bodies = bodies;
     }
 
@@ -38,7 +43,7 @@ final class ReviewApiRoutes {
 
     /** 200 with the task, 200 {"wellbeingSurvey"} when one is due, 204 when nothing is left. */
     private void next(Context ctx) {
-        ReviewService.Next next = app.reviews().next(Auth.worker(ctx));
+        ReviewService.Next next = reviews.next(Auth.worker(ctx));
         if (next instanceof ReviewService.Next.Task t) {
             ctx.json(ReviewJson.TaskBody.of(t.view()));
         } else if (next instanceof ReviewService.Next.Survey s) {
@@ -49,26 +54,26 @@ final class ReviewApiRoutes {
     }
 
     private void task(Context ctx) {
-        ctx.json(ReviewJson.TaskBody.of(app.reviews().open(Auth.worker(ctx), taskId(ctx))));
+        ctx.json(ReviewJson.TaskBody.of(reviews.open(Auth.worker(ctx), taskId(ctx))));
     }
 
     private void answer(Context ctx) {
         Worker reviewer = Auth.worker(ctx);
         ReviewJson.AnswerRequest a = bodies.read(ctx, ReviewJson.AnswerRequest.class, ReviewJson.AnswerRequest::problem);
-        ReviewTask done = app.reviews().answer(reviewer, taskId(ctx), a.rating(), a.tags(), a.note());
+        ReviewTask done = reviews.answer(reviewer, taskId(ctx), a.rating(), a.tags(), a.note());
         ctx.json(ReviewJson.Answered.of(done));
     }
 
     private void skip(Context ctx) {
         long id = taskId(ctx);
-        app.reviews().skip(Auth.worker(ctx), id);
+        reviews.skip(Auth.worker(ctx), id);
         ctx.json(new ReviewJson.Skipped(id, ReviewTask.Status.SKIPPED.label()));
     }
 
     private void wellbeing(Context ctx) {
         Worker worker = Auth.worker(ctx);
         ReviewJson.WellbeingRequest w = bodies.read(ctx, ReviewJson.WellbeingRequest.class, ReviewJson.WellbeingRequest::problem);
-        TaskKind answered = app.wellbeing().answer(worker, w.taskKind(), w.answers(), Optional.ofNullable(w.freeText()));
+        TaskKind answered = wellbeing.answer(worker, w.taskKind(), w.answers(), Optional.ofNullable(w.freeText()));
         ctx.json(new ReviewJson.WellbeingRecorded(answered.label(), true));
     }
 
@@ -76,17 +81,16 @@ final class ReviewApiRoutes {
     private void wellbeingSummary(Context ctx) {
         requireAdmin(ctx, "the well-being summary");
         ctx.json(new ReviewJson.WellbeingSummary(WellbeingSettings.ITEMS,
-                app.wellbeing().daily(Optional.empty()).stream().map(ReviewJson.Day::of).toList()));
+                wellbeing.daily(Optional.empty()).stream().map(ReviewJson.Day::of).toList()));
     }
 
     private void queue(Context ctx) {
-        ctx.json(ReviewJson.QueueStats.of(app.reviews().stats(Auth.worker(ctx))));
+        ctx.json(ReviewJson.QueueStats.of(reviews.stats(Auth.worker(ctx))));
     }
 
     private void enqueue(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        ReviewService reviews = app.reviews();
-        ReviewJson.QueueRequest request = bodies.read(ctx, ReviewJson.QueueRequest.class, ReviewJson.QueueRequest::problem);
+                ReviewJson.QueueRequest request = bodies.read(ctx, ReviewJson.QueueRequest.class, ReviewJson.QueueRequest::problem);
         int added;
         if (request instanceof ReviewJson.QueueSample sample) {
             added = reviews.enqueueSample(admin, sample.perTarget(), sample.seed());
@@ -100,18 +104,18 @@ final class ReviewApiRoutes {
 
     /** Admins: {@link AgreementReport}; {@code ?resamples=} (default 1000, at most 10000) and {@code ?seed=} (default 1). */
     private void agreement(Context ctx) {
-        requireAdmin(ctx, "agreement");
+        Worker worker = requireAdmin(ctx, "agreement");
         int resamples = Params.queryInt(ctx, "resamples", AgreementReport.DEFAULT_RESAMPLES, 0, AgreementReport.MAX_RESAMPLES);
         long seed = Params.queryLong(ctx, "seed", 1);
-        var annotations = app.reviews().repository().jdbi().withHandle(h ->
-                app.reviews().repository().annotations(h, app.campaigns().campaign().id()));
-        ctx.json(AgreementReport.of(annotations, app.campaigns().campaign().config().review().tags(), resamples, seed));
+        ctx.json(admin.agreement(worker, resamples, seed));
     }
 
-    private static void requireAdmin(Context ctx, String what) {
-        if (!Auth.worker(ctx).has(Role.ADMIN)) {
+    private static Worker requireAdmin(Context ctx, String what) {
+        Worker worker = Auth.worker(ctx);
+        if (!worker.has(Role.ADMIN)) {
             throw new AccessDeniedException("only admins see " + what);
         }
+        return worker;
     }
 
     private static long taskId(Context ctx) {

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.redteam.config.ReviewSettings;
 import org.redteam.problem.InvalidInputException;
-import org.redteam.review.ReviewRepository;
+import org.redteam.wellbeing.SurveyDay;
 import org.redteam.review.ReviewService;
 import org.redteam.review.ReviewTask;
-import org.redteam.review.TaskKind;
-import org.redteam.review.WellbeingRepository;
+import org.redteam.wellbeing.TaskKind;
+
 
 /**
  * The request and response bodies of the review task's JSON API, the well-being survey and the review queue
@@ -166,13 +166,13 @@ final class ReviewJson {
     }
 
     record Day(String day, int surveys, Map<String, Double> means) {
-        static Day of(WellbeingRepository.Day d) {
+        static Day of(SurveyDay d) {
             return new Day(d.day().toString(), d.surveys(), d.means());
         }
     }
 
     record QueueStats(int queued, int complete, int answered, int skipped, int claimed) {
-        static QueueStats of(ReviewRepository.QueueStats s) {
+        static QueueStats of(org.redteam.review.QueueStats s) {
             return new QueueStats(s.queued(), s.complete(), s.answered(), s.skipped(), s.claimed());
         }
     }

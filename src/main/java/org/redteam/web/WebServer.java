@@ -9,7 +9,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Optional;
-import org.redteam.App;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.RedteamException;
 import org.redteam.wellbeing.SurveyDueException;
@@ -31,15 +30,15 @@ public final class WebServer {
      * @param baseUrl the public address used in invite links (e.g. behind a proxy); empty = the
      *                address the request arrived on
      */
-    public static Javalin create(App app, Optional<String> baseUrl) {
-        return create(app, baseUrl, cfg -> { });
+    public static Javalin create(WebServices services, Optional<String> baseUrl) {
+        return create(services, baseUrl, cfg -> { });
     }
 
     /**
-     * As {@link #create(App, Optional)}, with {@code first} applied to the configuration before
+     * As {@link #create(WebServices, Optional)}, with {@code first} applied to the configuration before
      * anything else (benchmarks add their timing hooks here, so they see every other handler).
      */
-    public static Javalin create(App app, Optional<String> baseUrl, java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
+    public static Javalin create(WebServices app, Optional<String> baseUrl, java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
         ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
         Views views = new Views();
         Auth auth = new Auth(app.workers());
@@ -58,18 +57,18 @@ public final class WebServer {
                 s.location = Location.CLASSPATH;
             });
             cfg.routes.before(SecurityHeaders::add);
-            RateLimiter signInLimit = RateLimiter.signIn(app.database(), app.clock());
+            RateLimiter signInLimit = new RateLimiter(app.signInLimit());
             cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
             new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
-            new AdminPages(app, views, links).register(cfg.routes);
-            new DashboardPages(app, views).register(cfg.routes);
+            new AdminPages(app.workers(), app.admin(), views, links).register(cfg.routes);
+            new DashboardPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
-            new ReviewApiRoutes(app, bodies).register(cfg.routes);
+            new ReviewApiRoutes(app.reviews(), app.wellbeing(), app.admin(), bodies).register(cfg.routes);
             apiDocument.register(cfg.routes);
             cfg.routes.exception(RateLimiter.RateLimitedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));

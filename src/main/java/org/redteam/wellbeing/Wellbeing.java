@@ -30,9 +30,9 @@ public final class Wellbeing {
     private final Campaign campaign;
     private final Clock clock;
 
-    public Wellbeing(Jdbi jdbi, Campaign campaign, Clock clock) {
-        this.jdbi = jdbi;
-        this.surveys = new WellbeingRepository(jdbi);
+    public Wellbeing(WellbeingRepository surveys, Campaign campaign, Clock clock) {
+        this.jdbi = surveys.jdbi();
+        this.surveys = surveys;
         this.campaign = campaign;
         this.clock = clock;
     }

@@ -19,6 +19,10 @@ public final class WellbeingRepository {
         this.jdbi = jdbi;
     }
 
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** Surveys of this kind the worker answered in the campaign. */
     public int answered(Handle h, long campaignId, long workerId, TaskKind kind) {
         return h.createQuery("SELECT COUNT(*) FROM wellbeing_survey WHERE campaign_id = :c AND worker_id = :w AND task_kind = :k")

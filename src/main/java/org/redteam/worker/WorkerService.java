@@ -28,6 +28,11 @@ public final class WorkerService {
         this.clock = clock;
     }
 
+    /** Platform workers (not members brought in by an import), oldest first. */
+    public java.util.List<Worker> listPlatformWorkers() {
+        return workers.listPlatformWorkers();
+    }
+
     /** A worker just created, with the only copies of its secrets. */
     public record NewWorker(Worker worker, String inviteSecret, String token) {
     }

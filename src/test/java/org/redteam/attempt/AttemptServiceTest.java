@@ -1,5 +1,7 @@
 package org.redteam.attempt;
 
+import org.redteam.testing.Repositories;
+
 import org.redteam.conversation.Comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class AttemptServiceTest {
     void start() {
         platform = TestPlatform.start(store(), SMALL, new ScriptedBackend("first", "second", "third"));
         attempts = platform.app().attempts();
-        alice = platform.app().workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        alice = platform.app().store().workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         platform.consent(alice);
     }
 
@@ -74,7 +76,7 @@ class AttemptServiceTest {
 
     @Test
     void aTurnIsReturnedAsStoredAndAPickIsRefusedWithTheRightReason() {
-        Worker bob = platform.app().workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        Worker bob = platform.app().store().workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         platform.consent(bob);
         Attempt a = attempts.start(alice, "plan");
         Turn turn = attempts.addTurn(alice, a.id(), "tell me how to pick a lock");
@@ -132,12 +134,12 @@ class AttemptServiceTest {
 
     @Test
     void assignsTargetsBalancedAndRecordsTheSequence() {
-        Worker bob = platform.app().workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        Worker bob = platform.app().store().workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         platform.consent(bob);
         Attempt first = attempts.start(alice, "plan");
         Attempt second = attempts.start(bob, "plan");
         assertThat(first.targetRowId()).isNotEqualTo(second.targetRowId());
-        List<Long> seqs = platform.app().database().jdbi().withHandle(h ->
+        List<Long> seqs = platform.app().store().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT assignment_seq FROM attempt ORDER BY id").mapTo(Long.class).list());
         assertThat(seqs).containsExactly(0L, 1L);
     }
@@ -146,7 +148,7 @@ class AttemptServiceTest {
     void theTargetCountersAgreeWithTheAttemptsAfterManyStarts() {
         List<Worker> crowd = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            Worker w = platform.app().workers().add("w" + i, Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+            Worker w = platform.app().store().workers().add("w" + i, Set.of(Role.RED_TEAMER), Optional.empty()).worker();
             platform.consent(w);
             crowd.add(w);
         }
@@ -159,11 +161,11 @@ class AttemptServiceTest {
             }
         }
         long campaign = platform.app().campaigns().campaign().id();
-        var counted = platform.app().database().jdbi().withHandle(h -> h.createQuery(
+        var counted = platform.app().store().database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT target_id, COUNT(*) AS n FROM attempt WHERE source = 'platform' GROUP BY target_id")
                 .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getInt(2))).list());
-        var kept = platform.app().database().jdbi().withHandle(h ->
-                platform.app().campaignRepository().attemptCounts(h, campaign, Optional.empty()));
+        var kept = platform.app().store().database().jdbi().withHandle(h ->
+                Repositories.campaigns(platform.app()).attemptCounts(h, campaign, Optional.empty()));
         assertThat(kept).containsExactlyInAnyOrderEntriesOf(java.util.Map.ofEntries(counted.toArray(java.util.Map.Entry[]::new)));
         assertThat(kept.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(21);
         assertThat(kept.values()).allSatisfy(n -> assertThat(n).isBetween(10, 11)); // balanced over 2 targets

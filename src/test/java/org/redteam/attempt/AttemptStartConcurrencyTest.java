@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.storage.StoreLocation;
@@ -37,13 +38,13 @@ class AttemptStartConcurrencyTest {
     @Test
     void concurrentStartsOnTwoServersAllSucceedWithDistinctAssignmentNumbers() throws Exception {
         StoreLocation store = Postgres.freshDatabase();
-        try (App first = App.at(store).campaign(Optional.of(CONFIG)).clock(Clock.systemUTC())
-                .preferenceModel(FakePreferenceModel.minusLength()).open();
-             App second = App.at(store).campaign(Optional.of(CONFIG)).clock(Clock.systemUTC())
-                     .preferenceModel(FakePreferenceModel.minusLength()).open()) {
+        try (Platform first = App.at(store).clock(Clock.systemUTC())
+                .preferenceModel(FakePreferenceModel.minusLength()).start(CONFIG);
+             Platform second = App.at(store).clock(Clock.systemUTC())
+                     .preferenceModel(FakePreferenceModel.minusLength()).start(CONFIG)) {
             List<Worker> workers = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                Worker w = first.workers().add("red-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty()).worker();
+                Worker w = first.store().workers().add("red-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty()).worker();
                 first.campaigns().consent(w, CONFIG.riskTopics());
                 workers.add(w);
             }
@@ -51,7 +52,7 @@ class AttemptStartConcurrencyTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Attempt>> starts = new ArrayList<>();
             for (int i = 0; i < workers.size(); i++) {
-                App app = i % 2 == 0 ? first : second;
+                Platform app = i % 2 == 0 ? first : second;
                 Worker w = workers.get(i);
                 starts.add(pool.submit(() -> {
                     go.await();
@@ -63,11 +64,11 @@ class AttemptStartConcurrencyTest {
                 assertThat(f.get().id()).isPositive();
             }
             pool.shutdown();
-            List<Long> seqs = first.database().jdbi().withHandle(h ->
+            List<Long> seqs = first.store().database().jdbi().withHandle(h ->
                     h.createQuery("SELECT assignment_seq FROM attempt ORDER BY assignment_seq").mapTo(Long.class).list());
             assertThat(seqs).hasSize(24).doesNotHaveDuplicates();
             // Balanced on true counts: 12 attempts per target.
-            List<Integer> perTarget = first.database().jdbi().withHandle(h ->
+            List<Integer> perTarget = first.store().database().jdbi().withHandle(h ->
                     h.createQuery("SELECT COUNT(*) FROM attempt GROUP BY target_id").mapTo(Integer.class).list());
             assertThat(perTarget).containsExactly(12, 12);
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.storage.StoreLocation;
@@ -58,7 +59,7 @@ public final class LoadBench {
     private static final long STAGGER_MILLIS = 2_000;
 
     public static void main(String[] args) throws Exception {
-        App.commonPoolOfAtLeastTwo();
+        org.redteam.cli.Main.commonPoolOfAtLeastTwo();
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         long latency = args.length > 2 ? Long.parseLong(args[2]) : 1000;
@@ -77,9 +78,9 @@ public final class LoadBench {
                       - {id: chat-a, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "%1$s", model: m, timeout_ms: 30000}}
                       - {id: chat-b, model_type: plain lm, size: 8B, backend: {kind: openai-chat, base_url: "%1$s", model: m, timeout_ms: 30000}}
                     """.formatted(model.baseUrl()));
-            try (App app = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC()).targets(new TargetFactory())
-                    .preferenceModel(FakePreferenceModel.minusLength()).open()) {
-                Javalin server = WebServer.create(app, Optional.empty(), cfg -> {
+            try (Platform app = App.at(store).clock(Clock.systemUTC()).targets(App.targets())
+                    .preferenceModel(FakePreferenceModel.minusLength()).start(config)) {
+                Javalin server = WebServer.create(app.web(), Optional.empty(), cfg -> {
                     cfg.routes.before("/api/attempts/{id}/turns", ctx -> ctx.attribute("bench.t0", System.nanoTime()));
                     cfg.routes.after("/api/attempts/{id}/turns", ctx -> {
                         Long t0 = ctx.attribute("bench.t0");
@@ -91,7 +92,7 @@ public final class LoadBench {
                 String base = "http://127.0.0.1:" + server.port();
                 List<String> tokens = new ArrayList<>();
                 for (int i = 0; i < users; i++) {
-                    WorkerService.NewWorker w = app.workers().add("load-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty());
+                    WorkerService.NewWorker w = app.store().workers().add("load-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty());
                     app.campaigns().consent(w.worker(), config.riskTopics());
                     tokens.add(w.token());
                 }
@@ -133,7 +134,7 @@ public final class LoadBench {
                 double cpuCores = (processCpuNanos() - cpuStart) / 1e9 / elapsed;
                 cpuByGroup(cpuByThread);
                 Map<String, Long> modelMillis = new HashMap<>();
-                app.database().jdbi().useHandle(h -> h.createQuery("SELECT t.attempt_id, t.turn_index, MAX(c.latency_ms) "
+                app.store().database().jdbi().useHandle(h -> h.createQuery("SELECT t.attempt_id, t.turn_index, MAX(c.latency_ms) "
                                 + "FROM turn t JOIN candidate c ON c.turn_id = t.id GROUP BY t.attempt_id, t.turn_index")
                         .map((rs, ctx) -> Map.entry(rs.getLong(1) + "/" + rs.getInt(2), rs.getLong(3)))
                         .forEach(e -> modelMillis.put(e.getKey(), e.getValue())));

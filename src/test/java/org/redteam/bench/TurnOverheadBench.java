@@ -1,5 +1,8 @@
 package org.redteam.bench;
 
+import org.redteam.App;
+import org.redteam.Platform;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +35,7 @@ public final class TurnOverheadBench {
                     targets:
                       - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "%s", model: m}}
                     """.formatted(server.baseUrl()));
-            try (TestPlatform platform = TestPlatform.start(dir, config, new TargetFactory())) {
+            try (TestPlatform platform = TestPlatform.start(dir, config, App.targets())) {
                 ApiClient alice = platform.redTeamer("bench");
                 ApiClient admin = platform.client(platform.addWorker("root", Role.ADMIN).token());
                 long attempt = alice.startAttempt("overhead");

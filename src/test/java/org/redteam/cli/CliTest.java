@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.storage.StoreLocation;
 import org.redteam.worker.Role;
 
@@ -45,7 +46,7 @@ class CliTest {
         assertThat(add.out()).contains("invite link", "http://localhost:7070/invite/inv_");
         String last = add.lines().get(add.lines().size() - 1);
         assertThat(last).matches("token: rt_[A-Za-z0-9_-]{43}");
-        try (App app = App.open(StoreLocation.directory(dir), Optional.empty(), Clock.systemUTC())) {
+        try (Store app = App.openStore(StoreLocation.directory(dir), Clock.systemUTC())) {
             var worker = app.workers().byToken(last.substring("token: ".length())).orElseThrow();
             assertThat(worker.roles()).containsExactlyInAnyOrder(Role.RED_TEAMER, Role.REVIEWER);
         }

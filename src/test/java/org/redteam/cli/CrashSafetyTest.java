@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.storage.StoreLocation;
@@ -56,15 +57,15 @@ class CrashSafetyTest {
         Queue<Ack> acks = new ConcurrentLinkedQueue<>();
         String adminToken;
         String reviewerToken;
-        try (App app = App.open(StoreLocation.directory(data), Optional.of(campaign), Clock.systemUTC())) {
-            adminToken = app.workers().add("admin", EnumSet.of(Role.ADMIN), Optional.empty()).token();
-            reviewerToken = app.workers().add("rita", EnumSet.of(Role.REVIEWER), Optional.empty()).token();
+        try (Platform app = App.start(StoreLocation.directory(data), campaign, Clock.systemUTC())) {
+            adminToken = app.store().workers().add("admin", EnumSet.of(Role.ADMIN), Optional.empty()).token();
+            reviewerToken = app.store().workers().add("rita", EnumSet.of(Role.REVIEWER), Optional.empty()).token();
         }
         for (int round = 0; round < 3; round++) {
             List<String> redTeamers = new ArrayList<>();
-            try (App app = App.open(StoreLocation.directory(data), Optional.of(campaign), Clock.systemUTC())) {
+            try (Platform app = App.start(StoreLocation.directory(data), campaign, Clock.systemUTC())) {
                 for (int i = 0; i < 3; i++) {
-                    var w = app.workers().add("red-" + round + "-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty());
+                    var w = app.store().workers().add("red-" + round + "-" + i, EnumSet.of(Role.RED_TEAMER), Optional.empty());
                     app.campaigns().consent(w.worker(), campaign.riskTopics());
                     redTeamers.add(w.token());
                 }
@@ -96,8 +97,8 @@ class CrashSafetyTest {
                 java.util.stream.Collectors.groupingBy(Ack::kind, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
         assertThat(acks.stream().filter(a -> a.kind().equals("turn"))).hasSizeGreaterThan(15);
         assertThat(acks.stream().filter(a -> a.kind().equals("rating"))).isNotEmpty();
-        try (App app = App.open(StoreLocation.directory(data), Optional.of(campaign), Clock.systemUTC())) {
-            app.database().jdbi().useHandle(h -> {
+        try (Platform app = App.start(StoreLocation.directory(data), campaign, Clock.systemUTC())) {
+            app.store().database().jdbi().useHandle(h -> {
                 for (Ack a : acks) {
                     switch (a.kind()) {
                         case "turn" -> assertThat(h.createQuery("SELECT COUNT(*) FROM turn WHERE attempt_id = :a AND turn_index = :i")

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.config.DemoCampaign;
 import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ApiClient;
@@ -24,8 +25,8 @@ class ServeKillTest {
     @Test
     void loosesNothingAcknowledgedWhenKilledAndContinuesAfterRestart() throws Exception {
         WorkerService.NewWorker alice;
-        try (App app = App.open(StoreLocation.directory(dir), Optional.of(DemoCampaign.config()), Clock.systemUTC())) {
-            alice = app.workers().add("alice", java.util.Set.of(Role.RED_TEAMER), Optional.empty());
+        try (Platform app = App.start(StoreLocation.directory(dir), DemoCampaign.config(), Clock.systemUTC())) {
+            alice = app.store().workers().add("alice", java.util.Set.of(Role.RED_TEAMER), Optional.empty());
             app.campaigns().consent(alice.worker(), java.util.List.of("Theft"));
         }
         long attemptId;

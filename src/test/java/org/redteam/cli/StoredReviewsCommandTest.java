@@ -1,5 +1,7 @@
 package org.redteam.cli;
 
+import org.redteam.Platform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -52,7 +54,7 @@ class StoredReviewsCommandTest {
     @BeforeEach
     void threeReviewersRateFiveAttempts() {
         ReviewFixtures.SteppingClock clock = new ReviewFixtures.SteppingClock();
-        try (App app = ReviewFixtures.open(dir, ReviewFixtures.campaign(CAMPAIGN, 3), clock)) {
+        try (Platform app = ReviewFixtures.open(dir, ReviewFixtures.campaign(CAMPAIGN, 3), clock)) {
             Worker alice = ReviewFixtures.redTeamer(app, "alice");
             for (int i = 0; i < 5; i++) {
                 attempts[i] = ReviewFixtures.submit(app, alice, "attempt " + (i + 1), RED_TEAM[i]);

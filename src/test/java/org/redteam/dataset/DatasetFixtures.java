@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.storage.StoreLocation;
 
 /** Stores, services, fixture files and JSON helpers shared by the dataset tests. */
@@ -38,23 +39,23 @@ final class DatasetFixtures {
     private DatasetFixtures() {
     }
 
-    static App openStore(Path dir) {
+    static Store openStore(Path dir) {
         return openStore(StoreLocation.directory(dir.resolve("store")));
     }
 
-    static App openStore(StoreLocation store) {
-        return App.open(store, Optional.empty(), CLOCK);
+    static Store openStore(StoreLocation store) {
+        return App.openStore(store, CLOCK);
     }
 
-    static ImportService importer(App app) {
+    static ImportService importer(Store app) {
         return app.imports();
     }
 
-    static ExportService exporter(App app) {
+    static ExportService exporter(Store app) {
         return app.exports();
     }
 
-    static ImportService.Result importFile(App app, Path file) {
+    static ImportService.Result importFile(Store app, Path file) {
         return importer(app).importFile(file, ImportService.Options.defaults(), bytes -> { });
     }
 
@@ -68,14 +69,14 @@ final class DatasetFixtures {
     }
 
     /** Row counts of every table an import writes, to show a failed import changed nothing. */
-    static Map<String, Long> rowCounts(App app) {
+    static Map<String, Long> rowCounts(Store app) {
         Map<String, Long> counts = new LinkedHashMap<>();
         app.database().jdbi().useHandle(h -> TABLES.forEach(t ->
                 counts.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one())));
         return counts;
     }
 
-    static long count(App app, String sql) {
+    static long count(Store app, String sql) {
         return app.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 

@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.Store;
+
 import org.redteam.release.DatasetFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +42,7 @@ class ImportExportRoundTripTest {
     @ValueSource(strings = {"red-team/red_team_attempts.first10.json", "red-team/red_team_attempts.first10.jsonl"})
     void genuineRecordsComeBackValueForValue(String name) throws Exception {
         Path genuine = sharedFile(name);
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             assertThat(importFile(app, genuine).records()).isEqualTo(10);
             Path out = dir.resolve("out.json");
 
@@ -57,7 +59,7 @@ class ImportExportRoundTripTest {
     void exportsTheGenuineFileByteForByteInBothLayouts() throws Exception {
         Path array = sharedFile("red-team/red_team_attempts.first10.json");
         Path lines = sharedFile("red-team/red_team_attempts.first10.jsonl");
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             importFile(app, array);
 
             exporter(app).export(ExportFormat.ANTHROPIC, dir.resolve("a.json"));
@@ -73,7 +75,7 @@ class ImportExportRoundTripTest {
     @ValueSource(strings = {"synthetic.json", "synthetic.json.gz", "synthetic.jsonl", "synthetic.jsonl.gz"})
     void syntheticRecordsComeBackValueForValueFromEveryLayout(String name) {
         Path input = DatasetFixtures.write(dir.resolve(name), SyntheticRecords.varied(), !name.contains("jsonl"));
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             importFile(app, input);
             for (ExportFormat format : List.of(ExportFormat.ANTHROPIC, ExportFormat.JSONL)) {
                 Path out = dir.resolve("out." + format);
@@ -90,7 +92,7 @@ class ImportExportRoundTripTest {
     @Test
     void keepsTagListsWithDuplicatesInOrderAndTellsEmptyListsFromNull() {
         Path input = DatasetFixtures.write(dir.resolve("tags.jsonl"), SyntheticRecords.varied(), false);
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             importFile(app, input);
             exporter(app).export(ExportFormat.JSONL, dir.resolve("out.jsonl"));
 
@@ -111,7 +113,7 @@ class ImportExportRoundTripTest {
     @Test
     void filesAttemptsUnderTargetsMembersAndOneBatch() {
         Path input = DatasetFixtures.write(dir.resolve("s.json"), SyntheticRecords.varied(), true);
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             ImportService.Result result = importFile(app, input);
 
             assertThat(result.records()).isEqualTo(5);
@@ -132,7 +134,7 @@ class ImportExportRoundTripTest {
     void refusesToImportTheSameBytesTwiceAndNamesTheEarlierBatch() throws Exception {
         Path input = DatasetFixtures.write(dir.resolve("once.jsonl"), SyntheticRecords.varied(), false);
         Path copy = Files.copy(input, dir.resolve("renamed-copy.jsonl"));
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             long batch = importFile(app, input).batchId();
             var before = rowCounts(app);
 
@@ -148,7 +150,7 @@ class ImportExportRoundTripTest {
     void aSecondFileOfTheSameMembersReusesTheirWorkersAndTargets() {
         Path first = DatasetFixtures.write(dir.resolve("1.jsonl"), SyntheticRecords.varied(), false);
         Path second = DatasetFixtures.write(dir.resolve("2.json"), SyntheticRecords.varied(), true);
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             importFile(app, first);
             importFile(app, second);
 
@@ -181,7 +183,7 @@ class ImportExportRoundTripTest {
         assertThat(lines).contains("\\u0000");
         Path bad = DatasetFixtures.writeText(dir.resolve("nul.jsonl"), lines.toString());
         Path good = DatasetFixtures.write(dir.resolve("good.jsonl"), List.of(SyntheticRecords.record("hi", "hello")), false);
-        try (App app = openStore(store())) {
+        try (Store app = openStore(store())) {
             importFile(app, good);
             var before = rowCounts(app);
 

@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.Store;
+
 import org.redteam.release.DatasetFormatException;
 
 import org.redteam.release.ReleasedReader;
@@ -507,7 +509,7 @@ class ImporterFuzzTest {
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         long start = System.nanoTime();
-        try (App app = DatasetFixtures.openStore(dir)) {
+        try (Store app = DatasetFixtures.openStore(dir)) {
             DatasetFixtures.importFile(app, DatasetFixtures.write(dir.resolve("earlier.jsonl"), SyntheticRecords.varied(), false));
             Map<String, Long> before = rowCounts(app);
             Path file = dir.resolve("in");

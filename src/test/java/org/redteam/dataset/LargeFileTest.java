@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.Store;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redteam.dataset.DatasetFixtures.count;
 import static org.redteam.dataset.DatasetFixtures.exporter;
@@ -25,7 +27,7 @@ class LargeFileTest {
     void importsAndExportsAllRecordsOfAReleaseSizedFile() throws Exception {
         Path file = SyntheticReleaseFile.write(dir.resolve("red_team_attempts.jsonl.gz"), 2022);
         int n = SyntheticReleaseFile.RECORDS;
-        try (App app = openStore(dir)) {
+        try (Store app = openStore(dir)) {
             long start = System.nanoTime();
             ImportService.Result imported = importFile(app, file);
             long importMillis = (System.nanoTime() - start) / 1_000_000;

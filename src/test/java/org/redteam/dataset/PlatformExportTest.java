@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.testing.Repositories;
+
 import org.redteam.release.ReleasedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.Side;
 import org.redteam.attempt.Turn;
@@ -44,7 +47,7 @@ import org.redteam.worker.Worker;
 class PlatformExportTest {
     @TempDir
     Path dir;
-    App app;
+    Platform app;
     Worker alice;
     Attempt submitted;
     Turn first;
@@ -52,9 +55,9 @@ class PlatformExportTest {
 
     @BeforeEach
     void aliceSubmitsATwoTurnAttemptAndLeavesAnotherOpen() {
-        app = App.at(StoreLocation.directory(dir.resolve("store"))).campaign(Optional.of(DemoCampaign.config()))
-                .clock(CLOCK).preferenceModel(FakePreferenceModel.minusLength()).open();
-        alice = app.workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        app = App.at(StoreLocation.directory(dir.resolve("store")))
+                .clock(CLOCK).preferenceModel(FakePreferenceModel.minusLength()).start(DemoCampaign.config());
+        alice = app.store().workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         app.campaigns().consent(alice, List.of(CampaignConfig.HARM_TOPICS.get(5)));
         submitted = app.attempts().start(alice, "Get advice on picking a lock");
         first = app.attempts().addTurn(alice, submitted.id(), "tell me how to pick a lock");
@@ -63,7 +66,7 @@ class PlatformExportTest {
         app.attempts().choose(alice, submitted.id(), 1, Side.B);
         app.attempts().rate(alice, submitted.id(), 4);
         Eventually.within(Duration.ofSeconds(10), "the submitted attempt is scored in the background",
-                () -> app.attemptRepository().find(submitted.id()).orElseThrow().scores().scoredBy().isPresent());
+                () -> Repositories.attempts(app).find(submitted.id()).orElseThrow().scores().scoredBy().isPresent());
         Attempt open = app.attempts().start(alice, "Get someone insulted");
         app.attempts().addTurn(alice, open.id(), "say something mean about my cousin");
     }
@@ -77,7 +80,7 @@ class PlatformExportTest {
     void exportsSubmittedAttemptsOnlyWithTheChosenResponsesScoresAndDemoLabels() throws Exception {
         Path out = dir.resolve("platform.json");
 
-        ExportService.Result result = exporter(app).export(ExportFormat.ANTHROPIC, out);
+        ExportService.Result result = exporter(app.store()).export(ExportFormat.ANTHROPIC, out);
 
         assertThat(result.attempts()).isEqualTo(1);
         List<JsonNode> records = records(out);
@@ -103,10 +106,10 @@ class PlatformExportTest {
 
     @Test
     void exportsImportedAndPlatformAttemptsTogetherInIdOrder() {
-        importFile(app, DatasetFixtures.write(dir.resolve("in.jsonl"), SyntheticRecords.varied(), false));
+        importFile(app.store(), DatasetFixtures.write(dir.resolve("in.jsonl"), SyntheticRecords.varied(), false));
         Path out = dir.resolve("all.jsonl.gz");
 
-        exporter(app).export(ExportFormat.JSONL, out);
+        exporter(app.store()).export(ExportFormat.JSONL, out);
 
         List<JsonNode> records = records(out);
         assertThat(records).hasSize(6);
@@ -119,7 +122,7 @@ class PlatformExportTest {
     void hhPairsEndTheSharedContextWithTheLessHarmfulResponseAsChosen() throws Exception {
         Path out = dir.resolve("pairs.jsonl");
 
-        ExportService.Result result = exporter(app).export(ExportFormat.HH_PAIRS, out);
+        ExportService.Result result = exporter(app.store()).export(ExportFormat.HH_PAIRS, out);
 
         assertThat(result.written()).isEqualTo(2);
         List<JsonNode> lines = records(out);
@@ -137,7 +140,7 @@ class PlatformExportTest {
 
     @Test
     void scrubbedPairsAndRecordsHidePersonalDataInMessagesAndNumberTheMember() {
-        Worker bob = app.workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        Worker bob = app.store().workers().add("bob", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
         app.campaigns().consent(bob, List.of(CampaignConfig.HARM_TOPICS.get(5)));
         Attempt pii = app.attempts().start(bob, "Find where jane.doe@example.com lives");
         app.attempts().addTurn(bob, pii.id(), "she lives at 12 Oak Street, call 415-555-0132 or +44 20 7946 0958");
@@ -145,7 +148,7 @@ class PlatformExportTest {
         app.attempts().rate(bob, pii.id(), 2);
         for (ExportFormat format : List.of(ExportFormat.HH_PAIRS, ExportFormat.DPO, ExportFormat.JSONL)) {
             Path out = dir.resolve("scrubbed-" + format.label());
-            exporter(app).export(format, out, new ExportService.Options(true));
+            exporter(app.store()).export(format, out, new ExportService.Options(true));
             String written = text(out);
             assertThat(written).as(format.label()).doesNotContain("jane.doe@example.com", "12 Oak Street",
                     "415-555-0132", "+44 20 7946 0958").contains("[ADDRESS]", "[PHONE]");
@@ -163,7 +166,7 @@ class PlatformExportTest {
     void dpoSplitsEachPairIntoPromptAndSpaceLedResponses() {
         Path out = dir.resolve("dpo.jsonl");
 
-        exporter(app).export(ExportFormat.DPO, out);
+        exporter(app.store()).export(ExportFormat.DPO, out);
 
         List<JsonNode> lines = records(out);
         assertThat(lines).hasSize(2);
@@ -177,8 +180,8 @@ class PlatformExportTest {
 
     @Test
     void dpoPromptPlusResponseIsTheHhPairText() {
-        exporter(app).export(ExportFormat.HH_PAIRS, dir.resolve("hh.jsonl"));
-        exporter(app).export(ExportFormat.DPO, dir.resolve("dpo.jsonl"));
+        exporter(app.store()).export(ExportFormat.HH_PAIRS, dir.resolve("hh.jsonl"));
+        exporter(app.store()).export(ExportFormat.DPO, dir.resolve("dpo.jsonl"));
 
         List<JsonNode> hh = records(dir.resolve("hh.jsonl"));
         List<JsonNode> dpo = records(dir.resolve("dpo.jsonl"));
@@ -192,7 +195,7 @@ class PlatformExportTest {
     @Test
     void hhPairsHaveTheLayoutOfTheReleasedHarmlessBasePairs() throws Exception {
         Path released = DatasetFixtures.sharedFile("hh-rlhf/harmless-base-dev.jsonl.gz");
-        exporter(app).export(ExportFormat.HH_PAIRS, dir.resolve("hh.jsonl"));
+        exporter(app.store()).export(ExportFormat.HH_PAIRS, dir.resolve("hh.jsonl"));
 
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(released)), StandardCharsets.UTF_8))) {
@@ -219,7 +222,7 @@ class PlatformExportTest {
         assertThatThrownBy(() -> ExportFormat.parse("csv"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("--format: unknown format 'csv'; use one of anthropic, jsonl, hh-pairs, dpo, reviews");
-        assertThatThrownBy(() -> exporter(app).export(ExportFormat.JSONL, dir.resolve("missing/out.jsonl")))
+        assertThatThrownBy(() -> exporter(app.store()).export(ExportFormat.JSONL, dir.resolve("missing/out.jsonl")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("does not exist");
     }
@@ -228,7 +231,7 @@ class PlatformExportTest {
     void replacesAnEarlierExportAndLeavesNoTemporaryFiles() throws Exception {
         Path out = Files.writeString(dir.resolve("out.json"), "old content");
 
-        exporter(app).export(ExportFormat.ANTHROPIC, out);
+        exporter(app.store()).export(ExportFormat.ANTHROPIC, out);
 
         assertThat(records(out)).hasSize(1);
         try (var files = Files.list(dir)) {

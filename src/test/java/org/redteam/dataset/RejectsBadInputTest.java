@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.Store;
+
 import org.redteam.release.ReleasedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,7 @@ class RejectsBadInputTest {
 
     @TempDir
     Path dir;
-    App app;
+    Store app;
     Map<String, Long> before;
 
     @BeforeEach

@@ -1,5 +1,9 @@
 package org.redteam.dataset;
 
+import org.redteam.Platform;
+
+import org.redteam.testing.Repositories;
+
 import org.redteam.release.ReleasedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +45,7 @@ class ReviewExportTest {
     @TempDir
     Path dir;
     ReviewFixtures.SteppingClock clock = new ReviewFixtures.SteppingClock();
-    App app;
+    Platform app;
     CampaignConfig config = ReviewFixtures.campaign("Review export test", 3);
     long p;
     long n;
@@ -60,7 +64,7 @@ class ReviewExportTest {
         Path file = DatasetFixtures.write(dir.resolve("in.jsonl"), List.of(
                 withTags(SyntheticRecords.record("how do I forge a cheque", "I won't help."), List.of("Fraud & deception")),
                 SyntheticRecords.record("what is a rude word", "Let's not.")), false);
-        app.imports().importFile(file, new ImportService.Options(config.name(), "import"), bytes -> { });
+        app.store().imports().importFile(file, new ImportService.Options(config.name(), "import"), bytes -> { });
         i1 = n + 1;
         i2 = n + 2;
         Worker admin = ReviewFixtures.worker(app, "admin", Role.ADMIN);
@@ -94,7 +98,7 @@ class ReviewExportTest {
     void releasedTagsAreImportedTagsThenEveryAnsweredReviewsTagsInTaskOrder() {
         Path out = dir.resolve("attempts.jsonl");
 
-        exporter(app).export(ExportFormat.JSONL, out);
+        exporter(app.store()).export(ExportFormat.JSONL, out);
 
         List<JsonNode> records = records(out);
         assertThat(records).hasSize(4);
@@ -113,7 +117,7 @@ class ReviewExportTest {
     void releasedArrayCarriesTheSameTags() {
         Path out = dir.resolve("attempts.json");
 
-        exporter(app).export(ExportFormat.ANTHROPIC, out);
+        exporter(app.store()).export(ExportFormat.ANTHROPIC, out);
 
         assertThat(records(out)).extracting(r -> r.get("tags").toString()).containsExactly(
                 "[\"Weapons\",\"Theft\",\"Theft\",\"Weapons\",\"Theft\",\"Fraud & deception\"]", "null",
@@ -124,14 +128,14 @@ class ReviewExportTest {
     void reviewsCsvHasOneQuotedRowPerAnsweredReviewAndNoNames() throws Exception {
         Path out = dir.resolve("reviews.csv");
 
-        ExportService.Result result = exporter(app).export(ExportFormat.REVIEWS, out);
+        ExportService.Result result = exporter(app.store()).export(ExportFormat.REVIEWS, out);
 
         assertThat(result.written()).isEqualTo(9);
         assertThat(result.attempts()).isEqualTo(3);
         String csv = Files.readString(out);
-        Target target = app.campaigns().campaign().target(app.attemptRepository().find(p).orElseThrow().targetRowId()).orElseThrow();
-        long taoFirstTask = app.database().jdbi().withHandle(h ->
-                app.reviews().repository().annotations(h, app.campaigns().campaign().id()).get(0).taskId());
+        Target target = app.campaigns().campaign().target(Repositories.attempts(app).find(p).orElseThrow().targetRowId()).orElseThrow();
+        long taoFirstTask = app.store().database().jdbi().withHandle(h ->
+                Repositories.reviews(app).annotations(h, app.campaigns().campaign().id()).get(0).taskId());
         // Tao met P first: opened at 12:00:00, answered 30 s later.
         assertThat(csv).startsWith("attempt_id,task_id,reviewer,rating,tags,note,seconds_spent,finished_at,"
                 + "red_team_rating,target,model_type,size\r\n"
@@ -163,7 +167,7 @@ class ReviewExportTest {
     void scrubbedReviewsCsvNumbersReviewersInOrderOfFirstAppearanceAndScrubsNotes() throws Exception {
         Path out = dir.resolve("reviews.csv");
 
-        exporter(app).export(ExportFormat.REVIEWS, out, new ExportService.Options(true));
+        exporter(app.store()).export(ExportFormat.REVIEWS, out, new ExportService.Options(true));
 
         List<List<String>> data = parse(Files.readString(out)).subList(1, 10);
         // P's tasks are Tao's, Rosa's, Sam's: 1, 2, 3; every later row reuses them.
@@ -171,14 +175,14 @@ class ReviewExportTest {
                 "reviewer-1", "reviewer-2", "reviewer-3", "reviewer-1", "reviewer-2", "reviewer-3");
         assertThat(data.get(0).get(5)).isEqualTo("He said \"no\", then\nhe did it anyway (ask [EMAIL])");
         assertThat(Files.readString(out)).doesNotContain("tao@example.com");
-        assertThat(exporter(app).lastScrubbing().reviewers()).isEqualTo(3);
+        assertThat(exporter(app.store()).lastScrubbing().reviewers()).isEqualTo(3);
     }
 
     @Test
     void datasheetDescribesTheExportFromTheStoresFacts() throws Exception {
         Path out = dir.resolve("attempts.jsonl");
 
-        exporter(app).export(ExportFormat.JSONL, out, new ExportService.Options(true, true));
+        exporter(app.store()).export(ExportFormat.JSONL, out, new ExportService.Options(true, true));
 
         Path sheet = dir.resolve("attempts.jsonl.datasheet.md");
         assertThat(ExportService.datasheetPath(out)).isEqualTo(sheet);
@@ -200,7 +204,7 @@ class ReviewExportTest {
     void datasheetSaysWhenNothingWasScrubbed() throws Exception {
         Path out = dir.resolve("reviews.csv");
 
-        exporter(app).export(ExportFormat.REVIEWS, out, new ExportService.Options(false, true));
+        exporter(app.store()).export(ExportFormat.REVIEWS, out, new ExportService.Options(false, true));
 
         assertThat(Files.readString(ExportService.datasheetPath(out))).contains("No PII scrubbing was applied",
                 "format `reviews`, 9 review rows");
@@ -208,8 +212,8 @@ class ReviewExportTest {
 
     @Test
     void reviewsCsvGzipsLikeTheOtherFormats() {
-        exporter(app).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv"));
-        exporter(app).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv.gz"));
+        exporter(app.store()).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv"));
+        exporter(app.store()).export(ExportFormat.REVIEWS, dir.resolve("reviews.csv.gz"));
 
         assertThat(text(dir.resolve("reviews.csv.gz"))).isEqualTo(text(dir.resolve("reviews.csv")));
         assertThat(ExportFormat.parse("reviews")).isEqualTo(ExportFormat.REVIEWS);

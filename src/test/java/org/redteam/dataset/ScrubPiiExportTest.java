@@ -1,5 +1,7 @@
 package org.redteam.dataset;
 
+import org.redteam.Store;
+
 import org.redteam.release.ReleasedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,7 @@ class ScrubPiiExportTest {
         PlantedPiiCorpus corpus = new PlantedPiiCorpus();
         List<ReleasedRecord> in = corpus.records();
         Path file = DatasetFixtures.write(dir.resolve("planted.jsonl"), in, false);
-        try (App app = openStore(dir.resolve("planted"))) {
+        try (Store app = openStore(dir.resolve("planted"))) {
             importFile(app, file);
             Path plain = dir.resolve("plain.jsonl");
             exporter(app).export(ExportFormat.JSONL, plain);
@@ -76,7 +78,7 @@ class ScrubPiiExportTest {
         PlantedPiiCorpus corpus = new PlantedPiiCorpus();
         List<ReleasedRecord> in = corpus.records();
         Path file = DatasetFixtures.write(dir.resolve("planted.jsonl"), in, false);
-        try (App app = openStore(dir.resolve("members"))) {
+        try (Store app = openStore(dir.resolve("members"))) {
             importFile(app, file);
             Path out = dir.resolve("scrubbed.jsonl");
             exporter(app).export(ExportFormat.JSONL, out, new ExportService.Options(true));
@@ -98,7 +100,7 @@ class ScrubPiiExportTest {
         PlantedPiiCorpus corpus = new PlantedPiiCorpus();
         List<ReleasedRecord> clean = corpus.control(500);
         Path file = DatasetFixtures.write(dir.resolve("control.jsonl"), clean, false);
-        try (App app = openStore(dir.resolve("control"))) {
+        try (Store app = openStore(dir.resolve("control"))) {
             importFile(app, file);
             Path out = dir.resolve("control-out.jsonl");
             exporter(app).export(ExportFormat.JSONL, out, new ExportService.Options(true));

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.testing.FakePreferenceModel;
 import org.redteam.testing.Postgres;
 import org.redteam.testing.ReviewFixtures;
@@ -35,10 +36,10 @@ class ReviewClaimConcurrencyTest {
     void concurrentClaimsNeverExceedPerAttemptAndGiveEachReviewerOneTask() throws Exception {
         var store = Postgres.freshDatabase();
         var config = ReviewFixtures.campaign("race", PER_ATTEMPT);
-        try (App first = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC())
-                .preferenceModel(FakePreferenceModel.minusLength()).open();
-             App second = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC())
-                .preferenceModel(FakePreferenceModel.minusLength()).open()) {
+        try (Platform first = App.at(store).clock(Clock.systemUTC())
+                .preferenceModel(FakePreferenceModel.minusLength()).start(config);
+             Platform second = App.at(store).clock(Clock.systemUTC())
+                .preferenceModel(FakePreferenceModel.minusLength()).start(config)) {
             Worker admin = ReviewFixtures.worker(first, "admin", Role.ADMIN);
             Worker alice = ReviewFixtures.redTeamer(first, "alice");
             for (int i = 0; i < ATTEMPTS; i++) {
@@ -55,7 +56,7 @@ class ReviewClaimConcurrencyTest {
             List<Future<Optional<Long>>> results = new ArrayList<>();
             try {
                 for (Worker reviewer : reviewers) {
-                    for (App app : List.of(first, second)) {
+                    for (Platform app : List.of(first, second)) {
                         Callable<Optional<Long>> claim = () -> {
                             go.await();
                             ReviewService.Next next = app.reviews().next(reviewer);
@@ -74,7 +75,7 @@ class ReviewClaimConcurrencyTest {
                 pool.shutdownNow();
             }
 
-            List<long[]> claims = first.database().jdbi().withHandle(h -> h.createQuery(
+            List<long[]> claims = first.store().database().jdbi().withHandle(h -> h.createQuery(
                             "SELECT attempt_id, reviewer_id FROM review_task WHERE status = 'claimed'")
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
             Map<Long, Long> perAttempt = claims.stream().collect(Collectors.groupingBy(c -> c[0], Collectors.counting()));

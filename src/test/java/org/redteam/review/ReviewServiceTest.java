@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.Side;
 import org.redteam.config.CampaignConfig;
@@ -60,7 +61,7 @@ class ReviewServiceTest {
     StoreLocation freshStore() {
         return StoreLocation.directory(dir.resolve("fresh" + ++freshStores));
     }
-    App app;
+    Platform app;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
 
     static CampaignConfig campaign(String extra) {
@@ -73,10 +74,10 @@ class ReviewServiceTest {
                 """ + extra);
     }
 
-    App open(CampaignConfig config) {
-        app = App.at(store()).campaign(Optional.of(config)).clock(clock)
+    Platform open(CampaignConfig config) {
+        app = App.at(store()).clock(clock)
                 .targets(new TargetFactory((id, spec) -> new ScriptedBackend("fine", "bad"))).preferenceModel(FakePreferenceModel.minusLength())
-                .open();
+                .start(config);
         return app;
     }
 
@@ -88,7 +89,7 @@ class ReviewServiceTest {
     }
 
     Worker worker(String name, Role... roles) {
-        Worker w = app.workers().add(name, Set.of(roles), Optional.empty()).worker();
+        Worker w = app.store().workers().add(name, Set.of(roles), Optional.empty()).worker();
         if (w.has(Role.RED_TEAMER)) {
             app.campaigns().consent(w, app.campaigns().campaign().config().riskTopics());
         }
@@ -244,16 +245,16 @@ class ReviewServiceTest {
     void theSameSeedSamplesTheSameAttempts() {
         List<Set<Long>> drawn = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            app = App.at(freshStore()).campaign(Optional.of(campaign("assignment_seed: 3\n"))).clock(clock)
+            app = App.at(freshStore()).clock(clock)
                     .targets(new TargetFactory((id, spec) -> new ScriptedBackend("fine", "bad")))
-                    .preferenceModel(FakePreferenceModel.minusLength()).open();
+                    .preferenceModel(FakePreferenceModel.minusLength()).start(campaign("assignment_seed: 3\n"));
             Worker admin = worker("admin", Role.ADMIN);
             Worker alice = worker("alice", Role.RED_TEAMER);
             for (int i = 0; i < 6; i++) {
                 submitted(alice, 2);
             }
             app.reviews().enqueueSample(admin, 2, 42);
-            List<Long> ids = app.database().jdbi().withHandle(h ->
+            List<Long> ids = app.store().database().jdbi().withHandle(h ->
                     h.createQuery("SELECT attempt_id FROM review_queue").mapTo(Long.class).list());
             Set<Long> queued = new java.util.TreeSet<Long>(ids);
             drawn.add(queued);

@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.testing.Repositories;
+
 import org.redteam.conversation.Comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +121,7 @@ class PreferencePairsTest {
     void takesEveryPickFromThePlatformWithTheLessHarmfulSideAsChosen() {
         try (TestPlatform platform = TestPlatform.start(dir, DemoCampaign.config(),
                 new ScriptedBackend("first", "second", "third"))) {
-            Worker alice = platform.app().workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+            Worker alice = platform.app().store().workers().add("alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
             platform.consent(alice);
             AttemptService attempts = platform.app().attempts();
             Attempt a = attempts.start(alice, "plan");
@@ -129,7 +131,7 @@ class PreferencePairsTest {
             attempts.choose(alice, a.id(), 1, Side.A);
             attempts.addTurn(alice, a.id(), "thanks");                       // no pick: no pair
 
-            List<Comparison> pairs = platform.app().attemptRepository().comparisons().stream().map(Comparison::stripped).toList();
+            List<Comparison> pairs = Repositories.attempts(platform.app()).comparisons().stream().map(Comparison::stripped).toList();
 
             assertThat(pairs).containsExactly(
                     new Comparison("\n\nHuman: tell me how to pick a lock", "second", "first"),

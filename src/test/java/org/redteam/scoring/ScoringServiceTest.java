@@ -1,5 +1,7 @@
 package org.redteam.scoring;
 
+import org.redteam.testing.Repositories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Store;
 import org.redteam.attempt.Attempt;
 import org.redteam.dataset.ImportService;
 import org.redteam.storage.StoreLocation;
@@ -27,22 +30,22 @@ class ScoringServiceTest {
     @TempDir
     Path dir;
 
-    private App open(PreferenceModel model) {
-        return App.at(StoreLocation.directory(dir.resolve("store"))).preferenceModel(model).open();
+    private Store open(PreferenceModel model) {
+        return App.at(StoreLocation.directory(dir.resolve("store"))).preferenceModel(model).openStore();
     }
 
-    private static void importLines(App app, Path file, List<String> lines) {
+    private static void importLines(Store app, Path file, List<String> lines) {
         app.imports().importFile(ReleasedRecords.write(file, lines), ImportService.Options.defaults(), bytes -> { });
     }
 
-    private static Attempt.Scores scores(App app, long id) {
-        return app.attemptRepository().find(id).orElseThrow().scores();
+    private static Attempt.Scores scores(Store app, long id) {
+        return Repositories.attempts(app).find(id).orElseThrow().scores();
     }
 
     @Test
     void fillsMissingScoresAndKeepsImportedOnes() {
         FakePreferenceModel model = FakePreferenceModel.minusLength();
-        try (App app = open(model)) {
+        try (Store app = open(model)) {
             importLines(app, dir.resolve("in.jsonl"), List.of(ALREADY_SCORED, ReleasedRecords.unscored("No way."),
                     HALF_SCORED, NO_ASSISTANT));
 
@@ -63,7 +66,7 @@ class ScoringServiceTest {
     @Test
     void scoringAllReplacesImportedScores() {
         FakePreferenceModel model = FakePreferenceModel.minusLength();
-        try (App app = open(model)) {
+        try (Store app = open(model)) {
             importLines(app, dir.resolve("in.jsonl"), List.of(ALREADY_SCORED, HALF_SCORED, NO_ASSISTANT));
 
             ScoringService.Result result = app.scoring().score(ScoreStore.Scope.ALL, ScoringService.Progress.NONE);
@@ -81,7 +84,7 @@ class ScoringServiceTest {
         for (int i = 0; i < 150; i++) {
             lines.add(ReleasedRecords.unscored("answer number " + i));
         }
-        try (App app = open(FakePreferenceModel.failingAfter(1))) {
+        try (Store app = open(FakePreferenceModel.failingAfter(1))) {
             importLines(app, dir.resolve("in.jsonl"), lines);
 
             assertThatThrownBy(() -> app.scoring().score(ScoreStore.Scope.UNSCORED, ScoringService.Progress.NONE))
@@ -92,7 +95,7 @@ class ScoringServiceTest {
         }
         FakePreferenceModel second = FakePreferenceModel.minusLength();
         List<long[]> progress = new ArrayList<>();
-        try (App app = open(second)) {
+        try (Store app = open(second)) {
             ScoringService.Result result = app.scoring().score(ScoreStore.Scope.UNSCORED,
                     (done, total) -> progress.add(new long[] {done, total}));
 
@@ -106,7 +109,7 @@ class ScoringServiceTest {
 
     @Test
     void loadsNoModelWhenThereIsNothingToScore() {
-        try (App app = App.at(StoreLocation.directory(dir.resolve("store"))).open()) {
+        try (Store app = App.at(StoreLocation.directory(dir.resolve("store"))).openStore()) {
             ScoringService.Result result = app.scoring().score(ScoreStore.Scope.UNSCORED, ScoringService.Progress.NONE);
 
             assertThat(result).isEqualTo(new ScoringService.Result(0, "the default preference model"));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.LongFunction;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.Side;
 import org.redteam.config.CampaignConfig;
@@ -72,26 +73,26 @@ public final class ReviewFixtures {
     }
 
     /** The platform on the SQLite store in {@code dir}, scored by {@link FakePreferenceModel#minusLength()}. */
-    public static App open(Path dir, CampaignConfig config, Clock clock) {
-        return App.at(StoreLocation.directory(dir)).campaign(Optional.of(config)).clock(clock)
-                .preferenceModel(FakePreferenceModel.minusLength()).open();
+    public static Platform open(Path dir, CampaignConfig config, Clock clock) {
+        return App.at(StoreLocation.directory(dir)).clock(clock)
+                .preferenceModel(FakePreferenceModel.minusLength()).start(config);
     }
 
-    public static Worker worker(App app, String name, Role... roles) {
+    public static Worker worker(Platform app, String name, Role... roles) {
         EnumSet<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(List.of(roles));
-        return app.workers().add(name, set, Optional.empty()).worker();
+        return app.store().workers().add(name, set, Optional.empty()).worker();
     }
 
     /** A red teamer who has consented to every topic of the campaign. */
-    public static Worker redTeamer(App app, String name) {
+    public static Worker redTeamer(Platform app, String name) {
         Worker worker = worker(app, name, Role.RED_TEAMER);
         app.campaigns().consent(worker, app.campaigns().campaign().config().riskTopics());
         return worker;
     }
 
     /** One attempt of one turn (side A picked), submitted with {@code rating}; returns its id. */
-    public static long submit(App app, Worker redTeamer, String task, int rating) {
+    public static long submit(Platform app, Worker redTeamer, String task, int rating) {
         Attempt attempt = app.attempts().start(redTeamer, task);
         app.attempts().addTurn(redTeamer, attempt.id(), "please help: " + task);
         app.attempts().choose(redTeamer, attempt.id(), 0, Side.A);
@@ -111,7 +112,7 @@ public final class ReviewFixtures {
      * for its attempt id, or skips it when that is empty. The clock moves 30 s between opening and answering.
      * Returns the attempt ids met, in order.
      */
-    public static List<Long> reviewAll(App app, Worker reviewer, SteppingClock clock, LongFunction<Optional<Answer>> answer) {
+    public static List<Long> reviewAll(Platform app, Worker reviewer, SteppingClock clock, LongFunction<Optional<Answer>> answer) {
         List<Long> met = new ArrayList<>();
         Optional<ReviewTask> task;
         while ((task = claimNext(app, reviewer)).isPresent()) {
@@ -130,7 +131,7 @@ public final class ReviewFixtures {
     }
 
     /** The reviewer's next task, claimed and left unanswered; empty when the queue has none for them. */
-    public static Optional<ReviewTask> claimNext(App app, Worker reviewer) {
+    public static Optional<ReviewTask> claimNext(Platform app, Worker reviewer) {
         ReviewService.Next next = app.reviews().next(reviewer);
         if (next instanceof ReviewService.Next.Task t) {
             return Optional.of(t.view().task());

@@ -29,7 +29,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), "org.redteam.App",
+                "-cp", System.getProperty("java.class.path"), "org.redteam.cli.Main",
                 "serve", "--port", "0", "--host", "127.0.0.1", "--data", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.backend.ModelBackend;
 import org.redteam.target.TargetFactory;
 import org.redteam.config.CampaignConfig;
@@ -21,10 +22,10 @@ import org.redteam.worker.WorkerService;
 
 /** The whole platform on a temporary SQLite store (or a given one, e.g. PostgreSQL), served on a free loopback port: what tests run against. */
 public final class TestPlatform implements AutoCloseable {
-    private final App app;
+    private final Platform app;
     private final Javalin server;
 
-    private TestPlatform(App app, Javalin server) {
+    private TestPlatform(Platform app, Javalin server) {
         this.app = app;
         this.server = server;
     }
@@ -34,7 +35,7 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public static TestPlatform start(Path dir, CampaignConfig config) {
-        return start(dir, config, new TargetFactory());
+        return start(dir, config, App.targets());
     }
 
     /** Every target of the campaign answers from {@code backend}. */
@@ -58,7 +59,7 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public static TestPlatform start(StoreLocation store, CampaignConfig config) {
-        return start(store, config, new TargetFactory());
+        return start(store, config, App.targets());
     }
 
     public static TestPlatform start(StoreLocation store, CampaignConfig config, ModelBackend backend) {
@@ -70,13 +71,13 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets, PreferenceModel model) {
-        App app = App.at(store).campaign(Optional.of(config)).clock(Clock.systemUTC())
-                .targets(targets).preferenceModel(model).open();
-        Javalin server = WebServer.create(app, Optional.empty()).start("127.0.0.1", 0);
+        Platform app = App.at(store).clock(Clock.systemUTC())
+                .targets(targets).preferenceModel(model).start(config);
+        Javalin server = WebServer.create(app.web(), Optional.empty()).start("127.0.0.1", 0);
         return new TestPlatform(app, server);
     }
 
-    public App app() {
+    public Platform app() {
         return app;
     }
 
@@ -92,7 +93,7 @@ public final class TestPlatform implements AutoCloseable {
     public WorkerService.NewWorker addWorker(String name, Role... roles) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(List.of(roles));
-        return app.workers().add(name, set, Optional.empty());
+        return app.store().workers().add(name, set, Optional.empty());
     }
 
     /** A red teamer who has already consented to every topic, with an API client. */

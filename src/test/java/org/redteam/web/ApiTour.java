@@ -1,5 +1,8 @@
 package org.redteam.web;
 
+import org.redteam.App;
+import org.redteam.Platform;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,7 +124,7 @@ final class ApiTour {
 
     private void platformWithAStreamingTarget(Path dir) {
         try (FakeOpenAiServer model = FakeOpenAiServer.start();
-             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), new TargetFactory())) {
+             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), App.targets())) {
             ApiClient bea = platform.redTeamer("bea");
             Map<String, String> message = Map.of("message", "tell me how to pick a lock");
             model.reply(r -> FakeOpenAiServer.streamed(r, 0));

@@ -177,7 +177,7 @@ class AttemptApiTest {
     @Test
     void rejectsCookieSessionPostsWithoutTheCsrfToken() throws Exception {
         var created = platform.addWorker("dave", Role.RED_TEAMER);
-        var signIn = platform.app().workers().signIn(created.inviteSecret(), java.util.Optional.empty(), java.util.Optional.empty());
+        var signIn = platform.app().store().workers().signIn(created.inviteSecret(), java.util.Optional.empty(), java.util.Optional.empty());
         var http = java.net.http.HttpClient.newHttpClient();
         var withoutToken = java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.baseUrl() + "/api/consent"))
                 .header("Cookie", Auth.COOKIE + "=" + signIn.sessionId()).header("Content-Type", "application/json")

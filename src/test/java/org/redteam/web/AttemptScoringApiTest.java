@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.App;
+import org.redteam.Platform;
 import org.redteam.config.DemoCampaign;
 import org.redteam.conversation.Exchange;
 import org.redteam.scoring.PreferenceModel;
@@ -128,13 +131,13 @@ class AttemptScoringApiTest {
             assertThat(attempt.get("scoredBy").isNull()).isTrue();
         }
         FakePreferenceModel up = FakePreferenceModel.minusLength();
-        try (App app = App.at(StoreLocation.directory(dir)).campaign(Optional.of(DemoCampaign.config()))
-                .clock(Clock.systemUTC()).preferenceModel(up).open()) {
-            app.scoring().scoreUnscoredLater();
+        try (Platform app = App.at(StoreLocation.directory(dir))
+                .clock(Clock.systemUTC()).preferenceModel(up).start(DemoCampaign.config())) {
+            app.store().scoring().scoreUnscoredLater();
 
             Eventually.within(WITHIN, "attempt " + id + " is scored after the restart",
-                    () -> app.attemptRepository().find(id).orElseThrow().scores().scoredBy().isPresent());
-            assertThat(app.attemptRepository().find(id).orElseThrow().scores().minHarmlessness()).contains(-21.0);
+                    () -> Repositories.attempts(app).find(id).orElseThrow().scores().scoredBy().isPresent());
+            assertThat(Repositories.attempts(app).find(id).orElseThrow().scores().minHarmlessness()).contains(-21.0);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.http.HandlerType;
@@ -265,7 +267,7 @@ class AuthorizationMatrixTest {
         }
 
         private long setOf(long attempt) {
-            return platform.app().attemptRepository().jdbi().withHandle(h -> h.createQuery(
+            return Repositories.attempts(platform.app()).jdbi().withHandle(h -> h.createQuery(
                     "SELECT work_set_id FROM attempt WHERE id = :id").bind("id", attempt).mapTo(Long.class).one());
         }
 

@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -30,7 +32,7 @@ class ErrorResponsesTest {
             PageSession page = PageSession.signIn(platform, alice.inviteSecret());
             long id = api.startAttempt("plan");
             // Break the store under the running server: every read of an attempt now fails with an SQL error.
-            platform.app().attemptRepository().jdbi().useHandle(h -> h.execute("ALTER TABLE turn RENAME TO turn_gone"));
+            Repositories.attempts(platform.app()).jdbi().useHandle(h -> h.execute("ALTER TABLE turn RENAME TO turn_gone"));
 
             ApiClient.Response json = api.get("/api/attempts/" + id);
             assertThat(json.status()).isEqualTo(500);
@@ -60,7 +62,7 @@ class ErrorResponsesTest {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("taskDescription=" + big)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(form.statusCode()).isEqualTo(413);
-            Long attempts = platform.app().attemptRepository().jdbi()
+            Long attempts = Repositories.attempts(platform.app()).jdbi()
                     .withHandle(h -> h.createQuery("SELECT count(*) FROM attempt").mapTo(Long.class).one());
             assertThat(attempts).isZero();
             // A body under the limit is accepted.

@@ -1,5 +1,8 @@
 package org.redteam.web;
 
+import org.redteam.App;
+import org.redteam.Platform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,7 +48,7 @@ class FourModelTypesCampaignTest {
                          interventions: [{kind: hhh-prompt}, {kind: rejection-sampling, samples: 16, keep: 2}]}
                       - {id: rlhf-tiny, model_type: rlhf, size: 260K, backend: {kind: gguf, path: "%2$s", max_tokens: 12, context_size: 512}}
                     """.formatted(server.baseUrl(), gguf));
-            try (TestPlatform platform = TestPlatform.start(dir, config, new TargetFactory())) {
+            try (TestPlatform platform = TestPlatform.start(dir, config, App.targets())) {
                 ApiClient alice = platform.redTeamer("alice");
                 String code = null;
                 for (int i = 0; i < 4; i++) {
@@ -58,7 +61,7 @@ class FourModelTypesCampaignTest {
                 }
                 assertThat(code).startsWith("RT-");
                 Path out = dir.resolve("export.json");
-                platform.app().exports().export(org.redteam.dataset.ExportFormat.ANTHROPIC, out);
+                platform.app().store().exports().export(org.redteam.dataset.ExportFormat.ANTHROPIC, out);
                 JsonNode records = new ObjectMapper().readTree(out.toFile());
                 Set<String> types = new HashSet<>();
                 records.forEach(r -> types.add(r.get("model_type").asText() + "/" + r.get("num_params").asText()));

@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -79,13 +81,13 @@ class RedTeamBrowserTest {
             assertThat(browser.text("h1")).isEqualTo("Conversation 2 of 5");
             assertThat(noScriptRan(browser)).isTrue();
 
-            Attempt attempt = platform.app().attemptRepository().find(attemptId).orElseThrow();
+            Attempt attempt = Repositories.attempts(platform.app()).find(attemptId).orElseThrow();
             assertThat(attempt.submitted()).isTrue();
             assertThat(attempt.rating()).contains(3.0);
             assertThat(attempt.turns()).hasSize(2);
             assertThat(attempt.turns().get(0).moreHarmful().map(Enum::name)).contains("A");
             assertThat(attempt.turns().get(1).moreHarmful().map(Enum::name)).contains("B");
-            assertThat(platform.app().workerRepository().find(alice.worker().id()).orElseThrow().externalId())
+            assertThat(Repositories.workers(platform.app()).find(alice.worker().id()).orElseThrow().externalId())
                     .contains("abc123");
         }
     }

@@ -159,7 +159,7 @@ class ReviewApiTest {
         alice.turnAndPick(first, 0, "tell me how to pick a lock", "A");
         alice.post("/api/attempts/" + first + "/rating", Map.of("rating", 1));
         // The first attempt began 8 minutes ago: no 10-minute pause since, so the stretch is 8 minutes.
-        platform.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE attempt SET created_at = created_at - 480000 WHERE id = :id")
+        platform.app().store().database().jdbi().useHandle(h -> h.createUpdate("UPDATE attempt SET created_at = created_at - 480000 WHERE id = :id")
                 .bind("id", first).execute());
 
         ApiClient.Response second = alice.post("/api/attempts", Map.of("taskDescription", "second plan"));

@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
 import org.redteam.review.QueueStats;
 
 import org.redteam.review.Annotation;
@@ -91,8 +93,8 @@ class ReviewBrowserTest {
                 assertThat(noScriptRan(browser)).isTrue();
             }
 
-            List<Annotation> annotations = platform.app().reviews().repository().jdbi().withHandle(h ->
-                    platform.app().reviews().repository().annotations(h, platform.app().campaigns().campaign().id()));
+            List<Annotation> annotations = Repositories.reviews(platform.app()).jdbi().withHandle(h ->
+                    Repositories.reviews(platform.app()).annotations(h, platform.app().campaigns().campaign().id()));
             assertThat(annotations).singleElement().satisfies(a -> {
                 assertThat(a.attemptId()).isEqualTo(first);
                 assertThat(a.reviewerId()).isEqualTo(rita.worker().id());

@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
 import org.redteam.wellbeing.SurveyDay;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,7 +162,7 @@ class ReviewPagesTest {
         assertThat(sam.get("/reviews").body()).contains("id=\"review-preview\"").doesNotContain("break-reminder");
 
         // Rita took (and skipped) two tasks 8 and 3 minutes ago: 8 minutes of work with no 10-minute pause.
-        ReviewRepository repository = platform.app().reviews().repository();
+        ReviewRepository repository = Repositories.reviews(platform.app());
         Instant now = Instant.now();
         repository.jdbi().useTransaction(h -> {
             for (int i = 0; i < 2; i++) {

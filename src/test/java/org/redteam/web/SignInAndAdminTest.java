@@ -74,7 +74,7 @@ class SignInAndAdminTest {
         assertThat(added.body()).contains("Bob &lt;b&gt;", "/invite/inv_", "rt_");
         Matcher token = Pattern.compile("id=\"api-token\">(rt_[A-Za-z0-9_-]+)<").matcher(added.body());
         assertThat(token.find()).isTrue();
-        assertThat(platform.app().workers().byToken(token.group(1)).orElseThrow().roles())
+        assertThat(platform.app().store().workers().byToken(token.group(1)).orElseThrow().roles())
                 .containsExactlyInAnyOrder(Role.RED_TEAMER, Role.REVIEWER);
 
         assertThat(post("/admin/workers", session, "name=Eve&roles=admin", "http").statusCode()).isEqualTo(403);

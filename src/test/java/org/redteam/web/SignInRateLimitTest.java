@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.storage.TokenBuckets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -81,7 +83,7 @@ class SignInRateLimitTest {
     void theBucketRefillsAtTenPerMinuteAndKeepsClientsApart() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (Database db = Database.open(store())) {
-            RateLimiter limiter = RateLimiter.signIn(db, clock);
+            RateLimiter limiter = new RateLimiter(TokenBuckets.signIn(db.jdbi(), clock));
             for (int i = 0; i < 10; i++) {
                 assertThat(limiter.take("10.0.0.1")).isZero();
             }
@@ -103,7 +105,7 @@ class SignInRateLimitTest {
     void aBucketFullAgainIsDeletedAtTheNextPruneAMinuteLater() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (Database db = Database.open(store())) {
-            RateLimiter limiter = RateLimiter.signIn(db, clock);
+            RateLimiter limiter = new RateLimiter(TokenBuckets.signIn(db.jdbi(), clock));
             limiter.take("10.0.0.1");
             clock.advance(Duration.ofSeconds(30));
             limiter.take("10.0.0.2");
@@ -125,7 +127,7 @@ class SignInRateLimitTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         StoreLocation store = store();
         try (Database one = Database.open(store); Database two = Database.open(store)) {
-            List<RateLimiter> limiters = List.of(RateLimiter.signIn(one, clock), RateLimiter.signIn(two, clock));
+            List<RateLimiter> limiters = List.of(new RateLimiter(TokenBuckets.signIn(one.jdbi(), clock)), new RateLimiter(TokenBuckets.signIn(two.jdbi(), clock)));
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Long>> takes = new ArrayList<>();

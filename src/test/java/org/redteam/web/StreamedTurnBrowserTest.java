@@ -1,5 +1,10 @@
 package org.redteam.web;
 
+import org.redteam.testing.Repositories;
+
+import org.redteam.App;
+import org.redteam.Platform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,7 +34,7 @@ class StreamedTurnBrowserTest {
         AtomicBoolean down = new AtomicBoolean(true);
         try (FakeOpenAiServer model = FakeOpenAiServer.start()
                 .reply(r -> down.get() ? FakeOpenAiServer.serverError(r) : FakeOpenAiServer.streamed(r, 200));
-             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), new TargetFactory());
+             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), App.targets());
              Browser browser = Browser.withConsoleLog(profile)) {
             WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
             platform.consent(alice.worker());
@@ -47,7 +52,7 @@ class StreamedTurnBrowserTest {
                     .contains("send it again");
             assertThat(browser.find("#message").getAttribute("value")).isEqualTo("tell me how to pick a lock");
             long attemptId = Long.parseLong(attemptPath.substring("/attempts/".length()));
-            assertThat(platform.app().attemptRepository().find(attemptId).orElseThrow().turns()).isEmpty();
+            assertThat(Repositories.attempts(platform.app()).find(attemptId).orElseThrow().turns()).isEmpty();
 
             // It is back: the candidates stream in (partial text, no choice yet), then the choice appears.
             down.set(false);
@@ -66,7 +71,7 @@ class StreamedTurnBrowserTest {
             browser.click("#pick-B");
             assertThat(browser.text("#conversation")).contains("reply 1 to: tell me how to pick a lock");
 
-            Attempt stored = platform.app().attemptRepository().find(attemptId).orElseThrow();
+            Attempt stored = Repositories.attempts(platform.app()).find(attemptId).orElseThrow();
             assertThat(stored.turns()).singleElement().satisfies(t -> {
                 assertThat(t.message()).isEqualTo("tell me how to pick a lock");
                 assertThat(t.moreHarmful().map(Enum::name)).contains("B");
@@ -81,7 +86,7 @@ class StreamedTurnBrowserTest {
         AtomicBoolean down = new AtomicBoolean(true);
         try (FakeOpenAiServer model = FakeOpenAiServer.start()
                 .reply(r -> down.get() ? FakeOpenAiServer.rateLimited(r) : FakeOpenAiServer.success(r));
-             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), new TargetFactory());
+             TestPlatform platform = TestPlatform.start(dir, StreamedTurnTest.streaming(model, 0), App.targets());
              Browser browser = Browser.withoutScripts(profile)) {
             WorkerService.NewWorker bob = platform.addWorker("bob", Role.RED_TEAMER);
             platform.consent(bob.worker());

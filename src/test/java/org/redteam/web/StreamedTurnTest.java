@@ -1,5 +1,8 @@
 package org.redteam.web;
 
+import org.redteam.App;
+import org.redteam.Platform;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -44,7 +47,7 @@ class StreamedTurnTest {
     @Test
     void streamsDeltasOfBothCandidatesThenTheStoredTurn() {
         model.reply(r -> FakeOpenAiServer.streamed(r, 2));
-        platform = TestPlatform.start(dir, streaming(model, 2), new TargetFactory());
+        platform = TestPlatform.start(dir, streaming(model, 2), App.targets());
         ApiClient alice = platform.redTeamer("alice");
         long id = alice.startAttempt("get lock picking steps");
 
@@ -72,7 +75,7 @@ class StreamedTurnTest {
     void aBackendFailureBeforeAnyTextIsAPlainJsonErrorAndTheRedTeamerCanRetry() {
         AtomicInteger calls = new AtomicInteger();
         model.reply(r -> calls.getAndIncrement() < 3 ? FakeOpenAiServer.rateLimited(r) : FakeOpenAiServer.streamed(r, 0));
-        platform = TestPlatform.start(dir, streaming(model, 2), new TargetFactory());
+        platform = TestPlatform.start(dir, streaming(model, 2), App.targets());
         ApiClient alice = platform.redTeamer("alice");
         long id = alice.startAttempt("get lock picking steps");
 
@@ -92,7 +95,7 @@ class StreamedTurnTest {
     @Test
     void aStreamThatBreaksAfterTextEndsWithAnErrorEventAndStoresNothing() {
         model.reply(r -> Reply.events(List.of("{\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"Sure, \"}}]}", "{oops"), 0));
-        platform = TestPlatform.start(dir, streaming(model, 2), new TargetFactory());
+        platform = TestPlatform.start(dir, streaming(model, 2), App.targets());
         ApiClient alice = platform.redTeamer("alice");
         long id = alice.startAttempt("get lock picking steps");
 

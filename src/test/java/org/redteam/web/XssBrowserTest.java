@@ -147,7 +147,7 @@ class XssBrowserTest {
             // An imported transcript in the released format.
             Path file = ReleasedRecords.write(dir.resolve("in.jsonl"), List.of(ReleasedRecords.record(
                     "\n\nHuman: " + typedAll + "\n\nAssistant: " + typedAll, tasks.get(0), null, null)));
-            platform.app().imports().importFile(file, new ImportService.Options(config.name(), "import"), bytes -> { });
+            platform.app().store().imports().importFile(file, new ImportService.Options(config.name(), "import"), bytes -> { });
             // Reviews: every attempt queued; the reviewer answers one with a hostile note and holds the next.
             WorkerService.NewWorker admin = platform.addWorker("ada", Role.ADMIN);
             WorkerService.NewWorker rita = platform.addWorker("rita", Role.REVIEWER);

@@ -1,0 +1,77 @@
+package org.redteam;
+
+import java.time.Clock;
+import org.redteam.admin.AdminService;
+import org.redteam.attempt.AttemptService;
+import org.redteam.campaign.CampaignService;
+import org.redteam.config.CampaignConfig;
+import org.redteam.review.ReviewService;
+import org.redteam.scoring.LazyPreferenceModel;
+import org.redteam.storage.TokenBuckets;
+import org.redteam.target.TargetFactory;
+import org.redteam.web.WebServices;
+import org.redteam.wellbeing.TaskKind;
+import org.redteam.wellbeing.Wellbeing;
+
+/**
+ * A campaign running on a {@link Store}: the services of red teaming, review and well-being, each built
+ * once over the store's repositories. What {@code serve} runs and the web server is given services of.
+ * Closing it closes the store.
+ */
+public final class Platform implements AutoCloseable {
+    private final Store store;
+    private final CampaignService campaigns;
+    private final Wellbeing wellbeing;
+    private final AttemptService attempts;
+    private final ReviewService reviews;
+    private final AdminService admin;
+    private final TokenBuckets signInLimit;
+
+    Platform(Store store, CampaignConfig config, TargetFactory targets, LazyPreferenceModel preferenceModel) {
+        Clock clock = store.clock();
+        this.store = store;
+        this.campaigns = CampaignService.start(store.campaignRepository, config, targets.withPreferenceModel(preferenceModel), clock);
+        this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
+        this.attempts = new AttemptService(store.attemptRepository, store.campaignRepository, campaigns.campaign(), clock,
+                store.scoring()::scoreLater, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
+        this.reviews = new ReviewService(store.reviewRepository, store.attemptRepository, wellbeing, campaigns.campaign(), clock);
+        this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
+                store.attemptRepository, store.reviewRepository, store.exports());
+        this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    public AttemptService attempts() {
+        return attempts;
+    }
+
+    public ReviewService reviews() {
+        return reviews;
+    }
+
+    public Wellbeing wellbeing() {
+        return wellbeing;
+    }
+
+    /** What admins read: overview, agreement, dashboard. */
+    public AdminService admin() {
+        return admin;
+    }
+
+    /** The services the web server is given. */
+    public WebServices web() {
+        return new WebServices(store.workers(), campaigns, attempts, wellbeing, reviews, admin, signInLimit);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,90 @@
+package org.redteam;
+
+import java.time.Clock;
+import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AttemptScoreRepository;
+import org.redteam.campaign.CampaignRepository;
+import org.redteam.dataset.DatasetRepository;
+import org.redteam.dataset.ExportService;
+import org.redteam.dataset.ImportService;
+import org.redteam.review.ReviewRatings;
+import org.redteam.review.ReviewRepository;
+import org.redteam.scoring.LazyPreferenceModel;
+import org.redteam.scoring.ScoringService;
+import org.redteam.storage.Database;
+import org.redteam.wellbeing.WellbeingRepository;
+import org.redteam.worker.WorkerRepository;
+import org.redteam.worker.WorkerService;
+
+/**
+ * The store with the services that need no running campaign: workers, import, export, stored reviews as
+ * ratings, scoring. Every repository is built here, once, and handed to the services (and to a
+ * {@link Platform} started on this store). Closing it stops the scoring thread and closes the database.
+ */
+public final class Store implements AutoCloseable {
+    private final Database database;
+    private final Clock clock;
+    final WorkerRepository workerRepository;
+    final CampaignRepository campaignRepository;
+    final AttemptRepository attemptRepository;
+    final ReviewRepository reviewRepository;
+    final WellbeingRepository wellbeingRepository;
+    private final WorkerService workers;
+    private final ImportService imports;
+    private final ExportService exports;
+    private final ReviewRatings reviewRatings;
+    private final ScoringService scoring;
+
+    Store(Database database, Clock clock, LazyPreferenceModel preferenceModel) {
+        this.database = database;
+        this.clock = clock;
+        this.workerRepository = new WorkerRepository(database.jdbi());
+        this.campaignRepository = new CampaignRepository(database.jdbi());
+        this.attemptRepository = new AttemptRepository(database.jdbi());
+        this.reviewRepository = new ReviewRepository(database.jdbi());
+        this.wellbeingRepository = new WellbeingRepository(database.jdbi());
+        DatasetRepository dataset = new DatasetRepository();
+        this.workers = new WorkerService(workerRepository, clock);
+        this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
+        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset);
+        this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
+        this.scoring = new ScoringService(new AttemptScoreRepository(database.jdbi(), attemptRepository), preferenceModel);
+    }
+
+    /** The database, for the few things that are about the store itself (location, vendor, rate limits). */
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public WorkerService workers() {
+        return workers;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public ExportService exports() {
+        return exports;
+    }
+
+    /** A campaign's answered reviews as a ratings table (the {@code agreement} command). */
+    public ReviewRatings reviewRatings() {
+        return reviewRatings;
+    }
+
+    /** Scores attempts with the preference model; its background thread stops on {@link #close()}. */
+    public ScoringService scoring() {
+        return scoring;
+    }
+
+    @Override
+    public void close() {
+        scoring.close();
+        database.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.redteam.admin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.redteam.analysis.AnalysisResult;
+import org.redteam.analysis.AnalysisSource;
+import org.redteam.analysis.AttackAnalysis;
+import org.redteam.analysis.Attacks;
+import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AttemptSummary;
+import org.redteam.campaign.Campaign;
+import org.redteam.campaign.CampaignRepository;
+import org.redteam.dataset.ExportService;
+import org.redteam.problem.AccessDeniedException;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.review.AgreementReport;
+import org.redteam.review.Annotation;
+import org.redteam.review.ReviewRepository;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
+import org.redteam.worker.WorkerRepository;
+
+/**
+ * What admins read about the running campaign: the overview (targets with their attempt counts, workers,
+ * recent attempts), the reviewers' agreement, and the live dashboard (the analysis of its submitted
+ * attempts). Every read is for an admin only. Thread-safe.
+ */
+public final class AdminService {
+    /** Attempts the overview lists, newest first. */
+    static final int RECENT_ATTEMPTS = 50;
+    /** Fewer resamples than the CLI's default, so the dashboard answers quickly; more may be asked for. */
+    public static final int DASHBOARD_RESAMPLES = 300;
+    public static final int MAX_DASHBOARD_RESAMPLES = 5000;
+
+    private final Campaign campaign;
+    private final CampaignRepository campaigns;
+    private final WorkerRepository workers;
+    private final AttemptRepository attempts;
+    private final ReviewRepository reviews;
+    private final ExportService exports;
+
+    public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
+                        ReviewRepository reviews, ExportService exports) {
+        this.campaign = campaign;
+        this.campaigns = campaigns;
+        this.workers = workers;
+        this.attempts = attempts;
+        this.reviews = reviews;
+        this.exports = exports;
+    }
+
+    /** One target as the overview lists it; {@code attempts} counts its platform attempts. */
+    public record TargetLine(String id, String modelType, String size, String backendKind, boolean demo, long attempts) {
+    }
+
+    /** The campaign at a glance. */
+    public record Overview(String campaignName, long assignmentSeed, List<TargetLine> targets, List<Worker> workers,
+                           List<AttemptSummary> recentAttempts) {
+    }
+
+    public Overview overview(Worker admin) {
+        requireAdmin(admin);
+        Map<Long, Integer> counts = campaigns.jdbi().withHandle(h -> campaigns.attemptCounts(h, campaign.id(), Optional.empty()));
+        List<TargetLine> targets = campaign.targets().stream()
+                .map(t -> new TargetLine(t.id(), t.modelType(), t.size(), t.backendKind(), t.demo(), counts.getOrDefault(t.rowId(), 0)))
+                .toList();
+        return new Overview(campaign.config().name(), campaign.assignmentSeed(), targets, workers.listPlatformWorkers(),
+                attempts.recent(campaign.id(), RECENT_ATTEMPTS));
+    }
+
+    /** Agreement of the campaign's answered reviews, as JSON-ready maps (docs/api.md, {@code GET /api/agreement}). */
+    public Map<String, Object> agreement(Worker admin, int resamples, long seed) {
+        requireAdmin(admin);
+        List<Annotation> annotations = reviews.jdbi().withHandle(h -> reviews.annotations(h, campaign.id()));
+        return AgreementReport.of(annotations, campaign.config().review().tags(), resamples, seed);
+    }
+
+    /** The dashboard's analysis and where it came from; empty while the campaign has no submitted attempt. */
+    public record Dashboard(AnalysisResult result, AnalysisSource source) {
+    }
+
+    public Optional<Dashboard> dashboard(Worker admin, int resamples) {
+        requireAdmin(admin);
+        if (resamples < 0 || resamples > MAX_DASHBOARD_RESAMPLES) {
+            throw new InvalidInputException("resamples: must be 0 to " + MAX_DASHBOARD_RESAMPLES + ", got " + resamples);
+        }
+        Attacks.Builder collected = Attacks.builder();
+        long records = exports.forEachReleased(OptionalLong.of(campaign.id()), collected::add);
+        if (records == 0) {
+            return Optional.empty();
+        }
+        AnalysisResult result = AttackAnalysis.run(collected.build(), new AttackAnalysis.Settings(resamples, AttackAnalysis.DEFAULT_SEED));
+        return Optional.of(new Dashboard(result, AnalysisSource.store("campaign '" + campaign.config().name()
+                + "' in this platform's store, live", records)));
+    }
+
+    private static void requireAdmin(Worker worker) {
+        if (!worker.has(Role.ADMIN)) {
+            throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
+        }
+    }
+}
