@@ -2,11 +2,15 @@ package org.redteam.analysis.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
@@ -53,5 +57,17 @@ class FigureTemplatesTest {
 
         assertThat(numbers).hasSizeGreaterThan(200).allMatch(n -> n.matches("-?\\d+\\.\\d"));
         assertThat(figures).containsPattern("<polyline points=\"(-?\\d+\\.\\d,-?\\d+\\.\\d )+\" class=\"series\" stroke=\"#");
+    }
+
+    @Test
+    void noTemplateWritesUnescapedOutput() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/jte"))) {
+            List<Path> templates = files.filter(f -> f.toString().endsWith(".jte")).toList();
+
+            assertThat(templates).hasSizeGreaterThan(20);
+            for (Path t : templates) {
+                assertThat(Files.readString(t)).as(t.toString()).doesNotContain("$unsafe", "@raw");
+            }
+        }
     }
 }
