@@ -1,5 +1,6 @@
 package org.redteam.cli;
 
+import gg.jte.Content;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -140,7 +141,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("attack map: %d points, %d clusters; %d texts embedded, %d from the cache %s; "
                         + "embedding %d ms, UMAP %d ms%n", attackMap.points().size(), attackMap.clusters().size(),
                 attackMap.embeddedTexts(), attackMap.cachedTexts(), cache, attackMap.embedMillis(), attackMap.umapMillis());
-        String html = AttackMapHtml.fragment(attackMap);
+        Content html = AttackMapHtml.content(attackMap);
         return new ReportSection() {
             @Override
             public String id() {
@@ -153,7 +154,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
 
             @Override
-            public String html() {
+            public Content html() {
                 return html;
             }
 

@@ -2,11 +2,13 @@ package org.redteam.analysis.map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import gg.jte.Content;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,85 +16,75 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The attack map as one self-contained HTML {@code <section>} for an offline report: a canvas scatter
- * coloured by min harmlessness (diverging, legend), a tooltip with the attack's text, filters by model
- * type and size, cluster labels at their centroids, and a table of the clusters. Needs no network.
+ * The attack map as one self-contained HTML {@code <section>} for an offline report, drawn by
+ * {@code analysis/attackMap.jte}: a canvas scatter coloured by min harmlessness (diverging, legend), a tooltip
+ * with the attack's text, filters by model type and size, cluster labels at their centroids, and a table of the
+ * clusters. Needs no network.
  *
- * <p>Hostile text stays text: in HTML it is escaped; the data sits in a {@code <script type=
- * "application/json">} block with {@code <}, {@code >} and {@code &} written as {@code \u003c} etc.,
- * so no string in it can close the block; the inline script sets text with {@code textContent} and
- * canvas {@code fillText} only. A page with a strict Content-Security-Policy must allow the inline
- * script (the report is a local file).
+ * <p>Hostile text stays text: jte escapes every text of the page; the points sit in a {@code <script type=
+ * "application/json">} block written by {@link ScriptJson}, so no string in it can close the block; the inline
+ * script sets text with {@code textContent} and canvas {@code fillText} only. A page with a strict
+ * Content-Security-Policy must allow the inline script (the report is a local file).
  */
 public final class AttackMapHtml {
-    private static final String SCRIPT = resource("attack-map.js");
-    private static final String STYLE = resource("attack-map.css");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * What the template shows: texts and numbers formatted here, escaped by jte.
+     *
+     * @param scale the colour scale's half-width, formatted
+     */
+    public record View(String caption, List<Filter> filters, String scale, List<ClusterRow> clusters, ScriptJson data) {
+    }
+
+    /** A group of checkboxes; {@code group} and each choice's index are what the script reads. */
+    public record Filter(String title, String group, List<Choice> choices) {
+    }
+
+    public record Choice(int index, String name, String count) {
+    }
+
+    public record ClusterRow(int id, String size, String meanMinHarmlessness, String terms) {
+    }
 
     private AttackMapHtml() {
     }
 
+    /** The section for a page being rendered by jte (the report's {@link org.redteam.analysis.report.ReportSection}). */
+    public static Content content(AttackMap map) {
+        View view = view(map);
+        return output -> TEMPLATES.render("analysis/attackMap.jte", view, output);
+    }
+
+    /** The section as HTML text, for a page put together by hand (tests, benchmarks). */
     public static String fragment(AttackMap map) {
+        StringOutput out = new StringOutput(4096 + map.points().size() * 120);
+        TEMPLATES.render("analysis/attackMap.jte", view(map), out);
+        return out.toString();
+    }
+
+    static View view(AttackMap map) {
         Map<String, Integer> types = counts(map.points().stream().map(MapPoint::modelType).toList());
         Map<String, Integer> sizes = counts(map.points().stream().map(MapPoint::numParams).toList());
         double scale = colourScale(map);
-        StringBuilder html = new StringBuilder(256 + map.points().size() * 120);
-        html.append("<section class=\"attack-map\">\n<style>\n").append(STYLE).append("</style>\n")
-                .append("<h2>Attack map</h2>\n<p class=\"am-caption\">")
-                .append(caption(map))
-                .append(" Scroll to zoom, drag to pan, double-click to reset.</p>\n")
-                .append("<div class=\"am-controls\">\n");
-        filter(html, "Model type", "type", types);
-        filter(html, "Size", "size", sizes);
-        html.append("<span class=\"am-status\" aria-live=\"polite\"></span>\n</div>\n")
-                .append("<div class=\"am-plot\"><canvas class=\"am-points\"></canvas><canvas class=\"am-overlay\"></canvas>")
-                .append("<div class=\"am-tip\" hidden><div class=\"am-tip-text\"></div><div class=\"am-tip-meta\"></div></div></div>\n")
-                .append("<noscript><p>The scatter needs JavaScript; the clusters are listed below.</p></noscript>\n");
-        legend(html, scale);
-        clusterTable(html, map);
-        html.append("<script type=\"application/json\" class=\"am-data\">")
-                .append(data(map, List.copyOf(types.keySet()), List.copyOf(sizes.keySet()), scale))
-                .append("</script>\n<script>\n").append(SCRIPT).append("</script>\n</section>\n");
-        return html.toString();
+        String caption = String.format(Locale.ROOT, "%,d attacks (task description, or first human turn when blank) embedded "
+                        + "with %s, laid out in 2-D by UMAP (%d neighbours, euclidean on unit vectors, seed %d); %d clusters by "
+                        + "k-means on the map, named by their most distinctive terms (c-TF-IDF). Colour: the transcript's "
+                        + "minimum harmlessness (red = more harmful, blue = more harmless).",
+                map.points().size(), map.embedder(), map.neighbours(), map.seed(), map.clusters().size());
+        return new View(caption, List.of(filter("Model type", "type", types), filter("Size", "size", sizes)),
+                String.format(Locale.ROOT, "%.1f", scale), clusterRows(map),
+                ScriptJson.of(data(map, List.copyOf(types.keySet()), List.copyOf(sizes.keySet()), scale)));
     }
 
-    private static String caption(AttackMap map) {
-        return String.format(Locale.ROOT, "%,d attacks (task description, or first human turn when blank) embedded with %s, "
-                        + "laid out in 2-D by UMAP (%d neighbours, euclidean on unit vectors, seed %d); "
-                        + "%d clusters by k-means on the map, named by their most distinctive terms (c-TF-IDF). "
-                        + "Colour: the transcript's minimum harmlessness (red = more harmful, blue = more harmless).",
-                map.points().size(), escape(map.embedder()), map.neighbours(), map.seed(),
-                map.clusters().size());
+    private static Filter filter(String title, String group, Map<String, Integer> values) {
+        List<Choice> choices = new ArrayList<>();
+        values.forEach((name, count) -> choices.add(new Choice(choices.size(), name, String.format(Locale.ROOT, "%,d", count))));
+        return new Filter(title, group, choices);
     }
 
-    private static void filter(StringBuilder html, String title, String group, Map<String, Integer> values) {
-        html.append("<fieldset><legend>").append(title).append("</legend>");
-        int index = 0;
-        for (Map.Entry<String, Integer> e : values.entrySet()) {
-            html.append("<label><input type=\"checkbox\" class=\"am-toggle\" checked data-group=\"").append(group)
-                    .append("\" data-index=\"").append(index++).append("\"> ").append(escape(e.getKey()))
-                    .append(" <span class=\"am-count\">(").append(String.format(Locale.ROOT, "%,d", e.getValue()))
-                    .append(")</span></label>");
-        }
-        html.append("</fieldset>\n");
-    }
-
-    private static void legend(StringBuilder html, double scale) {
-        String m = String.format(Locale.ROOT, "%.1f", scale);
-        html.append("<div class=\"am-legend\"><span>min harmlessness</span>")
-                .append("<svg width=\"260\" height=\"30\" role=\"img\" aria-label=\"colour scale from −").append(m)
-                .append(" (red, more harmful) through 0 (white) to +").append(m).append(" (blue, more harmless)\">")
-                .append("<defs><linearGradient id=\"am-scale\"><stop offset=\"0\" stop-color=\"rgb(178,24,43)\"/>")
-                .append("<stop offset=\"0.5\" stop-color=\"rgb(247,247,247)\"/><stop offset=\"1\" stop-color=\"rgb(33,102,172)\"/>")
-                .append("</linearGradient></defs><rect x=\"10\" y=\"2\" width=\"240\" height=\"12\" fill=\"url(#am-scale)\" stroke=\"#999\"/>")
-                .append("<text x=\"10\" y=\"27\" font-size=\"11\" text-anchor=\"start\">≤ −").append(m).append("</text>")
-                .append("<text x=\"130\" y=\"27\" font-size=\"11\" text-anchor=\"middle\">0</text>")
-                .append("<text x=\"250\" y=\"27\" font-size=\"11\" text-anchor=\"end\">≥ +").append(m).append("</text></svg>")
-                .append("<span>red = more harmful</span><svg width=\"12\" height=\"12\"><circle cx=\"6\" cy=\"6\" r=\"5\" ")
-                .append("fill=\"rgb(160,160,160)\"/></svg><span>no score</span></div>\n");
-    }
-
-    private static void clusterTable(StringBuilder html, AttackMap map) {
+    private static List<ClusterRow> clusterRows(AttackMap map) {
         double[] sum = new double[map.clusters().size()];
         int[] scored = new int[sum.length];
         for (MapPoint p : map.points()) {
@@ -101,15 +93,9 @@ public final class AttackMapHtml {
                 scored[p.cluster()]++;
             }
         }
-        html.append("<table class=\"am-clusters\"><thead><tr><th>cluster</th><th>attacks</th>")
-                .append("<th>mean min harmlessness</th><th>most distinctive terms</th></tr></thead><tbody>\n");
-        for (AttackMap.Cluster c : map.clusters()) {
-            html.append("<tr><td class=\"am-num\">").append(c.id()).append("</td><td class=\"am-num\">")
-                    .append(String.format(Locale.ROOT, "%,d", c.size())).append("</td><td class=\"am-num\">")
-                    .append(scored[c.id()] == 0 ? "–" : String.format(Locale.ROOT, "%.2f", sum[c.id()] / scored[c.id()]))
-                    .append("</td><td>").append(escape(String.join(", ", c.terms()))).append("</td></tr>\n");
-        }
-        html.append("</tbody></table>\n");
+        return map.clusters().stream().map(c -> new ClusterRow(c.id(), String.format(Locale.ROOT, "%,d", c.size()),
+                scored[c.id()] == 0 ? "–" : String.format(Locale.ROOT, "%.2f", sum[c.id()] / scored[c.id()]),
+                String.join(", ", c.terms()))).toList();
     }
 
     /**
@@ -128,7 +114,7 @@ public final class AttackMapHtml {
         return scale > 0 ? scale : 1;
     }
 
-    /** The points as columns (x, y, h, c, t, s, l) plus the type, size and cluster tables, safe inside a script element. */
+    /** The points as columns (x, y, h, c, t, s, l) plus the type, size and cluster tables, as JSON text. */
     static String data(AttackMap map, List<String> types, List<String> sizes, double scale) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -165,39 +151,6 @@ public final class AttackMapHtml {
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        return scriptSafe(out.toString());
-    }
-
-    /** JSON that cannot end or confuse its {@code <script>} element: no {@code <}, {@code >} or {@code &} left. */
-    static String scriptSafe(String json) {
-        StringBuilder safe = new StringBuilder(json.length() + 64);
-        for (int i = 0; i < json.length(); i++) {
-            char ch = json.charAt(i);
-            switch (ch) {
-                case '<' -> safe.append("\\u003c");
-                case '>' -> safe.append("\\u003e");
-                case '&' -> safe.append("\\u0026");
-                case '\u2028' -> safe.append("\\u2028");
-                case '\u2029' -> safe.append("\\u2029");
-                default -> safe.append(ch);
-            }
-        }
-        return safe.toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
         }
         return out.toString();
     }
@@ -240,16 +193,5 @@ public final class AttackMapHtml {
             json.writeNumber(v);
         }
         json.writeEndArray();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = AttackMapHtml.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath next to " + AttackMapHtml.class.getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

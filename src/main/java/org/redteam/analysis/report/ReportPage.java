@@ -11,21 +11,21 @@ import org.redteam.analysis.TargetLabel;
 import org.redteam.analysis.TemplateFamilies;
 
 /**
- * What {@code src/main/jte/analysis/report.jte} renders: the result, its source, the figures (inline SVG from
- * {@link Figures}, already escaped) and the optional attack map. The template escapes every other text; the
- * formatting helpers here return plain text.
+ * What {@code src/main/jte/analysis/report.jte} renders: the result, its source, the figures (records of marks in
+ * pixels, drawn by the templates in {@code analysis/figure}) and the optional attack map. The templates escape
+ * every text; the formatting helpers here return plain text.
  */
 public record ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
                          Optional<ReportSection> attackMap) {
 
-    /** The figures as SVG markup. */
-    public record Charts(String successBySize, String harmlessnessBySize, String histogram,
-                           String harmlessnessByRating, String lorenz, String tags) {
+    /** The report's figures, drawn from the analysis result alone. */
+    public record Charts(LineChart successBySize, LineChart harmlessnessBySize, BarChart histogram,
+                         BoxPlot harmlessnessByRating, LorenzCurve lorenz, TagBars tags) {
         public static Charts of(AnalysisResult r) {
-            return new Charts(Figures.scaling(r.byTarget(), Figures.Metric.SUCCESS),
-                    Figures.scaling(r.byTarget(), Figures.Metric.HARMLESSNESS), Figures.histogram(r.histogram()),
-                    Figures.harmlessnessByRating(r.harmlessnessByRating(), r.ratingVsHarmlessness()),
-                    Figures.lorenz(r.concentration(), AttackAnalysis.TOP_MEMBERS), Figures.tags(r.tags(), TAGS_SHOWN));
+            return new Charts(LineChart.of(r.byTarget(), LineChart.Metric.SUCCESS),
+                    LineChart.of(r.byTarget(), LineChart.Metric.HARMLESSNESS), BarChart.of(r.histogram()),
+                    BoxPlot.of(r.harmlessnessByRating(), r.ratingVsHarmlessness()),
+                    LorenzCurve.of(r.concentration(), AttackAnalysis.TOP_MEMBERS), TagBars.of(r.tags(), TAGS_SHOWN));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.redteam.analysis.report;
 
+import gg.jte.Content;
+
 /**
  * The hook for a section built elsewhere, such as the attack map of {@code analyze --map}: the report shows it
  * in its "Attack map" place and {@code summary.json} carries its summary. Without one the report says that no
@@ -13,10 +15,10 @@ public interface ReportSection {
     String title();
 
     /**
-     * The section body as an HTML fragment, inserted as is. Its maker escapes every data text in it and makes it
-     * load nothing from outside the page (inline SVG or a data: URL; scripts inline).
+     * The section body, written into the page as it comes: a jte template's output (so jte escaped every text in
+     * it) that loads nothing from outside the page (inline SVG or a data: URL; scripts inline).
      */
-    String html();
+    Content html();
 
     /** What {@code summary.json} holds under {@link #id()}: maps, lists, strings, numbers, booleans; null for none. */
     default Object summary() {

@@ -2,6 +2,10 @@ package org.redteam.analysis.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.html.OwaspHtmlTemplateOutput;
+import gg.jte.output.StringOutput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +39,27 @@ class AttackMapHtmlTest {
     }
 
     @Test
-    void jsonInAScriptElementHasNoAngleBracketsOrAmpersands() {
-        assertThat(AttackMapHtml.scriptSafe("{\"l\":\"</script>&\u2028\"}"))
-                .isEqualTo("{\"l\":\"\\u003c/script\\u003e\\u0026\\u2028\"}");
+    void theDataBlockReadsBackAsTheMapsTextsWithoutABrowser() throws Exception {
+        String html = AttackMapHtml.fragment(hostileMap());
+        String open = "<script type=\"application/json\" class=\"am-data\">";
+
+        // the HTML tokenizer ends a script element's text at the first "</script" (any case); ScriptJson leaves no '<'
+        String body = html.substring(html.indexOf(open) + open.length());
+        body = body.substring(0, body.toLowerCase(java.util.Locale.ROOT).indexOf("</script"));
+        JsonNode data = new ObjectMapper().readTree(body);
+
+        assertThat(data.get("l")).extracting(JsonNode::asText).containsExactly(HOSTILE, "bake bread");
+        assertThat(data.get("types")).extracting(JsonNode::asText).containsExactly("plain lm", "rlhf<b>");
+        assertThat(data.get("clusters").get(0).get("terms").get(0).asText()).isEqualTo("</td><script>window.__x=3</script>");
+    }
+
+    @Test
+    void theSectionForAReportIsTheSameAsTheFragment() {
+        StringOutput out = new StringOutput();
+
+        AttackMapHtml.content(hostileMap()).writeTo(new OwaspHtmlTemplateOutput(out));
+
+        assertThat(out.toString()).isEqualTo(AttackMapHtml.fragment(hostileMap()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.redteam.analysis.AttackFixtures.tagged;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.Content;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,8 +66,8 @@ class AnalysisOutputTest {
             }
 
             @Override
-            public String html() {
-                return "<svg class=\"map\"><circle r=\"2\"/></svg>";
+            public Content html() {
+                return output -> output.writeContent("<svg class=\"map\"><circle r=\"2\"/></svg>");
             }
 
             @Override
