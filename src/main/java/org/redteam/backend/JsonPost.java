@@ -123,11 +123,13 @@ public final class JsonPost {
     }
 
     private <T> Outcome<T, BackendUnavailableException> read(InputStream in, StreamReader<T> reader, long start) {
+        Outcome<T, BackendUnavailableException> outcome = null;
         try (in) {
-            return events.read(in, reader, start);
-        } catch (IOException e) {
-            return new Outcome.Transient<>(new BackendUnavailableException(failures.where() + ": reading the answer failed: "
-                    + e, e));
+            outcome = events.read(in, reader, start);
+            return outcome;
+        } catch (IOException e) { // only closing throws: after a failure that failure stands, else this one
+            return outcome != null && !(outcome instanceof Outcome.Ok) ? outcome : new Outcome.Transient<>(
+                    new BackendUnavailableException(failures.where() + ": reading the answer failed: " + e, e));
         }
     }
 
