@@ -7,6 +7,8 @@ import java.util.Objects;
  * How a backend retries transient failures (429 with Retry-After, 5xx, reset connections, malformed
  * answers): at most {@code maxRetries} more tries, waiting {@code backoff}, then twice that, and so on,
  * with jitter, or what the server's Retry-After asks for when it is no longer than the request timeout.
+ * Applied by {@code backend.Retries} (a Failsafe retry policy), which draws the jitter from an injected
+ * generator.
  *
  * @param maxRetries tries after the first; 0 = never retry ({@code max_retries})
  * @param backoff    the wait before the first retry ({@code retry_backoff_ms})

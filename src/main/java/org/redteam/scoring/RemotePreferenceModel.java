@@ -9,18 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.redteam.backend.Calls;
+import org.redteam.backend.HttpCall;
+import org.redteam.backend.Outcome;
+import org.redteam.backend.Reply;
+import org.redteam.backend.Retries;
+import org.redteam.backend.Transport;
+import org.redteam.config.RetryPolicy;
 
 /**
  * A preference model served over HTTP (contract: docs/preference-model-remote.md):
@@ -28,28 +30,33 @@ import java.util.Optional;
  * finite score per input, in order, higher = more harmless. Inputs go in requests of at most
  * {@code batchSize}. Any failure (connection, timeout, status other than 200, a body that breaks
  * the contract) is a {@link ScoringException} naming the URL, the status and the start of the body;
- * the bearer token is sent, never logged or put in a message. Thread-safe.
+ * the bearer token is sent, never logged or put in a message. Sent through the backends' transport parts
+ * ({@link HttpCall}, {@link Retries}) with {@link RetryPolicy#NEVER}: the documented contract has no
+ * retries. Thread-safe.
  */
 public final class RemotePreferenceModel implements PreferenceModel {
-    /** Longest piece of a response body quoted in an error message. */
-    static final int BODY_QUOTE = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI url;
     private final String display;
     private final Duration timeout;
     private final int batchSize;
-    private final Optional<String> apiKey;
-    private final HttpClient http;
+    private final HttpCall http;
+    private final Retries retries;
 
     /** @param apiKey the bearer token itself (resolved from the env var by {@link PreferenceModels}) */
     RemotePreferenceModel(URI url, Duration timeout, Duration connectTimeout, int batchSize, Optional<String> apiKey) {
-        this.url = url;
+        this(url, timeout, connectTimeout, batchSize, apiKey, Transport.system());
+    }
+
+    /** @param transport the clock, jitter and threads of the calls; tests pass their own */
+    RemotePreferenceModel(URI url, Duration timeout, Duration connectTimeout, int batchSize, Optional<String> apiKey,
+                          Transport transport) {
         this.display = displayUrl(url);
         this.timeout = timeout;
         this.batchSize = batchSize;
-        this.apiKey = apiKey;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new HttpCall(url, timeout, connectTimeout,
+                apiKey.map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.of()), transport);
+        this.retries = new Retries(RetryPolicy.NEVER, timeout, transport);
     }
 
     @Override
@@ -74,32 +81,56 @@ public final class RemotePreferenceModel implements PreferenceModel {
     }
 
     private double[] request(List<Exchange> batch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(batch), StandardCharsets.UTF_8));
-        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        HttpResponse<String> response;
+        String body = body(batch);
+        CompletableFuture<double[]> scores = retries.<double[], ScoringException>run(
+                        () -> http.post(body).thenApply(reply -> scores(reply, batch.size())), RemotePreferenceModel::giveUp)
+                .thenCompose(Outcome::settled);
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw new ScoringException("preference model at " + display + ": no connection within "
-                    + timeout.toMillis() + " ms", e);
-        } catch (HttpTimeoutException e) {
-            throw new ScoringException("preference model at " + display + ": no answer within "
-                    + timeout.toMillis() + " ms (timeout_ms) for " + batch.size() + " inputs", e);
-        } catch (ConnectException e) {
-            throw new ScoringException("preference model at " + display + ": cannot connect: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ScoringException("preference model at " + display + ": request failed: " + e, e);
+            return scores.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            scores.cancel(true);
             throw new ScoringException("preference model at " + display + ": interrupted while waiting for scores", e);
+        } catch (ExecutionException e) {
+            Throwable cause = Calls.unwrap(e.getCause());
+            if (cause instanceof ScoringException scoring) {
+                throw scoring;
+            }
+            throw new ScoringException("preference model at " + display + ": request failed: " + cause, cause);
         }
-        if (response.statusCode() != 200) {
-            throw new ScoringException("preference model at " + display + " answered HTTP " + response.statusCode()
-                    + ": " + quote(response.body()));
+    }
+
+    /** The last failure as it is: with {@link RetryPolicy#NEVER} there was one try, so there is nothing to add. */
+    private static ScoringException giveUp(ScoringException last, int tries, Optional<Duration> tooLong) {
+        return last;
+    }
+
+    private Outcome<double[], ScoringException> scores(Reply reply, int inputs) {
+        if (reply instanceof Reply.NoAnswer no) {
+            ScoringException failure = unanswered(no, inputs);
+            return no.worthRetrying() ? new Outcome.Transient<>(failure) : new Outcome.Permanent<>(failure);
         }
-        return scores(response.body(), batch.size());
+        Reply.Answered answered = (Reply.Answered) reply; // post() never answers with an opened stream
+        if (!answered.ok()) {
+            ScoringException failure = new ScoringException("preference model at " + display + " answered HTTP "
+                    + answered.status() + ": " + HttpCall.quote(answered.body()));
+            return answered.worthRetrying() ? new Outcome.Transient<>(failure, answered.retryAfter())
+                    : new Outcome.Permanent<>(failure);
+        }
+        return scores(answered.body(), inputs);
+    }
+
+    private ScoringException unanswered(Reply.NoAnswer no, int inputs) {
+        Throwable e = no.cause();
+        String at = "preference model at " + display;
+        return switch (no.trouble()) {
+            // The connect timeout is reported with timeout_ms, as it always was.
+            case CONNECT_TIMEOUT -> new ScoringException(at + ": no connection within " + timeout.toMillis() + " ms", e);
+            case TIMEOUT -> new ScoringException(at + ": no answer within " + timeout.toMillis() + " ms (timeout_ms) for "
+                    + inputs + " inputs", e);
+            case REFUSED -> new ScoringException(at + ": cannot connect: " + e.getMessage(), e);
+            case BROKEN, UNREADABLE, OTHER -> new ScoringException(at + ": request failed: " + e, e);
+        };
     }
 
     private static String body(List<Exchange> batch) {
@@ -111,43 +142,35 @@ public final class RemotePreferenceModel implements PreferenceModel {
         return root.toString();
     }
 
-    private double[] scores(String body, int expected) {
+    /** The scores of a 200 answer; a body outside the contract is classified like a backend's malformed answer. */
+    private Outcome<double[], ScoringException> scores(String body, int expected) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw broken("the body is not JSON (" + e.getOriginalMessage() + ")", body);
+            return broken("the body is not JSON (" + e.getOriginalMessage() + ")", body);
         }
         JsonNode scores = root == null ? null : root.get("scores");
         if (scores == null || !scores.isArray()) {
-            throw broken("expected a JSON object with a \"scores\" array", body);
+            return broken("expected a JSON object with a \"scores\" array", body);
         }
         if (scores.size() != expected) {
-            throw broken("sent " + expected + " inputs but got " + scores.size() + " scores", body);
+            return broken("sent " + expected + " inputs but got " + scores.size() + " scores", body);
         }
         double[] values = new double[expected];
         for (int i = 0; i < expected; i++) {
             JsonNode s = scores.get(i);
             if (!s.isNumber() || !Double.isFinite(s.doubleValue())) {
-                throw broken("scores[" + i + "] must be a finite number, got " + quote(s.toString()), body);
+                return broken("scores[" + i + "] must be a finite number, got " + HttpCall.quote(s.toString()), body);
             }
             values[i] = s.doubleValue();
         }
-        return values;
+        return new Outcome.Ok<>(values);
     }
 
-    private ScoringException broken(String what, String body) {
-        return new ScoringException("preference model at " + display + " answered HTTP 200 outside the contract: "
-                + what + "; body: " + quote(body));
-    }
-
-    /** The start of a body, at most {@value #BODY_QUOTE} characters, on one line. */
-    static String quote(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").strip();
-        if (oneLine.isEmpty()) {
-            return "(empty body)";
-        }
-        return oneLine.length() <= BODY_QUOTE ? oneLine : oneLine.substring(0, BODY_QUOTE) + "…";
+    private Outcome<double[], ScoringException> broken(String what, String body) {
+        return new Outcome.Transient<>(new ScoringException("preference model at " + display + " answered HTTP 200 outside the contract: "
+                + what + "; body: " + HttpCall.quote(body)));
     }
 
     /** The URL without user info or query, which may carry secrets. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.cli.CliTest.Run;
 import org.redteam.testing.FakePreferenceModelServer;
-import org.redteam.testing.FakePreferenceModelServer.Reply;
+import org.redteam.testing.FakeHttpServer.Reply;
 import org.redteam.testing.ReleasedRecords;
 
 /** {@code redteam score} through the real command line, against a fake remote model on a free port. */

@@ -5,7 +5,6 @@ import org.redteam.conversation.Exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.redteam.testing.FakePreferenceModelServer;
-import org.redteam.testing.FakePreferenceModelServer.Reply;
+import org.redteam.testing.FakeHttpServer.Reply;
 
 /** The remote model against a fake served reward model on a free port (contract: docs/preference-model-remote.md). */
 class RemotePreferenceModelTest {
@@ -82,16 +81,6 @@ class RemotePreferenceModelTest {
     }
 
     @Test
-    void aServerErrorNamesTheUrlTheStatusAndTheStartOfTheBody() {
-        server.reply(r -> new Reply(500, "model crashed: " + "x".repeat(500), 0));
-
-        assertThatThrownBy(() -> model().harmlessness("c", "r"))
-                .isInstanceOf(ScoringException.class)
-                .hasMessageStartingWith("preference model at " + server.url() + " answered HTTP 500: model crashed: xxx")
-                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200 + 100).endsWith("…"));
-    }
-
-    @Test
     void aSlowServerTimesOut() {
         server.reply(r -> new Reply(200, "{\"scores\": [1.0]}", 2_000));
         RemotePreferenceModel model = model(64, Duration.ofMillis(200), Optional.empty());
@@ -101,16 +90,6 @@ class RemotePreferenceModelTest {
                 .isInstanceOf(ScoringException.class)
                 .hasMessage("preference model at " + server.url() + ": no answer within 200 ms (timeout_ms) for 1 inputs");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
-    }
-
-    @Test
-    void malformedJsonIsAnError() {
-        server.reply(r -> Reply.ok("{\"scores\": [1.0,"));
-
-        assertThatThrownBy(() -> model().harmlessness("c", "r"))
-                .isInstanceOf(ScoringException.class)
-                .hasMessageContaining("answered HTTP 200 outside the contract: the body is not JSON")
-                .hasMessageEndingWith("body: {\"scores\": [1.0,");
     }
 
     @Test
@@ -139,21 +118,6 @@ class RemotePreferenceModelTest {
         server.reply(r -> Reply.ok("{\"scores\": [null]}"));
         assertThatThrownBy(() -> model().harmlessness(exchanges(1)))
                 .hasMessageContaining("scores[0] must be a finite number, got null");
-    }
-
-    @Test
-    void aServerThatIsNotThereIsAnErrorNamingTheUrl() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        URI url = URI.create("http://127.0.0.1:" + port + "/score");
-        RemotePreferenceModel model = new RemotePreferenceModel(url, Duration.ofSeconds(2), Duration.ofSeconds(2), 64,
-                Optional.empty());
-
-        assertThatThrownBy(() -> model.harmlessness("c", "r"))
-                .isInstanceOf(ScoringException.class)
-                .hasMessageStartingWith("preference model at http://127.0.0.1:" + port + "/score: ");
     }
 
     @Test

@@ -3,38 +3,14 @@ package org.redteam.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /**
  * An Anthropic Messages API server for tests, on a free loopback port: answers {@code POST /v1/messages} with a
  * {@link Reply} the test chooses (by default {@link #success}), and records every request it received.
  */
-public final class FakeAnthropicServer implements AutoCloseable {
+public final class FakeAnthropicServer extends FakeHttpServer<FakeAnthropicServer.Request> {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What the server answers to one request. */
-    public record Reply(int status, String body, long delayMillis) {
-        public static Reply ok(String body) {
-            return new Reply(200, body, 0);
-        }
-
-        /** The same answer, after {@code millis}. */
-        public Reply after(long millis) {
-            return new Reply(status, body, millis);
-        }
-    }
 
     /** One request as received: its path, parsed body and headers (null when absent). */
     public record Request(String path, JsonNode body, String apiKey, String version, String authorization,
@@ -46,20 +22,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<Request, Reply> replies = FakeAnthropicServer::success;
-
     private FakeAnthropicServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/v1/", this::handle);
-        server.start();
+        super("/v1/", r -> new Request(r.path(), r.body(), r.header("x-api-key"), r.header("anthropic-version"),
+                r.header("Authorization"), r.header("Content-Type")), FakeAnthropicServer::success);
     }
 
     /** A server answering every request with {@link #success}. */
@@ -67,18 +32,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
         return new FakeAnthropicServer();
     }
 
-    public FakeAnthropicServer reply(Function<Request, Reply> replies) {
-        this.replies = replies;
-        return this;
-    }
-
     /** The base URL a backend is configured with: {@code http://127.0.0.1:port}, without /v1. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    public List<Request> requests() {
-        return List.copyOf(requests);
+        return url("");
     }
 
     /** Two text blocks, "reply to: " and the input's last 40 characters, stop_reason "end_turn". */
@@ -117,35 +73,5 @@ public final class FakeAnthropicServer implements AutoCloseable {
 
     public static Reply malformed(Request request) {
         return Reply.ok("<html>502 Bad Gateway</html>");
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            var headers = exchange.getRequestHeaders();
-            Request request = new Request(exchange.getRequestURI().getPath(), JSON.readTree(exchange.getRequestBody()),
-                    headers.getFirst("x-api-key"), headers.getFirst("anthropic-version"),
-                    headers.getFirst("Authorization"), headers.getFirst("Content-Type"));
-            requests.add(request);
-            Reply reply = replies.apply(request);
-            if (reply.delayMillis() > 0) {
-                Thread.sleep(reply.delayMillis());
-            }
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client went away (e.g. it timed out): nothing to answer
-        } finally {
-            exchange.close();
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        threads.shutdownNow();
     }
 }

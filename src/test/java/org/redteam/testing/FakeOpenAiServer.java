@@ -4,19 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -24,46 +15,8 @@ import java.util.function.Function;
  * and {@code POST /v1/completions} with a {@link Reply} the test chooses (by default {@link #success}), and
  * records every request it received.
  */
-public final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer extends FakeHttpServer<FakeOpenAiServer.Request> {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * What the server answers to one request: a status and body after {@code delayMillis}, or, when
-     * {@code events} is not empty, a {@code text/event-stream} of those data lines {@code eventGapMillis}
-     * apart; {@code hangUp} closes the connection without any answer.
-     */
-    public record Reply(int status, String body, long delayMillis, Map<String, String> headers, List<String> events,
-                        long eventGapMillis, boolean hangUp) {
-        public Reply(int status, String body, long delayMillis) {
-            this(status, body, delayMillis, Map.of(), List.of(), 0, false);
-        }
-
-        public static Reply ok(String body) {
-            return new Reply(200, body, 0);
-        }
-
-        /** The same answer, after {@code millis}. */
-        public Reply after(long millis) {
-            return new Reply(status, body, millis, headers, events, eventGapMillis, hangUp);
-        }
-
-        /** The same answer with one more header, e.g. Retry-After. */
-        public Reply header(String name, String value) {
-            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
-            more.put(name, value);
-            return new Reply(status, body, delayMillis, more, events, eventGapMillis, hangUp);
-        }
-
-        /** A 200 event stream: each string as one {@code data:} event, {@code gapMillis} apart. */
-        public static Reply events(List<String> data, long gapMillis) {
-            return new Reply(200, "", 0, Map.of(), List.copyOf(data), gapMillis, false);
-        }
-
-        /** No answer at all: the connection is closed as soon as the request is read. */
-        public static Reply resetConnection() {
-            return new Reply(0, "", 0, Map.of(), List.of(), 0, true);
-        }
-    }
 
     /** One request as received: its path, parsed body and headers (null when absent), and when it arrived. */
     public record Request(String path, JsonNode body, String authorization, String contentType, long receivedNanos) {
@@ -90,25 +43,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fake-model-" + THREAD_NUMBERS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-    private static final java.util.concurrent.atomic.AtomicInteger THREAD_NUMBERS = new java.util.concurrent.atomic.AtomicInteger();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<Request, Reply> replies = FakeOpenAiServer::success;
-
     private FakeOpenAiServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/v1/", this::handle);
-        server.start();
+        super("/v1/", r -> new Request(r.path(), r.body(), r.header("Authorization"), r.header("Content-Type"),
+                r.receivedNanos()), FakeOpenAiServer::success);
     }
 
     /** A server answering every request with {@link #success}. */
@@ -116,18 +53,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return new FakeOpenAiServer();
     }
 
+    @Override
     public FakeOpenAiServer reply(Function<Request, Reply> replies) {
-        this.replies = replies;
+        super.reply(replies);
         return this;
     }
 
     /** The base URL a backend is configured with: {@code http://127.0.0.1:port/v1}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
-    }
-
-    public List<Request> requests() {
-        return List.copyOf(requests);
+        return url("/v1");
     }
 
     /** As many choices as asked for: "reply i to: <input end>", finish_reason "stop". */
@@ -214,50 +148,5 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public static Reply malformed(Request request) {
         return Reply.ok("<html>502 Bad Gateway</html>");
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            Request request = new Request(exchange.getRequestURI().getPath(), JSON.readTree(exchange.getRequestBody()),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), System.nanoTime());
-            requests.add(request);
-            Reply reply = replies.apply(request);
-            if (reply.delayMillis() > 0) {
-                Thread.sleep(reply.delayMillis());
-            }
-            if (reply.hangUp()) {
-                return; // closed below without a status line
-            }
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            if (!reply.events().isEmpty()) {
-                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                for (String data : reply.events()) {
-                    exchange.getResponseBody().write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-                    exchange.getResponseBody().flush();
-                    if (reply.eventGapMillis() > 0) {
-                        Thread.sleep(reply.eventGapMillis());
-                    }
-                }
-                return;
-            }
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client went away (e.g. it timed out): nothing to answer
-        } finally {
-            exchange.close();
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        threads.shutdownNow();
     }
 }

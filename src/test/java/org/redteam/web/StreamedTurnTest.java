@@ -17,7 +17,7 @@ import org.redteam.config.CampaignConfigLoader;
 import org.redteam.target.TargetFactory;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.FakeOpenAiServer;
-import org.redteam.testing.FakeOpenAiServer.Reply;
+import org.redteam.testing.FakeHttpServer.Reply;
 import org.redteam.testing.TestPlatform;
 
 /** A turn whose candidates stream from an OpenAI-compatible server through the API as server-sent events. */

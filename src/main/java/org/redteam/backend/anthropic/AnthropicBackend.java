@@ -8,11 +8,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.redteam.backend.Calls;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.conversation.Message;
 import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
+import org.redteam.backend.Transport;
 import org.redteam.config.BackendSpec;
 import org.redteam.problem.BackendUnavailableException;
 
@@ -31,13 +33,13 @@ public final class AnthropicBackend implements ModelBackend {
     private final String name;
     private final JsonPost http;
 
-    private AnthropicBackend(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env) {
+    private AnthropicBackend(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env, Transport transport) {
         this.spec = spec;
         this.name = targetId + "/" + BackendSpec.Anthropic.KIND + ":" + spec.model();
         String where = "target " + targetId + " (" + BackendSpec.Anthropic.KIND + ", model " + spec.model() + ")";
         this.http = new JsonPost(where, URI.create(spec.baseUrl() + PATH), spec.timeout(),
                 Map.of("x-api-key", JsonPost.apiKey(where, spec.apiKeyEnv(), env), "anthropic-version", spec.anthropicVersion()),
-                "the Messages API", spec.retry());
+                "the Messages API", spec.retry(), transport);
     }
 
     public static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec) {
@@ -46,7 +48,12 @@ public final class AnthropicBackend implements ModelBackend {
 
     /** @param env reads an environment variable by name (null when unset); tests pass their own */
     static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env) {
-        return new AnthropicBackend(targetId, spec, env);
+        return create(targetId, spec, env, Transport.system());
+    }
+
+    /** @param transport the clock, jitter and threads of the calls; tests pass a fixed clock and a seeded generator */
+    static AnthropicBackend create(String targetId, BackendSpec.Anthropic spec, UnaryOperator<String> env, Transport transport) {
+        return new AnthropicBackend(targetId, spec, env, transport);
     }
 
     /** "target-id/anthropic:model", as recorded in each {@link Completion}. */
@@ -57,7 +64,7 @@ public final class AnthropicBackend implements ModelBackend {
     @Override
     public List<Completion> complete(CompletionRequest request) {
         String body = body(request.conversation());
-        List<Completion> completions = JsonPost.concurrently(name, request.n(), MAX_PARALLEL,
+        List<Completion> completions = Calls.concurrently(name, request.n(), MAX_PARALLEL,
                 i -> http.post(body, this::completion));
         return List.copyOf(completions);
     }

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import org.redteam.backend.Calls;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.TextStream;
+import org.redteam.backend.Transport;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
 import org.redteam.problem.BackendUnavailableException;
@@ -35,14 +37,15 @@ public final class OpenAiBackend implements ModelBackend {
     private final String name;
     private final JsonPost http;
 
-    private OpenAiBackend(String targetId, OpenAiApi api, OpenAiEndpoint endpoint, UnaryOperator<String> env) {
+    private OpenAiBackend(String targetId, OpenAiApi api, OpenAiEndpoint endpoint, UnaryOperator<String> env,
+                          Transport transport) {
         this.api = api;
         this.endpoint = endpoint;
         this.name = targetId + "/" + api.kind + ":" + endpoint.model();
         String where = "target " + targetId + " (" + api.kind + ", model " + endpoint.model() + ")";
         Optional<String> key = endpoint.apiKeyEnv().map(variable -> JsonPost.apiKey(where, variable, env));
         this.http = new JsonPost(where, URI.create(endpoint.baseUrl() + api.path), endpoint.timeout(),
-                key.map(k -> Map.of("Authorization", "Bearer " + k)).orElse(Map.of()), "the OpenAI API", endpoint.retry());
+                key.map(k -> Map.of("Authorization", "Bearer " + k)).orElse(Map.of()), "the OpenAI API", endpoint.retry(), transport);
     }
 
     public static OpenAiBackend chat(String targetId, BackendSpec.OpenAiChat spec) {
@@ -55,11 +58,21 @@ public final class OpenAiBackend implements ModelBackend {
 
     /** @param env reads an environment variable by name (null when unset); tests pass their own */
     static OpenAiBackend chat(String targetId, BackendSpec.OpenAiChat spec, UnaryOperator<String> env) {
-        return new OpenAiBackend(targetId, OpenAiApi.CHAT, spec.endpoint(), env);
+        return chat(targetId, spec, env, Transport.system());
     }
 
     static OpenAiBackend completions(String targetId, BackendSpec.OpenAiCompletions spec, UnaryOperator<String> env) {
-        return new OpenAiBackend(targetId, OpenAiApi.COMPLETIONS, spec.endpoint(), env);
+        return completions(targetId, spec, env, Transport.system());
+    }
+
+    /** @param transport the clock, jitter and threads of the calls; tests pass a fixed clock and a seeded generator */
+    static OpenAiBackend chat(String targetId, BackendSpec.OpenAiChat spec, UnaryOperator<String> env, Transport transport) {
+        return new OpenAiBackend(targetId, OpenAiApi.CHAT, spec.endpoint(), env, transport);
+    }
+
+    static OpenAiBackend completions(String targetId, BackendSpec.OpenAiCompletions spec, UnaryOperator<String> env,
+                                     Transport transport) {
+        return new OpenAiBackend(targetId, OpenAiApi.COMPLETIONS, spec.endpoint(), env, transport);
     }
 
     /** "target-id/openai-chat:model", as recorded in each {@link Completion}. */
@@ -70,11 +83,11 @@ public final class OpenAiBackend implements ModelBackend {
     @Override
     public List<Completion> complete(CompletionRequest request) {
         if (endpoint.nInOneRequest()) {
-            return JsonPost.await(name, call(request, request.n(), request.seed(), 0));
+            return Calls.await(name, call(request, request.n(), request.seed(), 0));
         }
         // Seeds differ per request: equal seeds would give n equal samples.
         List<Completion> completions = new ArrayList<>();
-        JsonPost.concurrently(name, request.n(), MAX_PARALLEL, i -> call(request, 0, request.seed() + i, i))
+        Calls.concurrently(name, request.n(), MAX_PARALLEL, i -> call(request, 0, request.seed() + i, i))
                 .forEach(completions::addAll);
         return List.copyOf(completions);
     }
