@@ -10,7 +10,7 @@ import java.util.Optional;
  * paradox"; red-team ratings pile up at 0 and 4). With π_k = (r_k + c_k)/2 and T_w = Σ_ij w_ij:
  * p_a = Σ w_ij p_ij, p_e = T_w / (q(q − 1)) · Σ_k π_k (1 − π_k), AC = (p_a − p_e) / (1 − p_e).
  */
-public final class GwetAc {
+final class GwetAc {
 
     private GwetAc() {
     }

@@ -10,7 +10,7 @@ import org.redteam.problem.InvalidInputException;
  * {@code values[i]} and the second in {@code values[j]}. Units that either rater left missing are dropped.
  * The arrays are shared, not copied: read them, never write them.
  */
-public record PairTable(double[] values, double[][] counts) {
+record PairTable(double[] values, double[][] counts) {
 
     /** The table of a {@link Ratings} with exactly two raters; the categories are the values both gave. */
     public static PairTable of(Ratings ratings) {

@@ -6,7 +6,7 @@ package org.redteam.agreement;
  * to κ and α because it is what readers first ask for. Equals Fleiss' P̄ when every unit has the same number
  * of ratings.
  */
-public final class PercentAgreement {
+final class PercentAgreement {
 
     private PercentAgreement() {
     }

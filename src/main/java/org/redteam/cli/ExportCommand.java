@@ -2,7 +2,6 @@ package org.redteam.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redteam.App;
 import org.redteam.Store;

@@ -5,7 +5,7 @@ import org.redteam.storage.StoreLocation;
 import picocli.CommandLine.Option;
 
 /** {@code --data DIR | --db JDBC_URL}, shared by every command that opens the store. */
-public final class StoreOptions {
+final class StoreOptions {
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Directory of the embedded SQLite store (default: ./" + StoreLocation.DEFAULT_DIRECTORY + ").")

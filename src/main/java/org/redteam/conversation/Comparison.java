@@ -1,5 +1,7 @@
 package org.redteam.conversation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +55,16 @@ public record Comparison(String context, String moreHarmful, String lessHarmful)
         }
         int text = at + marker.length();
         return Optional.of(new Comparison(chosen.substring(0, at), rejected.substring(text).strip(), chosen.substring(text).strip()));
+    }
+
+    /** The two exchanges of each comparison in order, the less harmful response first: what a model scores to compare them. */
+    public static List<Exchange> exchanges(List<Comparison> comparisons) {
+        List<Exchange> exchanges = new ArrayList<>(2 * comparisons.size());
+        for (Comparison c : comparisons) {
+            exchanges.add(new Exchange(c.context(), c.lessHarmful()));
+            exchanges.add(new Exchange(c.context(), c.moreHarmful()));
+        }
+        return exchanges;
     }
 
     /** How many characters two texts share at their start. */

@@ -6,24 +6,17 @@ import org.redteam.release.ReleasedWriter;
 
 import org.redteam.release.ReleasedRecord;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
@@ -115,16 +108,16 @@ public final class ExportService {
             throw new InvalidInputException("--out: " + out + " is a directory; give a file name");
         }
         Path target = out.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = ExportFile.tempBeside(target);
         try {
             Result result;
-            try (OutputStream stream = open(temp, target.getFileName().toString().endsWith(".gz"))) {
+            try (OutputStream stream = ExportFile.open(temp, target.getFileName().toString().endsWith(".gz"))) {
                 Scrub scrub = options.scrubPii() ? new Scrub() : null;
                 result = write(format, stream, out, scrub);
                 lastScrubbing = scrub == null ? new Scrubbing(false, java.util.Map.of(), 0, 0)
                         : new Scrubbing(true, scrub.pii.counts(), scrub.members.size(), scrub.reviewers.size());
             }
-            moveIntoPlace(temp, target);
+            ExportFile.moveIntoPlace(temp, target);
             if (options.datasheet()) {
                 Datasheet.Facts facts = jdbi.withHandle(Datasheet::facts);
                 Files.writeString(Datasheet.pathFor(target), Datasheet.markdown(facts, format, result, target,
@@ -134,18 +127,8 @@ public final class ExportService {
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
+            ExportFile.deleteQuietly(temp);
         }
-    }
-
-    private static OutputStream open(Path temp, boolean gzip) throws IOException {
-        OutputStream file;
-        try {
-            file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--out: the directory " + temp.getParent() + " does not exist", e);
-        }
-        return gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
     }
 
     private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub) throws IOException {
@@ -291,19 +274,4 @@ public final class ExportService {
                 row.tagsListed() || tags.reviewed() ? tags.tags() : null);
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // the export's own outcome is what the user needs to hear about
-        }
-    }
 }

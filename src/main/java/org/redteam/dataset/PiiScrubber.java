@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * positives: model sizes ("52B"), years, ratings ("3.0"), dates ("2022-04-12") and short numbers are left alone.
  * Stateless and thread-safe; counts are kept per instance only for reporting.
  */
-public final class PiiScrubber {
+final class PiiScrubber {
 
     /** A kind of personal data and its placeholder. */
     public enum Kind {

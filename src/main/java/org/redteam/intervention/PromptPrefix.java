@@ -2,7 +2,6 @@ package org.redteam.intervention;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.redteam.backend.CompletionRequest;
 import org.redteam.conversation.Message;
 import org.redteam.backend.ModelBackend;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.redteam.conversation.Transcript;
 import org.redteam.backend.Completion;
-import org.redteam.backend.CompletionRequest;
 import org.redteam.conversation.Message;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.Sample;

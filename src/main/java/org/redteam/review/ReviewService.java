@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.Turn;
@@ -60,7 +59,6 @@ public final class ReviewService {
         this.campaign = campaign;
         this.clock = clock;
     }
-
 
     private ReviewSettings settings() {
         return campaign.config().review();

@@ -1,5 +1,5 @@
 package org.redteam.review;
 
 /** A submitted attempt that could enter the queue. */
-public record ReviewableAttempt(long attemptId, long targetRowId, double rating) {
+record ReviewableAttempt(long attemptId, long targetRowId, double rating) {
 }

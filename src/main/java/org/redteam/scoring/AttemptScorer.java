@@ -16,7 +16,7 @@ import java.util.Optional;
  * the model (see {@link Exchange}); a human-turn context would instead ask how harmless it is for the
  * assistant to say it in reply to itself.
  */
-public final class AttemptScorer {
+final class AttemptScorer {
     private final PreferenceModel model;
 
     public AttemptScorer(PreferenceModel model) {

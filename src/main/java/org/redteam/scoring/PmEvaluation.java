@@ -27,11 +27,7 @@ public final class PmEvaluation {
         double margin = 0;
         for (int from = 0; from < pairs.size(); from += CHUNK) {
             List<Comparison> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
-            List<Exchange> exchanges = new ArrayList<>(2 * chunk.size());
-            for (Comparison p : chunk) {
-                exchanges.add(new Exchange(p.context(), p.lessHarmful()));
-                exchanges.add(new Exchange(p.context(), p.moreHarmful()));
-            }
+            List<Exchange> exchanges = Comparison.exchanges(chunk);
             double[] scores = model.harmlessness(exchanges);
             for (int i = 0; i < chunk.size(); i++) {
                 double d = scores[2 * i] - scores[2 * i + 1];

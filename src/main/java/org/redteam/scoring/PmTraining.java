@@ -52,11 +52,7 @@ public final class PmTraining {
         List<double[]> all = new ArrayList<>(2 * pairs.size());
         for (int from = 0; from < pairs.size(); from += CHUNK) {
             List<Comparison> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
-            List<Exchange> exchanges = new ArrayList<>(2 * chunk.size());
-            for (Comparison p : chunk) {
-                exchanges.add(new Exchange(p.context(), p.lessHarmful()));
-                exchanges.add(new Exchange(p.context(), p.moreHarmful()));
-            }
+            List<Exchange> exchanges = Comparison.exchanges(chunk);
             List<double[]> phi = features.of(exchanges);
             for (int i = 0; i < chunk.size(); i++) {
                 double[] chosen = phi.get(2 * i);

@@ -34,7 +34,7 @@ import org.redteam.config.RetryPolicy;
  * ({@link HttpCall}, {@link Retries}) with {@link RetryPolicy#NEVER}: the documented contract has no
  * retries. Thread-safe.
  */
-public final class RemotePreferenceModel implements PreferenceModel {
+final class RemotePreferenceModel implements PreferenceModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String display;

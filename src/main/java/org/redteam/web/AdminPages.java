@@ -1,15 +1,11 @@
 package org.redteam.web;
 
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.redteam.admin.AdminService;
-import org.redteam.campaign.Campaign;
 import org.redteam.worker.Role;
 import org.redteam.worker.WorkerService;
 

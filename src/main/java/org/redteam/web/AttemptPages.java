@@ -63,7 +63,7 @@ final class AttemptPages {
             return;
         }
         if (wellbeing.due(worker, TaskKind.RED_TEAM)) {
-            ctx.redirect(WellbeingPages.path(TaskKind.RED_TEAM), HttpStatus.SEE_OTHER);
+            ctx.redirect(Params.wellbeingSurvey(TaskKind.RED_TEAM), HttpStatus.SEE_OTHER);
             return;
         }
         CampaignService.Progress progress = campaigns.progress(worker);
@@ -88,7 +88,7 @@ final class AttemptPages {
         try {
             attempt = attempts.start(Auth.worker(ctx, Role.RED_TEAMER), ctx.formParam("taskDescription"));
         } catch (SurveyDueException e) {
-            ctx.redirect(WellbeingPages.path(e.taskKind()), HttpStatus.SEE_OTHER);
+            ctx.redirect(Params.wellbeingSurvey(e.taskKind()), HttpStatus.SEE_OTHER);
             return;
         }
         ctx.redirect("/attempts/" + attempt.id(), HttpStatus.SEE_OTHER);
@@ -140,7 +140,7 @@ final class AttemptPages {
 
     private void rate(Context ctx) {
         Worker worker = Auth.worker(ctx);
-        Attempt attempt = attempts.rate(worker, id(ctx), wholeNumber("rating", ctx.formParam("rating")));
+        Attempt attempt = attempts.rate(worker, id(ctx), Params.wholeNumber("rating", ctx.formParam("rating")));
         Optional<Long> finishedSet = attempt.workSetId().filter(s -> campaigns.finishedSet(worker, s).isPresent());
         ctx.redirect(finishedSet.map(s -> "/sets/" + s + "/complete").orElse("/task"), HttpStatus.SEE_OTHER);
     }
@@ -157,13 +157,5 @@ final class AttemptPages {
 
     static int index(Context ctx) {
         return Params.position(ctx, "index", "turn index");
-    }
-
-    static int wholeNumber(String what, String text) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(what + ": must be a whole number, got '" + (text == null ? "" : text) + "'");
-        }
     }
 }

@@ -16,13 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.redteam.attempt.Attempt;
-import org.redteam.attempt.AttemptRepository;
-import org.redteam.campaign.CampaignRepository;
 import org.redteam.config.CampaignConfig;
-import org.redteam.review.ReviewRepository;
 import org.redteam.review.ReviewService;
 import org.redteam.wellbeing.TaskKind;
-import org.redteam.wellbeing.WellbeingRepository;
 import org.redteam.worker.Worker;
 
 /** The data each template renders; one record per page. */

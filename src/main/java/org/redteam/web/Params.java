@@ -66,4 +66,18 @@ final class Params {
     private static InvalidInputException notWhole(String what, String text) {
         return new InvalidInputException(what + ": must be a whole number, got '" + text + "'");
     }
+
+    /** A whole number typed into a form field, or a 400 naming the field. */
+    static int wholeNumber(String what, String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw notWhole(what, text == null ? "" : text);
+        }
+    }
+
+    /** The survey page for a due survey of this kind. */
+    static String wellbeingSurvey(org.redteam.wellbeing.TaskKind kind) {
+        return "/wellbeing?kind=" + kind.label();
+    }
 }

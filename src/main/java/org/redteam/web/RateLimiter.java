@@ -1,9 +1,6 @@
 package org.redteam.web;
 
 import io.javalin.http.Context;
-import java.time.Clock;
-import java.time.Duration;
-import org.redteam.storage.Database;
 import org.redteam.storage.TokenBuckets;
 
 /**

@@ -52,7 +52,7 @@ final class ReviewAdminPages {
 
     private void queueSample(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        int perTarget = AttemptPages.wholeNumber("perTarget", ctx.formParam("perTarget"));
+        int perTarget = Params.wholeNumber("perTarget", ctx.formParam("perTarget"));
         queue(ctx, admin, Optional.of(reviews.enqueueSample(admin, perTarget, seed(ctx.formParam("seed")))));
     }
 

@@ -39,7 +39,7 @@ final class ReviewPages {
     private void next(Context ctx) {
         ReviewService.Next next = reviews.next(Auth.worker(ctx, Role.REVIEWER));
         if (next instanceof ReviewService.Next.Survey survey) {
-            ctx.redirect(WellbeingPages.path(survey.kind()), HttpStatus.SEE_OTHER);
+            ctx.redirect(Params.wellbeingSurvey(survey.kind()), HttpStatus.SEE_OTHER);
         } else if (next instanceof ReviewService.Next.Task task) {
             views.render(ctx, "reviewPreview.jte", new Pages.ReviewPreview(Auth.page(ctx), task.view()));
         } else {
@@ -69,7 +69,7 @@ final class ReviewPages {
         Optional<Integer> rating = Optional.empty();
         try {
             rating = ratingText == null || ratingText.isBlank() ? Optional.empty()
-                    : Optional.of(AttemptPages.wholeNumber("rating", ratingText));
+                    : Optional.of(Params.wholeNumber("rating", ratingText));
             reviews.answer(reviewer, taskId, rating.orElse(null), tags, note);
         } catch (InvalidInputException e) {
             ReviewService.TaskView view = reviews.open(reviewer, taskId);

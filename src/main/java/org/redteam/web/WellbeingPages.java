@@ -32,11 +32,6 @@ final class WellbeingPages {
         routes.post("/wellbeing", this::answer);
     }
 
-    /** The survey page for a due survey of this kind. */
-    static String path(TaskKind kind) {
-        return "/wellbeing?kind=" + kind.label();
-    }
-
     /** Where a worker goes after answering the survey of this kind. */
     static String after(TaskKind kind) {
         return kind == TaskKind.REVIEW ? "/reviews" : "/task";
@@ -67,7 +62,7 @@ final class WellbeingPages {
             for (String item : WellbeingSettings.ITEMS) {
                 String value = ctx.formParam(item);
                 if (value != null && !value.isBlank()) {
-                    answers.put(item, AttemptPages.wholeNumber(item, value));
+                    answers.put(item, Params.wholeNumber(item, value));
                 }
             }
             answered = wellbeing.answer(worker, kind, answers, Optional.of(freeText));

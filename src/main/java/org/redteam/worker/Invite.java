@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An invite as stored, for telling the person why a link no longer works. */
-public record Invite(long workerId, Instant expiresAt, Optional<Instant> usedAt) {
+record Invite(long workerId, Instant expiresAt, Optional<Instant> usedAt) {
 }

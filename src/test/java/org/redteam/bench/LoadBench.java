@@ -25,7 +25,6 @@ import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.storage.StoreLocation;
-import org.redteam.target.TargetFactory;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.FakePreferenceModel;
 import org.redteam.web.WebServer;

@@ -1,7 +1,6 @@
 package org.redteam.bench;
 
 import org.redteam.App;
-import org.redteam.Platform;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
-import org.redteam.target.TargetFactory;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.TestPlatform;

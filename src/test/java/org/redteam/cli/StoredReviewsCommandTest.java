@@ -14,7 +14,6 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam.App;
 import org.redteam.agreement.Agreement;
 import org.redteam.agreement.AgreementSpec;
 import org.redteam.agreement.Level;

@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam.App;
 import org.redteam.problem.RedteamException;
 
 /**

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam.App;
 
 /** A file the size of the full release imports and exports whole; wall times are printed, not asserted. */
 class LargeFileTest {

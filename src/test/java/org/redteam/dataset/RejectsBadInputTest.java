@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.redteam.App;
 import org.redteam.problem.RedteamException;
 
 /** Every broken file fails with a message saying where, and leaves the store exactly as it was. */

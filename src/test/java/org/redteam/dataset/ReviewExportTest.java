@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.redteam.App;
 import org.redteam.config.CampaignConfig;
 import org.redteam.target.Target;
 import org.redteam.testing.ReviewFixtures;

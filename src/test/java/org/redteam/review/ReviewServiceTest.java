@@ -8,8 +8,6 @@ import org.redteam.wellbeing.DailyCapException;
 
 import org.redteam.wellbeing.SurveyDueException;
 
-import org.redteam.wellbeing.WellbeingRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

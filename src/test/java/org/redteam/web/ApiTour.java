@@ -1,7 +1,6 @@
 package org.redteam.web;
 
 import org.redteam.App;
-import org.redteam.Platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.WellbeingSettings;
-import org.redteam.target.TargetFactory;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.TestPlatform;

@@ -16,7 +16,6 @@ import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.Side;
 import org.redteam.config.DemoCampaign;
-import org.redteam.review.ReviewRepository;
 import org.redteam.testing.Browser;
 import org.redteam.testing.ScriptedBackend;
 import org.redteam.testing.TestPlatform;

@@ -26,7 +26,6 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.WellbeingSettings;
 import org.redteam.review.ReviewRepository;
-import org.redteam.wellbeing.WellbeingRepository;
 import org.redteam.testing.PageSession;
 import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;

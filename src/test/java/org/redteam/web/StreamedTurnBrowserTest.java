@@ -3,7 +3,6 @@ package org.redteam.web;
 import org.redteam.testing.Repositories;
 
 import org.redteam.App;
-import org.redteam.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redteam.attempt.Attempt;
-import org.redteam.target.TargetFactory;
 import org.redteam.testing.Browser;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.TestPlatform;

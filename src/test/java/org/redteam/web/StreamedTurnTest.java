@@ -1,7 +1,6 @@
 package org.redteam.web;
 
 import org.redteam.App;
-import org.redteam.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
-import org.redteam.target.TargetFactory;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.FakeHttpServer.Reply;

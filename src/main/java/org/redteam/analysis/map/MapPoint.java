@@ -8,6 +8,6 @@ package org.redteam.analysis.map;
  * @param minHarmlessness higher = more harmless; null when unscored
  * @param label           the embedded text, cut to {@link AttackMap#LABEL_CHARS} characters
  */
-public record MapPoint(String id, float x, float y, int cluster, String modelType, String numParams,
+record MapPoint(String id, float x, float y, int cluster, String modelType, String numParams,
                        Double minHarmlessness, String label) {
 }

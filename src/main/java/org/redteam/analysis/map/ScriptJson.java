@@ -9,7 +9,7 @@ import gg.jte.TemplateOutput;
  * the script reads it with {@code JSON.parse(element.textContent)}. {@link #escape} is the one place that makes it
  * so; nothing else may write a {@code Content} of data text.
  */
-public final class ScriptJson implements Content {
+final class ScriptJson implements Content {
     private final String text;
 
     private ScriptJson(String text) {

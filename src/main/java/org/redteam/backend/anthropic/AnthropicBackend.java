@@ -16,7 +16,6 @@ import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.Transport;
 import org.redteam.config.BackendSpec;
-import org.redteam.problem.BackendUnavailableException;
 
 /**
  * A Claude model behind Anthropic's Messages API ({@code POST {base_url}/v1/messages}). The API takes no

@@ -19,7 +19,6 @@ import org.redteam.backend.TextStream;
 import org.redteam.backend.Transport;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.BackendSpec.OpenAiEndpoint;
-import org.redteam.problem.BackendUnavailableException;
 
 /**
  * A model behind any OpenAI-compatible server (OpenAI, vLLM, Ollama, llama.cpp, TGI): the chat endpoint for
