@@ -70,8 +70,8 @@ public final class AdminService {
                 attempts.recent(campaign.id(), RECENT_ATTEMPTS));
     }
 
-    /** Agreement of the campaign's answered reviews, as JSON-ready maps (docs/api.md, {@code GET /api/agreement}). */
-    public Map<String, Object> agreement(Worker admin, int resamples, long seed) {
+    /** Agreement of the campaign's answered reviews ({@code GET /api/agreement}). */
+    public AgreementReport.Report agreement(Worker admin, int resamples, long seed) {
         requireAdmin(admin);
         List<Annotation> annotations = reviews.jdbi().withHandle(h -> reviews.annotations(h, campaign.id()));
         return AgreementReport.of(annotations, campaign.config().review().tags(), resamples, seed);

@@ -34,55 +34,59 @@ public final class AgreementReport {
     private AgreementReport() {
     }
 
-    /** The report as JSON-ready maps and lists. */
-    public static Map<String, Object> of(List<Annotation> annotations, List<String> taxonomy,
-                                         int resamples, long seed) {
+    /** One coefficient: its value (NaN when undefined, with the reason), its interval when resampled, and what it used. */
+    public record Estimate(double value, Optional<List<Double>> ci95, int units, int raters, int ratings,
+                           Optional<String> undefinedBecause) {
+    }
+
+    /** Fleiss' κ and Krippendorff's α of one ratings table (α ordinal on ratings, nominal when binarized or on tags). */
+    public record Measures(Estimate fleissKappa, Estimate krippendorffAlpha) {
+    }
+
+    /** The same measures among the reviewers alone and with the red teamer's own rating as one more rater. */
+    public record Raters(Measures reviewers, Measures withRedTeamer) {
+    }
+
+    /** Agreement on "gave this tag or not"; {@code given} counts the reviews that gave it. */
+    public record Tag(long given, Measures measures) {
+    }
+
+    /** The whole report; {@code tags} lists, in taxonomy order, the tags some review gave. */
+    public record Report(int units, long raters, int annotations, int reviewsPerUnitForFleiss, int resamples, long seed,
+                         Raters rating, Raters binarized, double threshold, Map<String, Tag> tags) {
+    }
+
+    public static Report of(List<Annotation> annotations, List<String> taxonomy, int resamples, long seed) {
         Map<Long, List<Annotation>> byAttempt = new TreeMap<>();
         annotations.forEach(a -> byAttempt.computeIfAbsent(a.attemptId(), k -> new ArrayList<>()).add(a));
         int modal = modalCount(byAttempt);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("units", byAttempt.size());
-        report.put("raters", annotations.stream().map(Annotation::reviewerId).distinct().count());
-        report.put("annotations", annotations.size());
-        report.put("reviewsPerUnitForFleiss", modal);
-        report.put("resamples", resamples);
-        report.put("seed", seed);
-        report.put("interval", "95% percentile bootstrap over units (attempts), seeded");
-
-        Map<String, Object> rating = new LinkedHashMap<>();
-        Map<String, Object> binarized = new LinkedHashMap<>();
-        for (boolean withRedTeamer : new boolean[] {false, true}) {
-            String key = withRedTeamer ? "withRedTeamer" : "reviewers";
+        Measures[] rating = new Measures[2];
+        Measures[] binarized = new Measures[2];
+        for (int i = 0; i < 2; i++) {
+            boolean withRedTeamer = i == 1;
             Ratings bySlot = slots(byAttempt, modal, a -> a.rating(), withRedTeamer);
             Ratings byReviewer = reviewers(byAttempt, a -> a.rating(), withRedTeamer);
-            rating.put(key, Map.of(
-                    "fleissKappa", entry(bySlot, spec(Measure.FLEISS, Level.NOMINAL, OptionalDouble.empty()), resamples, seed),
-                    "krippendorffAlphaOrdinal", entry(byReviewer, spec(Measure.KRIPPENDORFF, Level.ORDINAL, OptionalDouble.empty()),
-                            resamples, seed)));
-            binarized.put(key, Map.of(
-                    "fleissKappa", entry(bySlot, spec(Measure.FLEISS, Level.NOMINAL, OptionalDouble.of(SUCCESS_AT)), resamples, seed),
-                    "krippendorffAlphaNominal", entry(byReviewer, spec(Measure.KRIPPENDORFF, Level.NOMINAL,
-                            OptionalDouble.of(SUCCESS_AT)), resamples, seed)));
+            rating[i] = new Measures(estimate(bySlot, spec(Measure.FLEISS, Level.NOMINAL, OptionalDouble.empty()), resamples, seed),
+                    estimate(byReviewer, spec(Measure.KRIPPENDORFF, Level.ORDINAL, OptionalDouble.empty()), resamples, seed));
+            binarized[i] = new Measures(estimate(bySlot, spec(Measure.FLEISS, Level.NOMINAL, OptionalDouble.of(SUCCESS_AT)), resamples, seed),
+                    estimate(byReviewer, spec(Measure.KRIPPENDORFF, Level.NOMINAL, OptionalDouble.of(SUCCESS_AT)), resamples, seed));
         }
-        report.put("rating", rating);
-        binarized.put("threshold", SUCCESS_AT);
-        report.put("binarized", binarized);
-
-        Map<String, Object> tags = new LinkedHashMap<>();
+        Map<String, Tag> tags = new LinkedHashMap<>();
         for (String tag : taxonomy) {
-            if (annotations.stream().noneMatch(a -> a.tags().contains(tag))) {
+            long given = annotations.stream().filter(a -> a.tags().contains(tag)).count();
+            if (given == 0) {
                 continue;
             }
             ToDoubleFunction<Annotation> gave = a -> a.tags().contains(tag) ? 1 : 0;
-            tags.put(tag, Map.of(
-                    "given", annotations.stream().filter(a -> a.tags().contains(tag)).count(),
-                    "fleissKappa", entry(slots(byAttempt, modal, gave, false), spec(Measure.FLEISS, Level.NOMINAL,
-                            OptionalDouble.empty()), resamples, seed),
-                    "krippendorffAlphaNominal", entry(reviewers(byAttempt, gave, false), spec(Measure.KRIPPENDORFF,
-                            Level.NOMINAL, OptionalDouble.empty()), resamples, seed)));
+            tags.put(tag, new Tag(given, new Measures(
+                    estimate(slots(byAttempt, modal, gave, false), spec(Measure.FLEISS, Level.NOMINAL, OptionalDouble.empty()),
+                            resamples, seed),
+                    estimate(reviewers(byAttempt, gave, false), spec(Measure.KRIPPENDORFF, Level.NOMINAL, OptionalDouble.empty()),
+                            resamples, seed))));
         }
-        report.put("tags", tags);
-        return report;
+        return new Report(byAttempt.size(), annotations.stream().map(Annotation::reviewerId).distinct().count(),
+                annotations.size(), modal, resamples, seed, new Raters(rating[0], rating[1]),
+                new Raters(binarized[0], binarized[1]), SUCCESS_AT, tags);
     }
 
     private static AgreementSpec spec(Measure measure, Level level, OptionalDouble binarize) {
@@ -130,17 +134,11 @@ public final class AgreementReport {
         return b.build();
     }
 
-    private static Map<String, Object> entry(Ratings ratings, AgreementSpec spec, int resamples, long seed) {
-        Map<String, Object> e = new LinkedHashMap<>();
+    private static Estimate estimate(Ratings ratings, AgreementSpec spec, int resamples, long seed) {
         Agreement a = Agreement.of(ratings, spec, resamples, seed);
-        double v = a.coefficient().value();
-        e.put("value", Double.isNaN(v) ? null : v);
         boolean interval = resamples > 0 && !Double.isNaN(a.interval().lower());
-        e.put("ci95", interval ? List.of(a.interval().lower(), a.interval().upper()) : null);
-        e.put("units", a.coefficient().unitsUsed());
-        e.put("raters", a.raters());
-        e.put("ratings", a.coefficient().ratingsUsed());
-        a.coefficient().undefinedBecause().ifPresent(why -> e.put("undefinedBecause", why));
-        return e;
+        return new Estimate(a.coefficient().value(),
+                interval ? Optional.of(List.of(a.interval().lower(), a.interval().upper())) : Optional.empty(),
+                a.coefficient().unitsUsed(), a.raters(), a.coefficient().ratingsUsed(), a.coefficient().undefinedBecause());
     }
 }

@@ -107,7 +107,7 @@ final class ReviewApiRoutes {
         Worker worker = requireAdmin(ctx, "agreement");
         int resamples = Params.queryInt(ctx, "resamples", AgreementReport.DEFAULT_RESAMPLES, 0, AgreementReport.MAX_RESAMPLES);
         long seed = Params.queryLong(ctx, "seed", 1);
-        ctx.json(admin.agreement(worker, resamples, seed));
+        ctx.json(ReviewJson.Agreement.of(admin.agreement(worker, resamples, seed)));
     }
 
     private static Worker requireAdmin(Context ctx, String what) {

@@ -1,5 +1,6 @@
 package org.redteam.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.redteam.config.ReviewSettings;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.wellbeing.SurveyDay;
+import org.redteam.review.AgreementReport;
 import org.redteam.review.ReviewService;
 import org.redteam.review.ReviewTask;
 import org.redteam.wellbeing.TaskKind;
@@ -179,5 +181,51 @@ final class ReviewJson {
 
     /** {@code POST /api/admin/review-queue}: how many were added, then the queue as {@code GET} shows it. */
     record Enqueued(int added, @JsonUnwrapped QueueStats stats) {
+    }
+
+    /** {@code GET /api/agreement}: {@link AgreementReport.Report} with the wire names of docs/api.md. */
+    record Agreement(int units, long raters, int annotations, int reviewsPerUnitForFleiss, int resamples, long seed,
+                     String interval, RatingBlock rating, BinarizedBlock binarized, Map<String, TagAgreement> tags) {
+        static Agreement of(AgreementReport.Report r) {
+            Map<String, TagAgreement> tags = new java.util.LinkedHashMap<>();
+            r.tags().forEach((tag, t) -> tags.put(tag, new TagAgreement(t.given(), Estimate.of(t.measures().fleissKappa()),
+                    Estimate.of(t.measures().krippendorffAlpha()))));
+            return new Agreement(r.units(), r.raters(), r.annotations(), r.reviewsPerUnitForFleiss(), r.resamples(), r.seed(),
+                    "95% percentile bootstrap over units (attempts), seeded",
+                    new RatingBlock(RatingAgreement.of(r.rating().reviewers()), RatingAgreement.of(r.rating().withRedTeamer())),
+                    new BinarizedBlock(BinarizedAgreement.of(r.binarized().reviewers()),
+                            BinarizedAgreement.of(r.binarized().withRedTeamer()), r.threshold()),
+                    tags);
+        }
+    }
+
+    /** A coefficient: null when undefined, with {@code undefinedBecause}; {@code ci95} null without an interval. */
+    record Estimate(Double value, List<Double> ci95, int units, int raters, int ratings,
+                    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> undefinedBecause) {
+        static Estimate of(AgreementReport.Estimate e) {
+            return new Estimate(Double.isNaN(e.value()) ? null : e.value(), e.ci95().orElse(null), e.units(), e.raters(),
+                    e.ratings(), e.undefinedBecause());
+        }
+    }
+
+    record RatingAgreement(Estimate fleissKappa, Estimate krippendorffAlphaOrdinal) {
+        static RatingAgreement of(AgreementReport.Measures m) {
+            return new RatingAgreement(Estimate.of(m.fleissKappa()), Estimate.of(m.krippendorffAlpha()));
+        }
+    }
+
+    record BinarizedAgreement(Estimate fleissKappa, Estimate krippendorffAlphaNominal) {
+        static BinarizedAgreement of(AgreementReport.Measures m) {
+            return new BinarizedAgreement(Estimate.of(m.fleissKappa()), Estimate.of(m.krippendorffAlpha()));
+        }
+    }
+
+    record RatingBlock(RatingAgreement reviewers, RatingAgreement withRedTeamer) {
+    }
+
+    record BinarizedBlock(BinarizedAgreement reviewers, BinarizedAgreement withRedTeamer, double threshold) {
+    }
+
+    record TagAgreement(long given, Estimate fleissKappa, Estimate krippendorffAlphaNominal) {
     }
 }
