@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.redteam.admin.AdminService;
 import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
 
 /** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts. */
@@ -30,10 +31,10 @@ final class AdminPages {
     }
 
     private void addWorker(Context ctx) {
-        Auth.worker(ctx, Role.ADMIN);
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         ctx.formParams("roles").forEach(r -> roles.add(Role.parse(r)));
-        WorkerService.NewWorker created = workers.add(ctx.formParam("name"), roles,
+        WorkerService.NewWorker created = workers.add(admin, ctx.formParam("name"), roles,
                 Optional.ofNullable(ctx.formParam("external_id")));
         render(ctx, Optional.of(new Pages.NewWorker(created.worker().name(),
                 created.worker().roleLabels(),
@@ -41,8 +42,8 @@ final class AdminPages {
     }
 
     private void reissue(Context ctx) {
-        Auth.worker(ctx, Role.ADMIN);
-        String secret = workers.newInvite(Params.id(ctx, "id", "worker id"));
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
+        String secret = workers.newInvite(admin, Params.id(ctx, "id", "worker id"));
         render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
     }
 

@@ -71,7 +71,7 @@ final class ReviewAdminPages {
 
     /** {@code ?kind=review|red-team} narrows the averages to one kind of survey. */
     private void report(Context ctx) {
-        Auth.worker(ctx, Role.ADMIN);
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
         String label = ctx.queryParam("kind");
         Optional<TaskKind> kind;
         try {
@@ -80,7 +80,7 @@ final class ReviewAdminPages {
             throw new InvalidInputException("kind: must be review or red-team, got '" + label + "'");
         }
         views.render(ctx, "adminWellbeing.jte", new Pages.WellbeingReport(Auth.page(ctx), kind, WellbeingSettings.ITEMS,
-                wellbeing.daily(kind), wellbeing.remarks(RECENT_REMARKS)));
+                wellbeing.daily(admin, kind), wellbeing.remarks(admin, RECENT_REMARKS)));
     }
 
     private static long seed(String text) {

@@ -79,9 +79,9 @@ final class ReviewApiRoutes {
 
     /** Admins: per UTC day, the number of surveys and each item's mean; never per person. */
     private void wellbeingSummary(Context ctx) {
-        requireAdmin(ctx, "the well-being summary");
+        Worker admin = requireAdmin(ctx, "the well-being summary");
         ctx.json(new ReviewJson.WellbeingSummary(WellbeingSettings.ITEMS,
-                wellbeing.daily(Optional.empty()).stream().map(ReviewJson.Day::of).toList()));
+                wellbeing.daily(admin, Optional.empty()).stream().map(ReviewJson.Day::of).toList()));
     }
 
     private void queue(Context ctx) {

@@ -12,9 +12,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.campaign.Campaign;
 import org.redteam.config.WellbeingSettings;
+import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
 import org.redteam.problem.StateConflictException;
+import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 
 /**
@@ -156,11 +158,21 @@ public final class Wellbeing {
         return checked;
     }
 
-    public List<SurveyDay> daily(Optional<TaskKind> kind) {
+    /** Admins: per UTC day, surveys answered and each item's mean (of one kind of survey, or both); never per person. */
+    public List<SurveyDay> daily(Worker admin, Optional<TaskKind> kind) {
+        requireAdmin(admin);
         return surveys.daily(campaign.id(), kind);
     }
 
-    public List<Map.Entry<java.time.LocalDate, String>> remarks(int limit) {
+    /** Admins: the newest free-text remarks with their day, without who wrote them. */
+    public List<Map.Entry<java.time.LocalDate, String>> remarks(Worker admin, int limit) {
+        requireAdmin(admin);
         return surveys.remarks(campaign.id(), limit);
+    }
+
+    private static void requireAdmin(Worker worker) {
+        if (!worker.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only admins see the well-being summary");
+        }
     }
 }

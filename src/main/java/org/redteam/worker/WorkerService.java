@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
 import org.redteam.problem.NotSignedInException;
@@ -41,6 +42,25 @@ public final class WorkerService {
     public record SignIn(Worker worker, String sessionId, String csrfToken) {
     }
 
+    /** An admin adds a worker (the admin page); only admins may. */
+    public NewWorker add(Worker admin, String name, Set<Role> roles, Optional<String> externalId) {
+        requireAdmin(admin);
+        return add(name, roles, externalId);
+    }
+
+    /** An admin issues a new invite link (the admin page); only admins may. */
+    public String newInvite(Worker admin, long workerId) {
+        requireAdmin(admin);
+        return newInvite(workerId);
+    }
+
+    private static void requireAdmin(Worker worker) {
+        if (!worker.has(Role.ADMIN)) {
+            throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
+        }
+    }
+
+    /** Adds a worker on the operator's authority (the {@code users} command, first start, tests). */
     public NewWorker add(String name, Set<Role> roles, Optional<String> externalId) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
@@ -64,7 +84,7 @@ public final class WorkerService {
         return new NewWorker(workers.find(id).orElseThrow(), invite, token);
     }
 
-    /** A new single-use invite link secret for an existing worker (e.g. the old one was used or expired). */
+    /** A new single-use invite link secret for an existing worker (e.g. the old one was used or expired), on the operator's authority. */
     public String newInvite(long workerId) {
         workers.find(workerId).orElseThrow(() -> new InvalidInputException("no worker with id " + workerId));
         Instant now = clock.instant();

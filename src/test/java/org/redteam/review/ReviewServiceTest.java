@@ -329,12 +329,14 @@ class ReviewServiceTest {
                 .hasMessageContaining("freeText: contains a NUL character (U+0000)");
         app.wellbeing().answer(alice, Optional.empty(), answers(3), Optional.of("tiring"));
 
-        List<SurveyDay> days = app.wellbeing().daily(Optional.empty());
+        Worker admin = worker("admin", Role.ADMIN);
+        assertThatThrownBy(() -> app.wellbeing().daily(alice, Optional.empty())).hasMessageContaining("only admins");
+        List<SurveyDay> days = app.wellbeing().daily(admin, Optional.empty());
         assertThat(days).singleElement().satisfies(d -> {
             assertThat(d.surveys()).isEqualTo(1);
             assertThat(d.means()).containsEntry("upset", 3.0).hasSize(10);
         });
-        assertThat(app.wellbeing().remarks(10)).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("tiring"));
+        assertThat(app.wellbeing().remarks(admin, 10)).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("tiring"));
     }
 
     @Test

@@ -128,7 +128,7 @@ class ReviewPagesTest {
         assertThat(capped.statusCode()).isEqualTo(409);
         assertThat(capped.body()).contains("limit of 3 tasks");
 
-        List<SurveyDay> days = platform.app().wellbeing().daily(Optional.empty());
+        List<SurveyDay> days = platform.app().wellbeing().daily(platform.addWorker("auditor", Role.ADMIN).worker(), Optional.empty());
         assertThat(days).singleElement().satisfies(d -> {
             assertThat(d.surveys()).isEqualTo(1);
             assertThat(d.means()).hasSize(10).containsEntry("upset", 2.0);

@@ -48,6 +48,20 @@ class WorkerServiceTest {
     }
 
     @Test
+    void onlyAnAdminAddsWorkersOrIssuesInvitesForOthers() {
+        Worker alice = workers.add("Alice", Set.of(Role.RED_TEAMER), Optional.empty()).worker();
+        Worker root = workers.add("Root", Set.of(Role.ADMIN), Optional.empty()).worker();
+
+        assertThatThrownBy(() -> workers.add(alice, "Mallory", Set.of(Role.ADMIN), Optional.empty()))
+                .isInstanceOf(org.redteam.problem.AccessDeniedException.class);
+        assertThatThrownBy(() -> workers.newInvite(alice, root.id()))
+                .isInstanceOf(org.redteam.problem.AccessDeniedException.class);
+        assertThat(workers.add(root, "Bob", Set.of(Role.REVIEWER), Optional.empty()).worker().name()).isEqualTo("Bob");
+        assertThat(workers.newInvite(root, alice.id())).startsWith("inv_");
+        assertThat(workers.listPlatformWorkers()).extracting(Worker::name).containsExactly("Alice", "Root", "Bob");
+    }
+
+    @Test
     void refusesANameWithANulCharacter() {
         assertThatThrownBy(() -> workers.add("Al\u0000ice", Set.of(Role.RED_TEAMER), Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
