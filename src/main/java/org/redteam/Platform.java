@@ -3,8 +3,10 @@ package org.redteam;
 import java.time.Clock;
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
 import org.redteam.config.CampaignConfig;
+import org.redteam.review.Attempts;
 import org.redteam.review.ReviewService;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.storage.TokenBuckets;
@@ -34,7 +36,9 @@ public final class Platform implements AutoCloseable {
         this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
         this.attempts = new AttemptService(store.attemptRepository, store.campaignRepository, campaigns.campaign(), clock,
                 store.scoring()::scoreLater, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
-        this.reviews = new ReviewService(store.reviewRepository, store.attemptRepository, wellbeing, campaigns.campaign(), clock);
+        Attempts reviewed = (h, id) -> store.attemptRepository.find(h, id)
+                .map(a -> new Attempts.Attempted(a.taskDescription(), Turn.transcript(a.turns())));
+        this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
                 store.attemptRepository, store.reviewRepository, store.exports());
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);

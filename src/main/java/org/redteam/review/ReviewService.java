@@ -18,9 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.redteam.attempt.Attempt;
-import org.redteam.attempt.AttemptRepository;
-import org.redteam.attempt.Turn;
 import org.redteam.target.Target;
 import org.redteam.campaign.Campaign;
 import org.redteam.config.ReviewSettings;
@@ -46,12 +43,12 @@ public final class ReviewService {
     static final int PREVIEW_CHARS = 280;
 
     private final ReviewRepository reviews;
-    private final AttemptRepository attempts;
+    private final Attempts attempts;
     private final Wellbeing wellbeing;
     private final Campaign campaign;
     private final Clock clock;
 
-    public ReviewService(ReviewRepository reviews, AttemptRepository attempts, Wellbeing wellbeing, Campaign campaign,
+    public ReviewService(ReviewRepository reviews, Attempts attempts, Wellbeing wellbeing, Campaign campaign,
                          Clock clock) {
         this.reviews = reviews;
         this.attempts = attempts;
@@ -260,8 +257,8 @@ public final class ReviewService {
     }
 
     private TaskView view(Handle h, ReviewTask task) {
-        Attempt attempt = attempts.find(h, task.attemptId()).orElseThrow();
-        String transcript = reviews.importedTranscript(h, task.attemptId()).orElseGet(() -> Turn.transcript(attempt.turns()).render());
+        Attempts.Attempted attempt = attempts.find(h, task.attemptId()).orElseThrow();
+        String transcript = reviews.importedTranscript(h, task.attemptId()).orElseGet(() -> attempt.conversation().render());
         List<Message> utterances = Transcript.parse(transcript).messages();
         return new TaskView(task, attempt.taskDescription(), preview(attempt.taskDescription(), utterances), transcript,
                 utterances, settings().tags(), false);
