@@ -22,6 +22,12 @@ class ArchitectureRulesDetectTest {
     }
 
     @Test
+    void findsAnEdgeThatGoesUpTheLayersAndAnUnknownPackage() {
+        assertThat(ArchitectureTest.upward(Map.of("attempt", Set.of("review", "campaign"), "judge", Set.of("problem"))))
+                .containsExactlyInAnyOrder("attempt -> review goes up", "judge is not in the layers of docs/design.md");
+    }
+
+    @Test
     void readsEdgesFromImportsAndQualifiedNamesButNotFromCommentsOrStrings(@TempDir Path dir) throws Exception {
         write(dir, "web/Page.java", "package org.redteam.web;\nimport org.redteam.review.ReviewService;\n"
                 + "// org.redteam.cli.Main is mentioned here only\nclass Page { String s = \"org.redteam.storage.Database\"; }\n");

@@ -27,6 +27,14 @@ class ArchitectureTest {
     private static final Pattern JDBI = Pattern.compile("\\borg\\.jdbi\\.");
     private static final Set<String> CONCRETE_BACKENDS = Set.of("backend.openai", "backend.anthropic", "backend.gguf", "backend.demo");
 
+    /**
+     * docs/design.md's layers, top to bottom and left to right within a layer: a package may use only packages
+     * after it. A new package goes into this list (and the picture) where it belongs.
+     */
+    static final List<String> LAYERS = List.of("cli", "(root)", "web", "admin", "analysis", "dataset", "review", "wellbeing",
+            "attempt", "campaign", "target", "intervention", "scoring", "backend", "worker", "storage",
+            "agreement", "release", "conversation", "config", "problem");
+
     private static List<SourceFile> sources;
 
     /** One main source file: its top-level package ({@code (root)} for org.redteam itself) and its code without comments or strings. */
@@ -42,6 +50,27 @@ class ArchitectureTest {
     @Test
     void noCycleBetweenTopLevelPackages() {
         assertThat(PackageGraph.cycles(edges(sources))).isEmpty();
+    }
+
+    @Test
+    void everyEdgeGoesDownTheDocumentedLayers() {
+        assertThat(upward(edges(sources))).isEmpty();
+    }
+
+    /** The edges that go up or left in {@link #LAYERS}, and the packages it lacks. */
+    static List<String> upward(Map<String, Set<String>> edges) {
+        List<String> offences = new ArrayList<>();
+        edges.forEach((from, tos) -> {
+            if (!LAYERS.contains(from)) {
+                offences.add(from + " is not in the layers of docs/design.md");
+            }
+            for (String to : tos) {
+                if (LAYERS.contains(from) && LAYERS.contains(to) && LAYERS.indexOf(to) < LAYERS.indexOf(from)) {
+                    offences.add(from + " -> " + to + " goes up");
+                }
+            }
+        });
+        return offences;
     }
 
     @Test
