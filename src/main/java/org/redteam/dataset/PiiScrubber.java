@@ -1,5 +1,6 @@
 package org.redteam.dataset;
 
+import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +38,18 @@ final class PiiScrubber {
     private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|"
             + "Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Row|Alley)";
 
+    /** One domain label: letters, marks and digits of any script, inner hyphens. */
+    private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]*[\\p{L}\\p{M}\\p{N}])?";
+
     private static final Map<Kind, Pattern> RULES = new LinkedHashMap<>();
 
     static {
         // scheme://user[:password]@host... : the whole URL goes (the host may identify the person too).
         RULES.put(Kind.URL, Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\\s/@]+@[^\\s\"'<>]+"));
+        // Letters, marks and digits of any script (josé@, user@bücher.de); the look-behind keeps a whole local part
+        // (müller@… is one address, not "mü" + one).
         RULES.put(Kind.EMAIL, Pattern.compile(
-                "(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                        + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}"));
+                "(?<![\\p{L}\\p{M}\\p{N}._%+-])[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._%+-]*@" + LABEL + "(?:\\." + LABEL + ")*\\.\\p{L}{2,}"));
         // 13-19 digits in a row, or grouped as cards print them (4-4-4-4[-1..3], 4-6-5 Amex) by spaces or hyphens;
         // replaced only when the Luhn check passes.
         RULES.put(Kind.CARD, Pattern.compile("(?<![\\d.,+-])(?:\\d{13,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?"
@@ -61,6 +66,10 @@ final class PiiScrubber {
                         + "|(?<![\\w])00\\d{1,3}[ .-]\\d{1,5}(?:[ .-]\\d{2,5}){1,4}(?!\\d)"
                         // US/NANP: (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567, 1-555-123-4567
                         + "|(?<![\\w-])(?:1[ .-])?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?![\\d-])"
+                        // NANP written without separators (5551234567: an area code never starts with 0 or 1)
+                        + "|(?<![\\w.,+-])[2-9]\\d{9}(?![\\w]|[.,]\\d)"
+                        // a seven-digit local number with its hyphen: 555-1234
+                        + "|(?<![\\w.,/-])[2-9]\\d{2}-\\d{4}(?![\\w-]|[.,]\\d)"
                         // French style: 06 12 34 56 78 / 06.12.34.56.78
                         + "|(?<![\\w.])0\\d(?:[ .]\\d{2}){4}(?![\\d])"
                         // German/UK/Dutch style trunk prefix: 030 12345678, 0171/2345678, 020 7946 0958, 07700 900123
@@ -86,8 +95,13 @@ final class PiiScrubber {
         return out;
     }
 
+    /**
+     * Matches on the text's NFKC form ({@code bob＠example.com} is an address, full-width digits are digits) and
+     * replaces the corresponding span of the text itself, so text around personal data is written as it was.
+     */
     private String replace(Kind kind, Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
+        Folded folded = Folded.of(text);
+        Matcher m = pattern.matcher(folded.text());
         if (!m.find()) {
             return text;
         }
@@ -97,11 +111,62 @@ final class PiiScrubber {
             if (kind == Kind.CARD && !luhn(m.group())) {
                 continue;
             }
-            sb.append(text, last, m.start()).append(kind.placeholder());
+            int start = folded.start(m.start());
+            sb.append(text, last, start).append(kind.placeholder());
             counts.merge(kind, 1L, Long::sum);
-            last = m.end();
+            last = folded.end(m.end());
         } while (m.find());
         return last == 0 && sb.length() == 0 ? text : sb.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * A text in NFKC, each character knowing the span of the original it came from. Normalized one character
+     * (with its combining marks) at a time, so every folded character maps back to whole original characters.
+     */
+    record Folded(String text, int[] starts, int[] ends) {
+        static Folded of(String original) {
+            if (Normalizer.isNormalized(original, Normalizer.Form.NFKC)) {
+                return new Folded(original, null, null);
+            }
+            StringBuilder out = new StringBuilder(original.length());
+            int[] starts = new int[original.length() * 4 + 1];
+            int[] ends = new int[starts.length];
+            int i = 0;
+            while (i < original.length()) {
+                int j = i + Character.charCount(original.codePointAt(i));
+                while (j < original.length() && isMark(original.codePointAt(j))) {
+                    j += Character.charCount(original.codePointAt(j));
+                }
+                String piece = Normalizer.normalize(original.substring(i, j), Normalizer.Form.NFKC);
+                if (out.length() + piece.length() >= starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, starts.length * 2 + piece.length());
+                    ends = java.util.Arrays.copyOf(ends, starts.length);
+                }
+                for (int k = 0; k < piece.length(); k++) {
+                    starts[out.length() + k] = i;
+                    ends[out.length() + k] = j;
+                }
+                out.append(piece);
+                i = j;
+            }
+            return new Folded(out.toString(), starts, ends);
+        }
+
+        /** Where the original span of the folded character at {@code at} starts. */
+        int start(int at) {
+            return starts == null ? at : starts[at];
+        }
+
+        /** Where the original span ends for a folded match ending (exclusive) at {@code at}. */
+        int end(int at) {
+            return starts == null ? at : at == 0 ? 0 : ends[at - 1];
+        }
+
+        private static boolean isMark(int codePoint) {
+            int type = Character.getType(codePoint);
+            return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+        }
     }
 
     /** The Luhn checksum over the digits of {@code candidate} (separators ignored). */

@@ -21,6 +21,34 @@ class PiiScrubberTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"josé@example.com", "user@bücher.de", "müller@beispiel.de", "bob＠example.com",
+        "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", "иван@пример.рф", "mário.conceição@exemplo.pt", "佐藤@例え.jp"})
+    void emailsInAnyScriptAndInFullWidthForms(String email) {
+        assertThat(scrub("write to " + email + " today")).isEqualTo("write to [EMAIL] today");
+    }
+
+    @Test
+    void foldingForMatchingLeavesTheRestOfTheTextAsItWas() {
+        String text = "ﬁne café ① Ｈｉ — write to bob＠example.com, ｆｕｌｌ ｗｉｄｔｈ stays";
+
+        assertThat(scrub(text)).isEqualTo("ﬁne café ① Ｈｉ — write to [EMAIL], ｆｕｌｌ ｗｉｄｔｈ stays");
+        assertThat(scrub("nothing personal: ﬁne ① Ｈｉ")).isEqualTo("nothing personal: ﬁne ① Ｈｉ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5551234567", "555-1234", "４１５ ５５５ ０１３２"})
+    void phonesWithoutSeparatorsLocalNumbersAndFullWidthDigits(String phone) {
+        assertThat(scrub("call " + phone + ", ok")).isEqualTo("call [PHONE], ok");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in the years 1999-2001", "pages 100-120", "ISBN 978-3-16-148410-0", "1234567890 items",
+        "0.5551234567", "timestamp 1700000000", "version 2.555-1234"})
+    void numbersThatAreNotPhones(String text) {
+        assertThat(scrub(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"+1 415 555 0132", "+44 20 7946 0958", "+49 (30) 1234 5678", "+33 6 12 34 56 78",
         "(415) 555-0132", "415-555-0132", "415.555.0132", "1-800-555-0199", "0044 20 7946 0958", "06 12 34 56 78",
         "030 12345678", "0171/2345678", "020 7946 0958", "+14155550132"})
