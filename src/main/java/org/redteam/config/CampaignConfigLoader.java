@@ -143,11 +143,13 @@ public final class CampaignConfigLoader {
             w.error("", "must be a mapping such as {survey_every: 10, daily_cap: 100, break_after_minutes: 60}");
             return WellbeingSettings.DEFAULT;
         }
-        w.onlyKeys(Set.of("survey_every", "daily_cap", "break_after_minutes"));
+        w.onlyKeys(Set.of("survey_every", "daily_cap", "break_after_minutes", "min_group"));
         int every = w.intInRange("survey_every", 1, 1000).orElse(WellbeingSettings.DEFAULT_SURVEY_EVERY);
         int cap = w.intInRange("daily_cap", 0, 100_000).orElse(WellbeingSettings.DEFAULT_DAILY_CAP);
         int breakAfter = w.intInRange("break_after_minutes", 0, 24 * 60).orElse(WellbeingSettings.DEFAULT_BREAK_AFTER_MINUTES);
-        return new WellbeingSettings(every, cap == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(cap), breakAfter);
+        int minGroup = w.intInRange("min_group", 2, 1000).orElse(WellbeingSettings.DEFAULT_MIN_GROUP);
+        return new WellbeingSettings(every, cap == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(cap), breakAfter,
+                minGroup);
     }
 
     private TargetConfig target(Node t) {

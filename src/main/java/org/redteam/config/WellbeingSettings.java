@@ -13,10 +13,15 @@ import java.util.OptionalInt;
  * @param breakAfterMinutes a break reminder after this many minutes of work without a 10-minute pause
  *                          ({@code break_after_minutes}, default 60; 0 = no reminder)
  */
-public record WellbeingSettings(int surveyEvery, OptionalInt dailyCap, int breakAfterMinutes) {
+/**
+ * @param minGroup the fewest different people whose surveys a day's averages may be shown for ({@code min_group});
+ *                 a smaller group's answers are withheld, so no one's answers can be read off an average
+ */
+public record WellbeingSettings(int surveyEvery, OptionalInt dailyCap, int breakAfterMinutes, int minGroup) {
     public static final int DEFAULT_SURVEY_EVERY = 10;
     public static final int DEFAULT_DAILY_CAP = 100;
     public static final int DEFAULT_BREAK_AFTER_MINUTES = 60;
+    public static final int DEFAULT_MIN_GROUP = 5;
     /** A pause at least this long ends a stretch of work for the break reminder. */
     public static final int PAUSE_MINUTES = 10;
 
@@ -25,5 +30,5 @@ public record WellbeingSettings(int surveyEvery, OptionalInt dailyCap, int break
             "determined", "attentive", "afraid", "active");
 
     public static final WellbeingSettings DEFAULT = new WellbeingSettings(DEFAULT_SURVEY_EVERY,
-            OptionalInt.of(DEFAULT_DAILY_CAP), DEFAULT_BREAK_AFTER_MINUTES);
+            OptionalInt.of(DEFAULT_DAILY_CAP), DEFAULT_BREAK_AFTER_MINUTES, DEFAULT_MIN_GROUP);
 }

@@ -108,7 +108,7 @@ public final class Pages {
 
     /** Well-being survey answers as daily averages per item and recent remarks with their day: no names. */
     public record WellbeingReport(PageContext ctx, Optional<TaskKind> kind, List<String> items,
-                                  List<SurveyDay> days, List<Map.Entry<LocalDate, String>> remarks) {
+                                  List<SurveyDay> days, List<Map.Entry<LocalDate, String>> remarks, int minGroup) {
 
         /** The day's mean of the item with two decimals, or "" when no survey of that day answered it. */
         public String mean(SurveyDay day, String item) {

@@ -80,7 +80,7 @@ final class ReviewAdminPages {
             throw new InvalidInputException("kind: must be review or red-team, got '" + label + "'");
         }
         views.render(ctx, "adminWellbeing.jte", new Pages.WellbeingReport(Auth.page(ctx), kind, WellbeingSettings.ITEMS,
-                wellbeing.daily(admin, kind), wellbeing.remarks(admin, RECENT_REMARKS)));
+                wellbeing.daily(admin, kind), wellbeing.remarks(admin, RECENT_REMARKS), campaign.config().wellbeing().minGroup()));
     }
 
     private static long seed(String text) {

@@ -167,9 +167,9 @@ final class ReviewJson {
     record WellbeingSummary(List<String> items, List<Day> days) {
     }
 
-    record Day(String day, int surveys, Map<String, Double> means) {
+    record Day(String day, int surveys, int respondents, boolean withheld, Map<String, Double> means) {
         static Day of(SurveyDay d) {
-            return new Day(d.day().toString(), d.surveys(), d.means());
+            return new Day(d.day().toString(), d.surveys(), d.respondents(), d.withheld(), d.means());
         }
     }
 

@@ -161,7 +161,7 @@ public final class Wellbeing {
     /** Admins: per UTC day, surveys answered and each item's mean (of one kind of survey, or both); never per person. */
     public List<SurveyDay> daily(Worker admin, Optional<TaskKind> kind) {
         requireAdmin(admin);
-        return surveys.daily(campaign.id(), kind);
+        return surveys.daily(campaign.id(), kind, settings().minGroup());
     }
 
     /** Admins: the newest free-text remarks with their day, without who wrote them. */

@@ -41,16 +41,20 @@ public final class WellbeingRepository {
         return id;
     }
 
-    /** Per UTC day and task kind (null = both): surveys answered and the mean of each item, oldest day first. */
-    public List<SurveyDay> daily(long campaignId, Optional<TaskKind> kind) {
+    /**
+     * Per UTC day and task kind (empty = both): surveys answered, by how many people, and the mean of each item,
+     * oldest day first; the means only for days on which at least {@code minGroup} people answered.
+     */
+    public List<SurveyDay> daily(long campaignId, Optional<TaskKind> kind, int minGroup) {
         return jdbi.withHandle(h -> {
             Map<LocalDate, Map<String, double[]>> sums = new LinkedHashMap<>();
             Map<LocalDate, java.util.Set<Long>> surveys = new LinkedHashMap<>();
-            h.createQuery("SELECT s.id, s.answered_at, a.item, a.value FROM wellbeing_survey s JOIN wellbeing_answer a "
+            Map<LocalDate, java.util.Set<Long>> people = new LinkedHashMap<>();
+            h.createQuery("SELECT s.id, s.answered_at, a.item, a.value, s.worker_id FROM wellbeing_survey s JOIN wellbeing_answer a "
                             + "ON a.survey_id = s.id WHERE s.campaign_id = :c" + (kind.isPresent() ? " AND s.task_kind = :k" : "")
                             + " ORDER BY s.answered_at")
                     .bind("c", campaignId).bind("k", kind.map(TaskKind::label).orElse(""))
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)})
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5)})
                     .forEach(row -> {
                         LocalDate day = Instant.ofEpochMilli((Long) row[1]).atZone(ZoneOffset.UTC).toLocalDate();
                         double[] sum = sums.computeIfAbsent(day, d -> new LinkedHashMap<>())
@@ -58,12 +62,16 @@ public final class WellbeingRepository {
                         sum[0] += (Integer) row[3];
                         sum[1]++;
                         surveys.computeIfAbsent(day, d -> new java.util.HashSet<>()).add((Long) row[0]);
+                        people.computeIfAbsent(day, d -> new java.util.HashSet<>()).add((Long) row[4]);
                     });
             List<SurveyDay> days = new ArrayList<>();
             sums.forEach((day, items) -> {
                 Map<String, Double> means = new LinkedHashMap<>();
-                items.forEach((item, s) -> means.put(item, s[0] / s[1]));
-                days.add(new SurveyDay(day, surveys.get(day).size(), means));
+                int respondents = people.get(day).size();
+                if (respondents >= minGroup) {
+                    items.forEach((item, s) -> means.put(item, s[0] / s[1]));
+                }
+                days.add(new SurveyDay(day, surveys.get(day).size(), respondents, means));
             });
             return days;
         });

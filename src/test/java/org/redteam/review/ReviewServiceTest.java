@@ -334,9 +334,39 @@ class ReviewServiceTest {
         List<SurveyDay> days = app.wellbeing().daily(admin, Optional.empty());
         assertThat(days).singleElement().satisfies(d -> {
             assertThat(d.surveys()).isEqualTo(1);
-            assertThat(d.means()).containsEntry("upset", 3.0).hasSize(10);
+            assertThat(d.withheld()).isTrue();
         });
         assertThat(app.wellbeing().remarks(admin, 10)).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("tiring"));
+    }
+
+    @Test
+    void dailyAveragesAreShownOnlyForAtLeastMinGroupPeopleNeverForOnePerson() {
+        open(campaign("wellbeing: {survey_every: 1, min_group: 3}\n"));
+        Worker admin = worker("admin", Role.ADMIN);
+        Worker[] people = {worker("ann", Role.RED_TEAMER), worker("ben", Role.RED_TEAMER), worker("cat", Role.RED_TEAMER)};
+        submitted(people[0], 1);
+        app.wellbeing().answer(people[0], Optional.empty(), answers(4), Optional.empty());
+        submitted(people[0], 1);
+        app.wellbeing().answer(people[0], Optional.empty(), answers(4), Optional.empty());
+        submitted(people[1], 1);
+        app.wellbeing().answer(people[1], Optional.empty(), answers(1), Optional.empty());
+
+        // three surveys, but from two people: withheld
+        assertThat(app.wellbeing().daily(admin, Optional.empty())).singleElement().satisfies(d -> {
+            assertThat(d.surveys()).isEqualTo(3);
+            assertThat(d.respondents()).isEqualTo(2);
+            assertThat(d.means()).isEmpty();
+        });
+
+        submitted(people[2], 1);
+        app.wellbeing().answer(people[2], Optional.empty(), answers(1), Optional.empty());
+
+        // (4 + 4 + 1 + 1) / 4 surveys from 3 people
+        assertThat(app.wellbeing().daily(admin, Optional.empty())).singleElement().satisfies(d -> {
+            assertThat(d.respondents()).isEqualTo(3);
+            assertThat(d.withheld()).isFalse();
+            assertThat(d.means()).hasSize(10).containsEntry("upset", 2.5);
+        });
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class ReviewFixtures {
         return new CampaignConfig(name, demo.instructions(), demo.contentWarning(), demo.exampleTopics(), demo.riskTopics(),
                 demo.attemptsPerSet(), demo.maxTurns(), Optional.of(7L), demo.targets(), demo.preferenceModel(),
                 new ReviewSettings(perAttempt, ReviewSettings.PAPER_TAGS, ReviewSettings.DEFAULT_CLAIM_MINUTES),
-                new WellbeingSettings(1000, OptionalInt.empty(), 0));
+                new WellbeingSettings(1000, OptionalInt.empty(), 0, WellbeingSettings.DEFAULT_MIN_GROUP));
     }
 
     /** The platform on the SQLite store in {@code dir}, scored by {@link FakePreferenceModel#minusLength()}. */

@@ -131,11 +131,13 @@ class ReviewPagesTest {
         List<SurveyDay> days = platform.app().wellbeing().daily(platform.addWorker("auditor", Role.ADMIN).worker(), Optional.empty());
         assertThat(days).singleElement().satisfies(d -> {
             assertThat(d.surveys()).isEqualTo(1);
-            assertThat(d.means()).hasSize(10).containsEntry("upset", 2.0);
+            assertThat(d.respondents()).isEqualTo(1);
+            assertThat(d.withheld()).isTrue();
+            assertThat(d.means()).isEmpty();
         });
         HttpResponse<String> report = root.get("/admin/wellbeing");
-        assertThat(report.body()).contains("id=\"wellbeing-daily\"", "<td>2.00</td>", "long day &lt;i&gt;but fine&lt;/i&gt;")
-                .doesNotContain("rita");
+        assertThat(report.body()).contains("id=\"wellbeing-daily\"", "withheld: fewer than 5 people",
+                "long day &lt;i&gt;but fine&lt;/i&gt;").doesNotContain("rita", "<td>2.00</td>");
         assertThat(root.get("/admin/wellbeing?kind=red-team").body()).contains("No surveys answered yet");
         assertThat(rita.get("/admin/wellbeing").statusCode()).isEqualTo(403);
     }
