@@ -11,6 +11,7 @@ import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.DemoCampaign;
+import org.redteam.web.PublicAddress;
 import org.redteam.web.WebServer;
 import org.redteam.worker.WorkerService;
 import picocli.CommandLine.Command;
@@ -38,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Public address for invite links, e.g. https://redteam.example.org (default: the request's own).")
     String baseUrl;
 
+    @Option(names = "--trusted-proxy", paramLabel = "IP",
+            description = "Address of a reverse proxy whose X-Forwarded-Host/-Proto may name the public address in links "
+                    + "(only used without --base-url).")
+    String trustedProxy;
+
     @Mixin
     StoreOptions store;
 
@@ -50,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
         CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
         Platform app = App.start(store.location(), campaign, Clock.systemUTC());
         Optional<WorkerService.NewWorker> admin = app.store().workers().ensureFirstAdmin();
-        Javalin server = WebServer.create(app.web(), Optional.ofNullable(baseUrl));
+        Javalin server = WebServer.create(app.web(), new PublicAddress(Optional.ofNullable(baseUrl), Optional.ofNullable(trustedProxy)));
         server.start(host, port);
         app.store().scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
@@ -59,6 +65,10 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("campaign: %s (%d targets%s)%n", campaign.name(), campaign.targets().size(),
                 app.campaigns().campaign().allDemo() ? ", all on the offline demo backend" : "");
         out.printf("store: %s%n", store.location().description());
+        if (baseUrl == null) {
+            out.printf("warning: no --base-url: invite links will say %s; give --base-url with the address people use%n",
+                    trustedProxy == null ? "http://localhost:" + server.port() : "what the proxy at " + trustedProxy + " forwards");
+        }
         out.printf("preference model: %s (loaded when first needed)%n", campaign.preferenceModel().describe());
         admin.ifPresent(a -> out.printf("first start: admin sign-in link (works once, expires in %d days): %s/invite/%s%n",
                 WorkerService.INVITE_LENGTH.toDays(), url, a.inviteSecret()));

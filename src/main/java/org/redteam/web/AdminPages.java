@@ -49,6 +49,8 @@ final class AdminPages {
 
     private void render(Context ctx, Optional<Pages.NewWorker> created, Optional<String> reissued) {
         AdminService.Overview o = admin.overview(Auth.worker(ctx, Role.ADMIN));
+        // shows one-time secrets (invite links, API tokens): no cache may keep them
+        ctx.header("Cache-Control", "no-store");
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
                 o.workers(), o.recentAttempts(), created, reissued));
     }

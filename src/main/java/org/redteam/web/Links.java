@@ -3,23 +3,28 @@ package org.redteam.web;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** Absolute links handed to people (invite links): the configured base URL, else the request's own. */
+/** Absolute links handed to people (invite links), on the server's {@link PublicAddress}. */
 final class Links {
-    private final Optional<String> baseUrl;
+    private final PublicAddress address;
 
-    Links(Optional<String> baseUrl) {
-        this.baseUrl = baseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+    Links(PublicAddress address) {
+        this.address = address;
     }
 
     String invite(Context ctx, String secret) {
         return base(ctx) + "/invite/" + secret;
     }
 
-    private String base(Context ctx) {
-        return baseUrl.orElseGet(() -> {
-            String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
-            String host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).orElse(ctx.host());
-            return proto + "://" + host;
-        });
+    String base(Context ctx) {
+        if (address.baseUrl().isPresent()) {
+            return address.baseUrl().get();
+        }
+        Optional<String> host = Optional.ofNullable(ctx.header("X-Forwarded-Host")).filter(h -> !h.isBlank());
+        if (address.trustedProxy().filter(ctx.ip()::equals).isPresent() && host.isPresent()) {
+            String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).filter("https"::equalsIgnoreCase)
+                    .map(p -> "https").orElse("http");
+            return proto + "://" + host.get().strip();
+        }
+        return "http://localhost:" + ctx.req().getLocalPort();
     }
 }

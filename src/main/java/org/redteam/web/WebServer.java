@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import org.eclipse.jetty.io.EofException;
 import java.util.Optional;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.RedteamException;
@@ -27,22 +29,21 @@ public final class WebServer {
     }
 
     /**
-     * @param baseUrl the public address used in invite links (e.g. behind a proxy); empty = the
-     *                address the request arrived on
+     * @param address where people reach the server, for invite links
      */
-    public static Javalin create(WebServices services, Optional<String> baseUrl) {
-        return create(services, baseUrl, cfg -> { });
+    public static Javalin create(WebServices services, PublicAddress address) {
+        return create(services, address, cfg -> { });
     }
 
     /**
-     * As {@link #create(WebServices, Optional)}, with {@code first} applied to the configuration before
+     * As {@link #create(WebServices, PublicAddress)}, with {@code first} applied to the configuration before
      * anything else (benchmarks add their timing hooks here, so they see every other handler).
      */
-    public static Javalin create(WebServices app, Optional<String> baseUrl, java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
+    public static Javalin create(WebServices app, PublicAddress address, java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
         ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
         Views views = new Views();
         Auth auth = new Auth(app.workers());
-        Links links = new Links(baseUrl);
+        Links links = new Links(address);
         JsonBodies bodies = new JsonBodies(json);
         ApiDocument apiDocument = new ApiDocument();
         return Javalin.create(cfg -> {
@@ -76,10 +77,37 @@ public final class WebServer {
             });
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                if (clientGone(e)) {
+                    LOG.debug("client went away during {} {}", ctx.method(), route(ctx));
+                    return;
+                }
+                LOG.error("unexpected failure on {} {}", ctx.method(), route(ctx), e);
                 problem(ctx, views, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
             });
         });
+    }
+
+    /**
+     * The route pattern of the request ({@code /invite/{secret}}), never its path, which may hold a secret; the
+     * path only for a request that matched no route (it then named nothing that exists).
+     */
+    static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+            return endpoint == null ? "(no route)" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "(no route)";
+        }
+    }
+
+    /** True when the failure is the client closing its connection: routine, not an error of ours. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EofException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The status of a failure: its kind's, except that a backend failure says how it failed (502, 503, 504). */

@@ -15,6 +15,7 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.DemoCampaign;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.StoreLocation;
+import org.redteam.web.PublicAddress;
 import org.redteam.web.WebServer;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
@@ -73,7 +74,7 @@ public final class TestPlatform implements AutoCloseable {
     public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets, PreferenceModel model) {
         Platform app = App.at(store).clock(Clock.systemUTC())
                 .targets(targets).preferenceModel(model).start(config);
-        Javalin server = WebServer.create(app.web(), Optional.empty()).start("127.0.0.1", 0);
+        Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty())).start("127.0.0.1", 0);
         return new TestPlatform(app, server);
     }
 

@@ -34,7 +34,18 @@ class ErrorResponsesTest {
             // Break the store under the running server: every read of an attempt now fails with an SQL error.
             Repositories.attempts(platform.app()).jdbi().useHandle(h -> h.execute("ALTER TABLE turn RENAME TO turn_gone"));
 
-            ApiClient.Response json = api.get("/api/attempts/" + id);
+            java.io.PrintStream err = System.err;
+            java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+            ApiClient.Response json;
+            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                json = api.get("/api/attempts/" + id);
+            } finally {
+                System.setErr(err);
+            }
+            // the log names the route pattern, never the request's path (which may hold a secret elsewhere)
+            assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("unexpected failure on GET /api/attempts/{id}").doesNotContain("/api/attempts/" + id + " ");
             assertThat(json.status()).isEqualTo(500);
             assertThat(json.error()).isEqualTo(WebServer.UNEXPECTED);
             assertNoTrace(json.raw());
@@ -44,6 +55,13 @@ class ErrorResponsesTest {
             assertThat(html.body()).contains(WebServer.UNEXPECTED);
             assertNoTrace(html.body());
         }
+    }
+
+    @Test
+    void aClientClosingItsConnectionIsRoutineNotAnError() {
+        assertThat(WebServer.clientGone(new RuntimeException(new org.eclipse.jetty.io.EofException("reset")))).isTrue();
+        assertThat(WebServer.clientGone(new java.io.UncheckedIOException(new java.nio.channels.ClosedChannelException()))).isTrue();
+        assertThat(WebServer.clientGone(new IllegalStateException("a bug"))).isFalse();
     }
 
     @Test
