@@ -13,6 +13,7 @@ import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.ScoringService;
 import org.redteam.storage.Database;
 import org.redteam.wellbeing.WellbeingRepository;
+import org.redteam.worker.WorkerAccess;
 import org.redteam.worker.WorkerRepository;
 import org.redteam.worker.WorkerService;
 
@@ -30,6 +31,7 @@ public final class Store implements AutoCloseable {
     final ReviewRepository reviewRepository;
     final WellbeingRepository wellbeingRepository;
     private final WorkerService workers;
+    private final WorkerAccess access;
     private final ImportService imports;
     private final ExportService exports;
     private final ReviewRatings reviewRatings;
@@ -45,6 +47,7 @@ public final class Store implements AutoCloseable {
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);
+        this.access = new WorkerAccess(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
         this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
@@ -62,6 +65,11 @@ public final class Store implements AutoCloseable {
 
     public WorkerService workers() {
         return workers;
+    }
+
+    /** Taking access away and giving it back (the {@code users} command). */
+    public WorkerAccess access() {
+        return access;
     }
 
     public ImportService imports() {

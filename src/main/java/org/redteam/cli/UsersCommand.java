@@ -11,6 +11,7 @@ import org.redteam.App;
 import org.redteam.Store;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
+import org.redteam.worker.WorkerAccess;
 import org.redteam.worker.WorkerService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code redteam users add|list|invite}: workers, their roles, invite links and API tokens. */
+/** {@code redteam users add|list|invite|deactivate|activate|tokens|edit}: workers, their roles, invite links and API tokens. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage workers.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListWorkers.class, UsersCommand.Invite.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListWorkers.class, UsersCommand.Invite.class,
+            UsersAccess.Deactivate.class, UsersAccess.Activate.class, UsersAccess.Tokens.class, UsersAccess.Edit.class})
 final class UsersCommand implements Runnable {
 
     @Spec
@@ -46,6 +48,9 @@ final class UsersCommand implements Runnable {
         @Option(names = "--external-id", paramLabel = "ID", description = "The worker's id on a crowd platform.")
         String externalId;
 
+        @Option(names = "--expires-days", paramLabel = "DAYS", description = "The API token stops working after DAYS days.")
+        Integer expiresDays;
+
         @Option(names = "--base-url", defaultValue = DEFAULT_BASE_URL,
                 description = "Address of the running platform, for the invite link (default: ${DEFAULT-VALUE}).")
         String baseUrl;
@@ -61,7 +66,8 @@ final class UsersCommand implements Runnable {
             Set<Role> parsed = EnumSet.noneOf(Role.class);
             roles.forEach(r -> parsed.add(Role.parse(r.strip())));
             try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
-                WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId));
+                WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId),
+                        Optional.ofNullable(expiresDays).map(WorkerAccess::lifetime));
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), created.worker().roleLabels());
                 out.printf("invite link (works once, expires in %d days): %s%n", WorkerService.INVITE_LENGTH.toDays(),
@@ -85,8 +91,10 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
                 PrintWriter out = spec.commandLine().getOut();
+                java.util.Set<Long> deactivated = app.access().deactivated();
                 for (Worker w : app.workers().listPlatformWorkers()) {
-                    out.printf("%d\t%s\t%s\t%s%n", w.id(), w.name(), w.roleLabels(), w.externalId().orElse(""));
+                    out.printf("%d\t%s\t%s\t%s%s%n", w.id(), w.name(), w.roleLabels(), w.externalId().orElse(""),
+                            deactivated.contains(w.id()) ? "\tdeactivated" : "");
                 }
                 out.flush();
             }
@@ -103,6 +111,9 @@ final class UsersCommand implements Runnable {
                 description = "Address of the running platform (default: ${DEFAULT-VALUE}).")
         String baseUrl;
 
+        @Option(names = "--revoke-older", description = "Expire the worker's unused invite links first.")
+        boolean revokeOlder;
+
         @Mixin
         StoreOptions store;
 
@@ -112,6 +123,9 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+                if (revokeOlder) {
+                    spec.commandLine().getOut().printf("revoked %d unused invite links%n", app.access().revokeInvites(id));
+                }
                 String secret = app.workers().newInvite(id);
                 spec.commandLine().getOut().printf("invite link (works once, expires in %d days): %s%n",
                         WorkerService.INVITE_LENGTH.toDays(), inviteUrl(baseUrl, secret));

@@ -29,9 +29,54 @@ public final class WorkerRepository {
         return id;
     }
 
-    void insertToken(Handle h, long workerId, String tokenHash, Instant now) {
-        h.createUpdate("INSERT INTO api_token (token_hash, worker_id, created_at) VALUES (:hash, :worker, :now)")
-                .bind("hash", tokenHash).bind("worker", workerId).bind("now", now.toEpochMilli()).execute();
+    void insertToken(Handle h, long workerId, String tokenHash, Instant now, Optional<Instant> expires) {
+        h.createUpdate("INSERT INTO api_token (token_hash, worker_id, created_at, expires_at) VALUES (:hash, :worker, :now, :expires)")
+                .bind("hash", tokenHash).bind("worker", workerId).bind("now", now.toEpochMilli())
+                .bind("expires", expires.map(Instant::toEpochMilli).orElse(null)).execute();
+    }
+
+    /**
+     * Ends the worker's access at once and keeps their data: marks them deactivated, revokes their tokens, ends their
+     * sessions and expires their unused invites. False when there is no such worker.
+     */
+    boolean deactivate(Handle h, long workerId, Instant now) {
+        long at = now.toEpochMilli();
+        int found = h.createUpdate("UPDATE worker SET deactivated_at = COALESCE(deactivated_at, :now) WHERE id = :id")
+                .bind("now", at).bind("id", workerId).execute();
+        revokeTokens(h, workerId, now);
+        h.createUpdate("DELETE FROM web_session WHERE worker_id = :id").bind("id", workerId).execute();
+        revokeInvites(h, workerId, now);
+        return found == 1;
+    }
+
+    /** Lets a deactivated worker back in (through a new invite or token: the old ones stay ended). */
+    boolean activate(Handle h, long workerId) {
+        return h.createUpdate("UPDATE worker SET deactivated_at = NULL WHERE id = :id").bind("id", workerId).execute() == 1;
+    }
+
+    int revokeTokens(Handle h, long workerId, Instant now) {
+        return h.createUpdate("UPDATE api_token SET revoked_at = :now WHERE worker_id = :id AND revoked_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("id", workerId).execute();
+    }
+
+    /** Expires the worker's unused, unexpired invites; how many. */
+    int revokeInvites(Handle h, long workerId, Instant now) {
+        return h.createUpdate("UPDATE invite SET expires_at = :now WHERE worker_id = :id AND used_at IS NULL AND expires_at > :now")
+                .bind("now", now.toEpochMilli()).bind("id", workerId).execute();
+    }
+
+    void setRoles(Handle h, long workerId, Set<Role> roles) {
+        h.createUpdate("DELETE FROM worker_role WHERE worker_id = :id").bind("id", workerId).execute();
+        for (Role role : roles) {
+            h.createUpdate("INSERT INTO worker_role (worker_id, role) VALUES (:id, :role)")
+                    .bind("id", workerId).bind("role", role.label()).execute();
+        }
+    }
+
+    /** The ids of deactivated workers. */
+    public Set<Long> deactivated() {
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT id FROM worker WHERE deactivated_at IS NOT NULL")
+                .mapTo(Long.class).list()));
     }
 
     void insertInvite(Handle h, long workerId, String secretHash, Instant now, Instant expires) {
@@ -53,7 +98,8 @@ public final class WorkerRepository {
     /** Marks the invite used if it is unused and unexpired; true when this call used it. */
     boolean useInvite(Handle h, String secretHash, Instant now) {
         return h.createUpdate("UPDATE invite SET used_at = :now "
-                        + "WHERE secret_hash = :hash AND used_at IS NULL AND expires_at > :now")
+                        + "WHERE secret_hash = :hash AND used_at IS NULL AND expires_at > :now "
+                        + "AND worker_id IN (SELECT id FROM worker WHERE deactivated_at IS NULL)")
                 .bind("hash", secretHash).bind("now", now.toEpochMilli()).execute() == 1;
     }
 
@@ -78,19 +124,20 @@ public final class WorkerRepository {
         List<RoleRow> rows = jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.name, w.external_id, r.role, s.csrf_token "
                         + "FROM web_session s JOIN worker w ON w.id = s.worker_id "
                         + "LEFT JOIN worker_role r ON r.worker_id = w.id "
-                        + "WHERE s.id_hash = :hash AND s.expires_at > :now")
+                        + "WHERE s.id_hash = :hash AND s.expires_at > :now AND w.deactivated_at IS NULL")
                 .bind("hash", idHash).bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> RoleRow.of(rs, rs.getString("csrf_token"))).list());
         return worker(rows).map(w -> new Session(w, rows.get(0).extra()));
     }
 
-    /** The worker behind an unrevoked API token: one query, run on every API request. */
-    public Optional<Worker> byToken(String tokenHash) {
+    /** The active worker behind an unrevoked, unexpired API token: one query, run on every API request. */
+    public Optional<Worker> byToken(String tokenHash, Instant now) {
         return worker(jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.name, w.external_id, r.role "
                         + "FROM api_token t JOIN worker w ON w.id = t.worker_id "
                         + "LEFT JOIN worker_role r ON r.worker_id = w.id "
-                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
-                .bind("hash", tokenHash).map((rs, ctx) -> RoleRow.of(rs, null)).list()));
+                        + "WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND w.deactivated_at IS NULL "
+                        + "AND (t.expires_at IS NULL OR t.expires_at > :now)")
+                .bind("hash", tokenHash).bind("now", now.toEpochMilli()).map((rs, ctx) -> RoleRow.of(rs, null)).list()));
     }
 
     /** A worker joined with one of its roles (null when it has none). */

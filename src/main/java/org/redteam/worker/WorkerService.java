@@ -62,6 +62,11 @@ public final class WorkerService {
 
     /** Adds a worker on the operator's authority (the {@code users} command, first start, tests). */
     public NewWorker add(String name, Set<Role> roles, Optional<String> externalId) {
+        return add(name, roles, externalId, Optional.empty());
+    }
+
+    /** As {@link #add(String, Set, Optional)}, with an API token that stops working after {@code tokenLifetime}. */
+    public NewWorker add(String name, Set<Role> roles, Optional<String> externalId, Optional<Duration> tokenLifetime) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
             throw new InvalidInputException("name: must be 1–" + MAX_NAME + " characters");
@@ -77,7 +82,7 @@ public final class WorkerService {
         String token = Secrets.newSecret("rt_");
         long id = workers.jdbi().inTransaction(h -> {
             long wid = workers.insert(h, cleanName, ext, roles, now);
-            workers.insertToken(h, wid, Secrets.hash(token), now);
+            workers.insertToken(h, wid, Secrets.hash(token), now, tokenLifetime.map(now::plus));
             workers.insertInvite(h, wid, Secrets.hash(invite), now, now.plus(INVITE_LENGTH));
             return wid;
         });
@@ -133,7 +138,7 @@ public final class WorkerService {
     }
 
     public Optional<Worker> byToken(String token) {
-        return workers.byToken(Secrets.hash(token));
+        return workers.byToken(Secrets.hash(token), clock.instant());
     }
 
     public Optional<Session> bySession(String sessionId) {

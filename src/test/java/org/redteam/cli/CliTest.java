@@ -54,6 +54,31 @@ class CliTest {
     }
 
     @Test
+    void usersDeactivateEndsAccessAndActivateTokensAndEditRestoreIt() {
+        Run add = run("users", "add", "--name", "Dana", "--role", "red-teamer", "--expires-days", "30", "--data", dir.toString());
+        String token = add.lines().get(add.lines().size() - 1).substring("token: ".length());
+        long id = Long.parseLong(add.out().replaceAll("(?s).*created worker (\\d+).*", "$1"));
+
+        Run off = run("users", "deactivate", "--id", String.valueOf(id), "--data", dir.toString());
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(run("users", "list", "--data", dir.toString()).out()).contains("Dana\tred-teamer\t\tdeactivated");
+        assertThat(run("users", "activate", "--id", String.valueOf(id), "--data", dir.toString()).exit()).isZero();
+        Run tokens = run("users", "tokens", "--id", String.valueOf(id), "--revoke", "--new", "--data", dir.toString());
+        assertThat(tokens.out()).contains("revoked 0 tokens");
+        String fresh = tokens.lines().get(tokens.lines().size() - 1).substring("token: ".length());
+        Run edit = run("users", "edit", "--id", String.valueOf(id), "--role", "reviewer,admin", "--data", dir.toString());
+        assertThat(edit.out()).contains("Dana", "admin", "reviewer").doesNotContain("red-teamer");
+        Run invite = run("users", "invite", "--id", String.valueOf(id), "--revoke-older", "--data", dir.toString());
+        assertThat(invite.out()).contains("revoked 0 unused invite links", "/invite/inv_");
+        try (Store app = App.openStore(StoreLocation.directory(dir), Clock.systemUTC())) {
+            assertThat(app.workers().byToken(token)).isEmpty();
+            assertThat(app.workers().byToken(fresh).orElseThrow().roles()).containsExactlyInAnyOrder(Role.REVIEWER, Role.ADMIN);
+        }
+        assertThat(run("users", "deactivate", "--id", "999", "--data", dir.toString()).exit()).isEqualTo(Main.EXIT_NOT_FOUND);
+        assertThat(run("users", "tokens", "--id", String.valueOf(id), "--data", dir.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
     void badArgumentsExitNonZeroWithAMessage() {
         assertThat(run("users", "add", "--role", "admin", "--data", dir.toString()).exit()).isEqualTo(2);
         Run badRole = run("users", "add", "--name", "x", "--role", "boss", "--data", dir.toString());
