@@ -10,7 +10,7 @@ import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
 
-/** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts. */
+/** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts and incidents. */
 final class AdminPages {
     private final WorkerService workers;
     private final AdminService admin;
@@ -50,6 +50,6 @@ final class AdminPages {
     private void render(Context ctx, Optional<Pages.NewWorker> created, Optional<String> reissued) {
         AdminService.Overview o = admin.overview(Auth.worker(ctx, Role.ADMIN));
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
-                o.workers(), o.recentAttempts(), created, reissued));
+                o.workers(), o.recentAttempts(), o.recentIncidents(), created, reissued));
     }
 }
