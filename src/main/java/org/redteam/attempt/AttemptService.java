@@ -21,6 +21,7 @@ import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
 import org.redteam.problem.NotFoundException;
 import org.redteam.problem.StateConflictException;
+import org.redteam.scoring.ScoringException;
 import org.redteam.storage.Constraints;
 import org.redteam.target.Target;
 import org.redteam.worker.Role;
@@ -167,6 +168,10 @@ public final class AttemptService {
             candidates = target.respond(conversation, 2, attemptId * 1_000 + index, stream);
         } catch (BackendUnavailableException e) {
             throw incident(attempt, target, e.prefixed("model backend " + target.id() + " failed: "));
+        } catch (ScoringException e) {
+            // The preference model of rejection sampling: its message would tell the red teamer how the target is built.
+            throw incident(attempt, target, new BackendUnavailableException(BackendUnavailableException.Failure.BAD_GATEWAY,
+                    "target " + target.id() + ": rejection sampling could not score its samples: " + e.getMessage(), e));
         }
         if (candidates.size() != 2) {
             throw incident(attempt, target, new BackendUnavailableException("target " + target.id() + " returned "

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.redteam.App;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.problem.BackendUnavailableException;
+import org.redteam.scoring.PreferenceModel;
+import org.redteam.scoring.ScoringException;
 import org.redteam.storage.StoreLocation;
 import org.redteam.testing.ApiClient;
 import org.redteam.testing.FakeHttpServer.Reply;
@@ -59,20 +61,25 @@ class BackendFailureBlindnessTest {
     }
 
     void start(boolean stream) {
+        start(stream, 20_000);
+    }
+
+    /** @param timeoutMillis short only where the test wants a timeout: a loaded machine may take seconds to answer */
+    void start(boolean stream, int timeoutMillis) {
         platform = TestPlatform.start(store(), new CampaignConfigLoader().parse("blind.yaml", """
                 name: blind
                 targets:
                   - {id: secret-target, model_type: rlhf, size: 52B,
                      backend: {kind: openai-chat, base_url: "%s", model: gpt-secret-name, stream: %s, max_retries: 0,
-                               timeout_ms: 300}}
-                """.formatted(model.baseUrl(), stream)), App.targets());
+                               timeout_ms: %d}}
+                """.formatted(model.baseUrl(), stream, timeoutMillis)), App.targets());
     }
 
     static Reply answer(String how) {
         return switch (how) {
             case "401" -> new Reply(401, UPSTREAM_BODY, 0);
             case "429" -> new Reply(429, UPSTREAM_BODY, 0);
-            case "slow" -> Reply.ok(UPSTREAM_BODY).after(2_000);
+            case "slow" -> Reply.ok(UPSTREAM_BODY).after(3_000);
             default -> throw new IllegalArgumentException(how);
         };
     }
@@ -81,7 +88,7 @@ class BackendFailureBlindnessTest {
     @CsvSource({"401, 502", "429, 503", "slow, 504"})
     void theApiSaysOnlyThatTheAssistantIsUnavailableWithAnIncidentAndTheSameStatus(String upstream, int status) {
         model.reply(r -> answer(upstream));
-        start(false);
+        start(false, upstream.equals("slow") ? 300 : 20_000);
         ApiClient alice = platform.redTeamer("alice");
         long id = alice.startAttempt("get lock picking steps");
 
@@ -173,6 +180,38 @@ class BackendFailureBlindnessTest {
         HttpResponse<String> admin = PageSession.signIn(platform, ada.inviteSecret()).get("/admin");
         assertThat(admin.body()).contains("id=\"incidents\"").contains(incident).contains("secret-target")
                 .contains("answered HTTP 401").contains("gpt-secret-name");
+    }
+
+    @Test
+    void aPreferenceModelFailingInRejectionSamplingIsAnIncidentToo() {
+        PreferenceModel failing = new PreferenceModel() {
+            @Override
+            public double harmlessness(String context, String response) {
+                throw new ScoringException("remote preference model at http://pm.internal-gw.example/score answered HTTP 500");
+            }
+
+            @Override
+            public String name() {
+                return "failing";
+            }
+        };
+        platform = TestPlatform.start(store(), new CampaignConfigLoader().parse("rs.yaml", """
+                name: blind-rs
+                targets:
+                  - {id: secret-target, model_type: rejection sampling, size: 52B, backend: {kind: demo, seed: 3},
+                     interventions: [{kind: rejection-sampling, samples: 4, keep: 2}]}
+                """), App.targets(), failing);
+        ApiClient alice = platform.redTeamer("alice");
+        long id = alice.startAttempt("plan");
+
+        ApiClient.Response failed = alice.post("/api/attempts/" + id + "/turns", Map.of("message", "hello"));
+
+        assertThat(failed.status()).isEqualTo(502);
+        assertThat(failed.error()).startsWith(BackendUnavailableException.UNAVAILABLE).doesNotContainIgnoringCase("rejection");
+        assertBlind(failed.raw());
+        assertThat(onlyIncident(adminApi()).get("detail").asText())
+                .isEqualTo("target secret-target: rejection sampling could not score its samples: "
+                        + "remote preference model at http://pm.internal-gw.example/score answered HTTP 500");
     }
 
     @Test
