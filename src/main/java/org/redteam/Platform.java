@@ -34,13 +34,13 @@ public final class Platform implements AutoCloseable {
         this.store = store;
         this.campaigns = CampaignService.start(store.campaignRepository, config, targets.withPreferenceModel(preferenceModel), clock);
         this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
-        this.attempts = new AttemptService(store.attemptRepository, store.campaignRepository, campaigns.campaign(), clock,
+        this.attempts = new AttemptService(store.attemptRepository, store.incidentRepository, store.campaignRepository, campaigns.campaign(), clock,
                 store.scoring()::scoreLater, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
         Attempts reviewed = (h, id) -> store.attemptRepository.find(h, id)
                 .map(a -> new Attempts.Attempted(a.taskDescription(), Turn.transcript(a.turns())));
         this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
-                store.attemptRepository, store.reviewRepository, store.exports());
+                store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports());
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
     }
 

@@ -3,6 +3,7 @@ package org.redteam;
 import java.time.Clock;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.AttemptScoreRepository;
+import org.redteam.attempt.IncidentRepository;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.dataset.DatasetRepository;
 import org.redteam.dataset.ExportService;
@@ -28,6 +29,7 @@ public final class Store implements AutoCloseable {
     final WorkerRepository workerRepository;
     final CampaignRepository campaignRepository;
     final AttemptRepository attemptRepository;
+    final IncidentRepository incidentRepository;
     final ReviewRepository reviewRepository;
     final WellbeingRepository wellbeingRepository;
     private final WorkerService workers;
@@ -43,6 +45,7 @@ public final class Store implements AutoCloseable {
         this.workerRepository = new WorkerRepository(database.jdbi());
         this.campaignRepository = new CampaignRepository(database.jdbi());
         this.attemptRepository = new AttemptRepository(database.jdbi());
+        this.incidentRepository = new IncidentRepository(database.jdbi());
         this.reviewRepository = new ReviewRepository(database.jdbi());
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         DatasetRepository dataset = new DatasetRepository();

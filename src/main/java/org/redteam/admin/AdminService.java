@@ -10,6 +10,8 @@ import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.Attacks;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.AttemptSummary;
+import org.redteam.attempt.Incident;
+import org.redteam.attempt.IncidentRepository;
 import org.redteam.campaign.Campaign;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.dataset.ExportService;
@@ -24,12 +26,16 @@ import org.redteam.worker.WorkerRepository;
 
 /**
  * What admins read about the running campaign: the overview (targets with their attempt counts, workers,
- * recent attempts), the reviewers' agreement, and the live dashboard (the analysis of its submitted
+ * recent attempts, recent incidents), the incidents (failed model calls), the reviewers' agreement, and the live dashboard (the analysis of its submitted
  * attempts). Every read is for an admin only. Thread-safe.
  */
 public final class AdminService {
     /** Attempts the overview lists, newest first. */
     static final int RECENT_ATTEMPTS = 50;
+    /** Incidents the overview lists, newest first. */
+    static final int RECENT_INCIDENTS = 20;
+    /** Most incidents {@link #incidents} answers at once. */
+    public static final int MAX_INCIDENTS = 500;
     /** Fewer resamples than the CLI's default, so the dashboard answers quickly; more may be asked for. */
     public static final int DASHBOARD_RESAMPLES = 300;
     public static final int MAX_DASHBOARD_RESAMPLES = 5000;
@@ -38,15 +44,17 @@ public final class AdminService {
     private final CampaignRepository campaigns;
     private final WorkerRepository workers;
     private final AttemptRepository attempts;
+    private final IncidentRepository incidents;
     private final ReviewRepository reviews;
     private final ExportService exports;
 
     public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
-                        ReviewRepository reviews, ExportService exports) {
+                        IncidentRepository incidents, ReviewRepository reviews, ExportService exports) {
         this.campaign = campaign;
         this.campaigns = campaigns;
         this.workers = workers;
         this.attempts = attempts;
+        this.incidents = incidents;
         this.reviews = reviews;
         this.exports = exports;
     }
@@ -57,7 +65,7 @@ public final class AdminService {
 
     /** The campaign at a glance. */
     public record Overview(String campaignName, long assignmentSeed, List<TargetLine> targets, List<Worker> workers,
-                           List<AttemptSummary> recentAttempts) {
+                           List<AttemptSummary> recentAttempts, List<Incident> recentIncidents) {
     }
 
     public Overview overview(Worker admin) {
@@ -67,7 +75,19 @@ public final class AdminService {
                 .map(t -> new TargetLine(t.id(), t.modelType(), t.size(), t.backendKind(), t.demo(), counts.getOrDefault(t.rowId(), 0)))
                 .toList();
         return new Overview(campaign.config().name(), campaign.assignmentSeed(), targets, workers.listPlatformWorkers(),
-                attempts.recent(campaign.id(), RECENT_ATTEMPTS));
+                attempts.recent(campaign.id(), RECENT_ATTEMPTS), incidents.recent(campaign.id(), RECENT_INCIDENTS));
+    }
+
+    /**
+     * The campaign's latest failed model calls, newest first, with everything red teamers are not told:
+     * target, backend, upstream answer ({@code GET /api/admin/incidents}).
+     */
+    public List<Incident> incidents(Worker admin, int limit) {
+        requireAdmin(admin);
+        if (limit < 1 || limit > MAX_INCIDENTS) {
+            throw new InvalidInputException("limit: must be 1 to " + MAX_INCIDENTS + ", got " + limit);
+        }
+        return incidents.recent(campaign.id(), limit);
     }
 
     /** Agreement of the campaign's answered reviews ({@code GET /api/agreement}). */

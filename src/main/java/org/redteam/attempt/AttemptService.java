@@ -21,10 +21,13 @@ import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
 import org.redteam.problem.NotFoundException;
 import org.redteam.problem.StateConflictException;
+import org.redteam.scoring.ScoringException;
 import org.redteam.storage.Constraints;
 import org.redteam.target.Target;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The red-team task: start an attempt on a randomly assigned target, add turns (two candidates
@@ -38,7 +41,10 @@ public final class AttemptService {
     /** Longest task description, in characters. */
     public static final int MAX_TASK_DESCRIPTION = 2000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptService.class);
+
     private final AttemptRepository attempts;
+    private final IncidentRepository incidents;
     private final CampaignRepository campaigns;
     private final Campaign campaign;
     private final Clock clock;
@@ -62,7 +68,14 @@ public final class AttemptService {
     /** @param gate checked before every start, in its transaction (App: the well-being survey and daily cap) */
     public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock,
                           LongConsumer onSubmitted, StartGate gate) {
+        this(attempts, new IncidentRepository(attempts.jdbi()), campaigns, campaign, clock, onSubmitted, gate);
+    }
+
+    /** @param incidents where failed model calls are recorded for admins */
+    public AttemptService(AttemptRepository attempts, IncidentRepository incidents, CampaignRepository campaigns,
+                          Campaign campaign, Clock clock, LongConsumer onSubmitted, StartGate gate) {
         this.attempts = attempts;
+        this.incidents = incidents;
         this.campaigns = campaigns;
         this.campaign = campaign;
         this.clock = clock;
@@ -126,9 +139,12 @@ public final class AttemptService {
     /**
      * Sends the red teamer's message and stores the turn with its two candidates (A = completion 0,
      * B = completion 1) once both are complete; a streaming backend passes their text to {@code stream}
-     * as it is written. When the backend fails nothing is stored: the red teamer sends the message again.
+     * as it is written. When the backend fails no turn is stored: the red teamer sends the message again.
+     * The failure is stored as an {@link Incident} and logged at WARN with its code; the red teamer, blind
+     * to the target, is told only that the assistant is unavailable and the code.
      *
-     * @throws BackendUnavailableException "model backend <target> failed: <cause>"
+     * @throws BackendUnavailableException {@link BackendUnavailableException#reported reported} as an incident:
+     *                                     the generic message, the code, the failure's 502/503/504
      */
     public Turn addTurn(Worker worker, long attemptId, String message, TextStream stream) {
         Attempt attempt = owned(worker, attemptId);
@@ -151,11 +167,15 @@ public final class AttemptService {
         try {
             candidates = target.respond(conversation, 2, attemptId * 1_000 + index, stream);
         } catch (BackendUnavailableException e) {
-            throw e.prefixed("model backend " + target.id() + " failed: ");
+            throw incident(attempt, target, e.prefixed("model backend " + target.id() + " failed: "));
+        } catch (ScoringException e) {
+            // The preference model of rejection sampling: its message would tell the red teamer how the target is built.
+            throw incident(attempt, target, new BackendUnavailableException(BackendUnavailableException.Failure.BAD_GATEWAY,
+                    "target " + target.id() + ": rejection sampling could not score its samples: " + e.getMessage(), e));
         }
         if (candidates.size() != 2) {
-            throw new BackendUnavailableException("target " + target.id() + " returned " + candidates.size()
-                    + " responses instead of 2 for attempt " + attemptId);
+            throw incident(attempt, target, new BackendUnavailableException("target " + target.id() + " returned "
+                    + candidates.size() + " responses instead of 2 for attempt " + attemptId));
         }
         Instant now = clock.instant();
         try {
@@ -220,6 +240,15 @@ public final class AttemptService {
         });
         onSubmitted.accept(attemptId);
         return attempts.find(attemptId).orElseThrow();
+    }
+
+    /** Records the failure for admins, logs it with its code, and returns what the red teamer is told. */
+    private BackendUnavailableException incident(Attempt attempt, Target target, BackendUnavailableException failure) {
+        String code = Incident.newCode();
+        incidents.insert(code, clock.instant(), attempt.id(), attempt.workerId(), target.rowId(), failure.failure(),
+                failure.getMessage());
+        LOG.warn("incident {}: attempt {} (worker {}): {}", code, attempt.id(), attempt.workerId(), failure.getMessage());
+        return failure.reported(code);
     }
 
     private Attempt owned(Worker worker, long attemptId) {

@@ -1,9 +1,15 @@
 package org.redteam.problem;
 
+import java.util.Optional;
+
 /**
  * A model backend failed or timed out; nothing was stored for the request. The {@link Failure} says
  * how, so the API can answer 502 (the backend answered wrongly), 503 (it is overloaded or rate
  * limited) or 504 (it did not answer in time).
+ *
+ * <p>The message names the target, the backend and what the upstream answered, which red teamers must not
+ * see (they are blind to the target). Where a red teamer waits, the failure is recorded as an incident and
+ * replaced by {@link #reported}: the same failure with a generic message and the incident's code.
  */
 public final class BackendUnavailableException extends RedteamException {
 
@@ -27,7 +33,11 @@ public final class BackendUnavailableException extends RedteamException {
         }
     }
 
+    /** What a red teamer is told when a model call fails; the details are kept for admins. */
+    public static final String UNAVAILABLE = "The assistant is unavailable right now; your message is kept, try again";
+
     private final Failure failure;
+    private final Optional<String> incident;
 
     public BackendUnavailableException(String message) {
         this(Failure.BAD_GATEWAY, message, null);
@@ -42,8 +52,27 @@ public final class BackendUnavailableException extends RedteamException {
     }
 
     public BackendUnavailableException(Failure failure, String message, Throwable cause) {
+        this(failure, message, cause, Optional.empty());
+    }
+
+    private BackendUnavailableException(Failure failure, String message, Throwable cause, Optional<String> incident) {
         super(Kind.UNAVAILABLE, message, cause);
         this.failure = failure;
+        this.incident = incident;
+    }
+
+    /**
+     * The same failure as red teamers see it once recorded as incident {@code code}: the generic
+     * {@link #UNAVAILABLE} message and the code, nothing about the target, its backend or the upstream answer.
+     */
+    public BackendUnavailableException reported(String code) {
+        return new BackendUnavailableException(failure, UNAVAILABLE + " (incident " + code + ")", null,
+                Optional.of(code));
+    }
+
+    /** The incident this failure was recorded as, once {@link #reported}. */
+    public Optional<String> incident() {
+        return incident;
     }
 
     public Failure failure() {
@@ -52,6 +81,6 @@ public final class BackendUnavailableException extends RedteamException {
 
     /** The same failure with {@code prefix} before the message, e.g. "model backend rlhf-52b failed: ". */
     public BackendUnavailableException prefixed(String prefix) {
-        return new BackendUnavailableException(failure, prefix + getMessage(), getCause());
+        return new BackendUnavailableException(failure, prefix + getMessage(), getCause(), incident);
     }
 }

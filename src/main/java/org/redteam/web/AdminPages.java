@@ -10,7 +10,7 @@ import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
 
-/** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts. */
+/** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts and incidents. */
 final class AdminPages {
     private final WorkerService workers;
     private final AdminService admin;
@@ -52,6 +52,6 @@ final class AdminPages {
         // shows one-time secrets (invite links, API tokens): no cache may keep them
         ctx.header("Cache-Control", "no-store");
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
-                o.workers(), o.recentAttempts(), created, reissued));
+                o.workers(), o.recentAttempts(), o.recentIncidents(), created, reissued));
     }
 }

@@ -14,6 +14,7 @@ import org.redteam.attempt.Side;
 import org.redteam.attempt.Turn;
 import org.redteam.backend.Sample;
 import org.redteam.campaign.CampaignService;
+import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.RedteamException;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
@@ -80,8 +81,9 @@ final class AttemptApiRoutes {
     /**
      * With {@code Accept: text/event-stream} the answer is a stream: {@code delta} events
      * {@code {"candidate": "A", "text": "…"}} while a streaming backend writes, then one {@code turn} event
-     * with the stored turn, or an {@code error} event {@code {"error", "status"}} when it fails after
-     * text went out. A failure before any event is the usual JSON error with its status.
+     * with the stored turn, or an {@code error} event {@code {"error", "status", "incident"}} when it fails after
+     * text went out. A failure before any event is the usual JSON error with its status. A failed model
+     * call says only that the assistant is unavailable, with the incident code (red teamers are blind).
      */
     private void addTurn(Context ctx) {
         Worker worker = Auth.worker(ctx);
@@ -103,7 +105,8 @@ final class AttemptApiRoutes {
             if (!events.started()) {
                 throw e;
             }
-            events.send("error", new AttemptJson.StreamError(e.getMessage(), WebServer.status(e).getCode()));
+            Optional<String> incident = e instanceof BackendUnavailableException backend ? backend.incident() : Optional.empty();
+            events.send("error", new AttemptJson.StreamError(e.getMessage(), WebServer.status(e).getCode(), incident));
             return;
         } catch (RuntimeException e) {
             if (!events.started()) {

@@ -191,7 +191,13 @@ final class AttemptJson {
     record Delta(String candidate, String text) {
     }
 
-    /** Server-sent event {@code error}: a failure after text went out; {@code status} is what the plain answer would have had. */
-    record StreamError(String error, int status) {
+    /**
+     * Server-sent event {@code error}: a failure after text went out; {@code status} is what the plain answer
+     * would have had, {@code incident} the code of a failed model call (as in {@link ApiError}).
+     */
+    record StreamError(String error, int status, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> incident) {
+        StreamError(String error, int status) {
+            this(error, status, Optional.empty());
+        }
     }
 }

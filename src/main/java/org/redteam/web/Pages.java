@@ -7,6 +7,7 @@ import org.redteam.wellbeing.SurveyDay;
 import org.redteam.campaign.WorkSet;
 
 import org.redteam.attempt.AttemptSummary;
+import org.redteam.attempt.Incident;
 
 import org.redteam.review.QueueStats;
 
@@ -71,8 +72,8 @@ public final class Pages {
     }
 
     public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<AdminService.TargetLine> targets,
-                        List<Worker> workers, List<AttemptSummary> attempts, Optional<NewWorker> created,
-                        Optional<String> reissued) {
+                        List<Worker> workers, List<AttemptSummary> attempts, List<Incident> incidents,
+                        Optional<NewWorker> created, Optional<String> reissued) {
     }
 
     /** The reviewer's held task before the transcript: a warning, the preview, open or skip. */

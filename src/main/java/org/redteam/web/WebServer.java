@@ -70,6 +70,7 @@ public final class WebServer {
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
             new ReviewApiRoutes(app.reviews(), app.wellbeing(), app.admin(), bodies).register(cfg.routes);
+            new AdminApiRoutes(app.admin()).register(cfg.routes);
             apiDocument.register(cfg.routes);
             cfg.routes.exception(RateLimiter.RateLimitedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -141,7 +142,7 @@ public final class WebServer {
                 ctx.json(new ReviewJson.SurveyDueError(message, ReviewJson.Survey.of(due.taskKind(), due.items())));
                 return;
             }
-            ctx.json(new ApiError(message));
+            ctx.json(new ApiError(message, e instanceof BackendUnavailableException backend ? backend.incident() : Optional.empty()));
         } else {
             views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), status.getMessage(), message));
         }

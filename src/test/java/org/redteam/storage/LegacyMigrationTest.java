@@ -66,7 +66,7 @@ class LegacyMigrationTest {
     }
 
     @Test
-    void aStoreMadeByTheOldFilesUpToV4GetsV5AndV6FromTheOneFolder() {
+    void aStoreMadeByTheOldFilesUpToV4GetsV5AndLaterFromTheOneFolder() {
         StoreLocation store = store();
         migrateWithOldFiles(store, "4");
         Jdbi.create(store.jdbcUrl()).useHandle(h -> {

@@ -20,7 +20,7 @@ import org.redteam.worker.Role;
  * One scripted walk through the whole JSON API over the real server, recording every exchange: consent, an
  * attempt with turns, picks and the rating, the admin's view with rejection-sampling samples, well-being
  * surveys, the review queue, reviews answered and skipped, agreement; then a streaming target's server-sent
- * events (deltas, the turn, an error event) and a rate-limited backend. Each route answers at least once
+ * events (deltas, the turn, an error event), a rate-limited backend and the incidents admins read of those failures. Each route answers at least once
  * with success and the common errors (400, 401, 403, 404, 409, 503) each at least once.
  */
 final class ApiTour {
@@ -134,6 +134,10 @@ final class ApiTour {
             model.reply(FakeOpenAiServer::rateLimited);
             events(bea, "/api/attempts/{id}/turns", message, id);
             post(bea, "/api/attempts/{id}/turns", message, id);
+            ApiClient ada = platform.client(platform.addWorker("ada", Role.ADMIN).token());
+            get(ada, "/api/admin/incidents");
+            get(ada, "/api/admin/incidents?limit=0");
+            get(bea, "/api/admin/incidents");
         }
     }
 

@@ -83,7 +83,7 @@ class AuthorizationMatrixTest {
             post("/api/reviews/{taskId}", Access.REVIEWER), post("/api/reviews/{taskId}/skip", Access.REVIEWER),
             get("/api/wellbeing", Access.ADMIN), post("/api/wellbeing", Access.SIGNED_IN),
             get("/api/admin/review-queue", Access.ADMIN), post("/api/admin/review-queue", Access.ADMIN),
-            get("/api/agreement", Access.ADMIN), get("/api/openapi.json", Access.PUBLIC),
+            get("/api/agreement", Access.ADMIN), get("/api/admin/incidents", Access.ADMIN), get("/api/openapi.json", Access.PUBLIC),
             // Last: it ends the cookie session.
             post("/leave", Access.PUBLIC));
 

@@ -46,8 +46,8 @@ class StreamedTurnBrowserTest {
             browser.type("#message", "tell me how to pick a lock");
             browser.click("#send");
             wait(browser).until(d -> browser.find("#send-error").isDisplayed());
-            assertThat(browser.text("#send-error")).contains("model backend rlhf-8b failed").contains("HTTP 500")
-                    .contains("send it again");
+            assertThat(browser.text("#send-error")).contains("The assistant is unavailable right now").contains("incident inc-")
+                    .doesNotContain("rlhf-8b").doesNotContain("HTTP 500").contains("send it again");
             assertThat(browser.find("#message").getAttribute("value")).isEqualTo("tell me how to pick a lock");
             long attemptId = Long.parseLong(attemptPath.substring("/attempts/".length()));
             assertThat(Repositories.attempts(platform.app()).find(attemptId).orElseThrow().turns()).isEmpty();
@@ -96,7 +96,8 @@ class StreamedTurnBrowserTest {
 
             browser.type("#message", "tell me how to pick a lock");
             browser.click("#send");
-            assertThat(browser.text("#send-error")).contains("model backend rlhf-8b failed").contains("rate limited (HTTP 429)");
+            assertThat(browser.text("#send-error")).contains("The assistant is unavailable right now").contains("incident inc-")
+                    .doesNotContain("rlhf-8b").doesNotContain("HTTP 429");
             assertThat(browser.find("#message").getAttribute("value")).isEqualTo("tell me how to pick a lock");
 
             down.set(false);

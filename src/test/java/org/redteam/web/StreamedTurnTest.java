@@ -80,8 +80,8 @@ class StreamedTurnTest {
         ApiClient.Events failed = alice.postForEvents("/api/attempts/" + id + "/turns", Map.of("message", "tell me how to pick a lock"));
 
         assertThat(failed.status()).isEqualTo(503);
-        assertThat(failed.raw()).startsWith("{\"error\":\"model backend rlhf-8b failed: target rlhf-8b (openai-chat, model chat)")
-                .contains("rate limited (HTTP 429)").contains("gave up after 3 tries");
+        assertThat(failed.raw()).startsWith("{\"error\":\"The assistant is unavailable right now")
+                .contains("\"incident\":\"inc-").doesNotContain("rlhf-8b").doesNotContain("HTTP 429");
         assertThat(alice.get("/api/attempts/" + id).body().get("turns")).isEmpty();
 
         ApiClient.Events retried = alice.postForEvents("/api/attempts/" + id + "/turns", Map.of("message", "tell me how to pick a lock"));
@@ -104,7 +104,8 @@ class StreamedTurnTest {
         assertThat(broken.events()).last().satisfies(e -> {
             assertThat(e.name()).isEqualTo("error");
             assertThat(e.data().get("status").asInt()).isEqualTo(502);
-            assertThat(e.data().get("error").asText()).startsWith("model backend rlhf-8b failed: ").contains("event 1 is not JSON");
+            assertThat(e.data().get("error").asText()).startsWith("The assistant is unavailable right now")
+                    .contains(e.data().get("incident").asText()).doesNotContain("rlhf-8b").doesNotContain("not JSON");
         });
         assertThat(alice.get("/api/attempts/" + id).body().get("turns")).isEmpty();
     }
