@@ -117,7 +117,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         } else {
-            try (Store app = App.at(StoreLocation.of(source.data, source.db)).openStore()) {
+            try (Store app = App.at(StoreLocation.of(source.data, source.db).existing()).openStore()) {
                 app.exports().forEachReleased(collect);
             }
         }
@@ -174,7 +174,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AttackInput.Loaded fromStore() {
-        StoreLocation location = StoreLocation.of(source.data, source.db);
+        StoreLocation location = StoreLocation.of(source.data, source.db).existing();
         Attacks.Builder attacks = Attacks.builder();
         long records;
         try (Store app = App.at(location).openStore()) {

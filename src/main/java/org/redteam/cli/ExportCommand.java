@@ -73,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat parsed = ExportFormat.parse(format);
-        try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+        try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
                     .export(parsed, out, new ExportService.Options(scrubPii, datasheet, rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED));
             switch (parsed.kind()) {

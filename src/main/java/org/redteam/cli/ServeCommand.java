@@ -11,6 +11,8 @@ import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.DemoCampaign;
+import org.redteam.storage.ServeLock;
+import org.redteam.storage.StoreLocation;
 import org.redteam.web.WebServer;
 import org.redteam.worker.WorkerService;
 import picocli.CommandLine.Command;
@@ -21,7 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code redteam serve}: the web platform on a store, with a campaign file or the built-in demo campaign. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the platform: red teamers' pages, the admin view and the JSON API.")
+        description = {"Run the platform: red teamers' pages, the admin view and the JSON API.",
+            "%nCreates a new, empty store when there is none at --data/--db (and says so). One serve per SQLite store: "
+                + "it holds DIR/serve.lock while it runs, and a second serve on the same directory is refused (exit 5) "
+                + "with a message naming the running one; the other commands work while it runs. Several serve "
+                + "processes may share one PostgreSQL store."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -48,17 +54,38 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
         CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
-        Platform app = App.start(store.location(), campaign, Clock.systemUTC());
-        Optional<WorkerService.NewWorker> admin = app.store().workers().ensureFirstAdmin();
-        Javalin server = WebServer.create(app.web(), Optional.ofNullable(baseUrl));
-        server.start(host, port);
+        StoreLocation location = store.orNew();
+        boolean created = !location.exists();
+        java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ServeLock lock = ServeLock.acquire(location, holder(started, "starting on port " + port));
+        Platform app;
+        Javalin server;
+        Optional<WorkerService.NewWorker> admin;
+        try {
+            app = App.start(location, campaign, Clock.systemUTC());
+            try {
+                admin = app.store().workers().ensureFirstAdmin();
+                server = WebServer.create(app.web(), Optional.ofNullable(baseUrl));
+                server.start(host, port);
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         app.store().scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
+        lock.record(holder(started, "serving " + url + " (listening on " + host + ":" + server.port() + ")"));
         var out = spec.commandLine().getOut();
         out.printf("redteam is running at %s%n", url);
         out.printf("campaign: %s (%d targets%s)%n", campaign.name(), campaign.targets().size(),
                 app.campaigns().campaign().allDemo() ? ", all on the offline demo backend" : "");
-        out.printf("store: %s%n", store.location().description());
+        out.printf("store: %s%n", location.description());
+        if (created) {
+            out.printf("new store: there was no store at %s, so a new, empty one was created%n", location.description());
+        }
         out.printf("preference model: %s (loaded when first needed)%n", campaign.preferenceModel().describe());
         admin.ifPresent(a -> out.printf("first start: admin sign-in link (works once, expires in %d days): %s/invite/%s%n",
                 WorkerService.INVITE_LENGTH.toDays(), url, a.inviteSecret()));
@@ -68,9 +95,21 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             app.close();
+            lock.close();
             stopped.countDown();
         }, "redteam-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Who this serve is, for the lock file and the message a second serve on the store gets. */
+    private static String holder(java.time.Instant started, String doing) {
+        String hostName;
+        try {
+            hostName = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            hostName = "an unknown host";
+        }
+        return "serve (pid " + ProcessHandle.current().pid() + " on " + hostName + ", started " + started + ") " + doing;
     }
 }

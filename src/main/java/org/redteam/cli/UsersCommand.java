@@ -60,7 +60,7 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             Set<Role> parsed = EnumSet.noneOf(Role.class);
             roles.forEach(r -> parsed.add(Role.parse(r.strip())));
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.orNew(spec.commandLine().getErr()), Clock.systemUTC())) {
                 WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId));
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), created.worker().roleLabels());
@@ -83,7 +83,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
                 PrintWriter out = spec.commandLine().getOut();
                 for (Worker w : app.workers().listPlatformWorkers()) {
                     out.printf("%d\t%s\t%s\t%s%n", w.id(), w.name(), w.roleLabels(), w.externalId().orElse(""));
@@ -111,7 +111,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
                 String secret = app.workers().newInvite(id);
                 spec.commandLine().getOut().printf("invite link (works once, expires in %d days): %s%n",
                         WorkerService.INVITE_LENGTH.toDays(), inviteUrl(baseUrl, secret));

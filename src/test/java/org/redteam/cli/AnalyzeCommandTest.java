@@ -197,6 +197,7 @@ class AnalyzeCommandTest {
     @Test
     void anEmptyFileOrStoreHasNothingToAnalyseAndBadOptionsAreRefused() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.json"), "[]");
+        StoreCommandsTest.emptyStore(dir.resolve("data"));
 
         Run file = run("analyze", "--input", empty.toString(), "--out", dir.resolve("out").toString());
         Run store = run("analyze", "--data", dir.resolve("data").toString(), "--out", dir.resolve("out").toString());
