@@ -1,8 +1,12 @@
 package org.redteam.cli;
 
 import io.javalin.Javalin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
         StoreLocation location = store.orNew();
         boolean created = !location.exists();
-        java.time.Instant started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ServeLock lock = ServeLock.acquire(location, holder(started, "starting on port " + port));
         Platform app;
         Javalin server;
@@ -78,6 +82,20 @@ final class ServeCommand implements Callable<Integer> {
         app.store().scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
         lock.record(holder(started, "serving " + url + " (listening on " + host + ":" + server.port() + ")"));
+        banner(url, campaign, app, location, created, admin, start);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            app.close();
+            lock.close();
+            stopped.countDown();
+        }, "redteam-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private void banner(String url, CampaignConfig campaign, Platform app, StoreLocation location, boolean created,
+            Optional<WorkerService.NewWorker> admin, long start) {
         var out = spec.commandLine().getOut();
         out.printf("redteam is running at %s%n", url);
         out.printf("campaign: %s (%d targets%s)%n", campaign.name(), campaign.targets().size(),
@@ -91,23 +109,14 @@ final class ServeCommand implements Callable<Integer> {
                 WorkerService.INVITE_LENGTH.toDays(), url, a.inviteSecret()));
         out.printf("started in %d ms; press Ctrl+C to stop%n", (System.nanoTime() - start) / 1_000_000);
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            app.close();
-            lock.close();
-            stopped.countDown();
-        }, "redteam-shutdown"));
-        stopped.await();
-        return 0;
     }
 
     /** Who this serve is, for the lock file and the message a second serve on the store gets. */
-    private static String holder(java.time.Instant started, String doing) {
+    private static String holder(Instant started, String doing) {
         String hostName;
         try {
-            hostName = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            hostName = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             hostName = "an unknown host";
         }
         return "serve (pid " + ProcessHandle.current().pid() + " on " + hostName + ", started " + started + ") " + doing;
