@@ -95,6 +95,7 @@ class StoreCommandsTest {
             CliTest.Run second = CliTest.run("serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString());
 
             assertThat(second.exit()).isEqualTo(Main.EXIT_CONFLICT);
+            running.record("serve (pid 4242 on elsewhere) serving http://x:7070, still");
             assertThat(second.err()).contains("another serve is already running on " + location.description(),
                     "pid 4242 on elsewhere", "serving http://x:7070", data.resolve("serve.lock").toAbsolutePath().toString());
         }
