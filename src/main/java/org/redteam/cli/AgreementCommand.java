@@ -141,7 +141,7 @@ final class AgreementCommand implements Callable<Integer> {
             }
             return RatingsCsv.read(source.input);
         }
-        try (Store app = App.at(StoreLocation.of(source.data, source.db)).openStore()) {
+        try (Store app = App.at(StoreLocation.of(source.data, source.db).existing()).openStore()) {
             ReviewRatings.Table table = app.reviewRatings().of(Optional.ofNullable(campaign), withRedTeamer);
             out.printf("ratings: %d answered reviews of %d attempts in campaign '%s'%s%n", table.reviews(),
                     table.ratings().unitCount(), table.campaign(),

@@ -30,6 +30,7 @@ import org.redteam.release.ReleasedReader;
 import org.redteam.release.ReleasedRecord;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.NotFoundException;
+import org.redteam.dataset.Csv;
 import org.redteam.storage.StoreLocation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,6 +84,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Bootstrap resamples; 0 for no intervals (default: ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--raw-csv", description = "Write the text cells of tables/*.csv as they are, without the ' that keeps "
+            + "a spreadsheet from evaluating a cell starting with =, +, -, @, tab or CR as a formula (numbers never get it).")
+    boolean rawCsv;
+
     @Spec
     CommandSpec spec;
 
@@ -94,7 +99,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         AttackInput.Loaded loaded = source.input != null ? AttackInput.readFile(source.input) : fromStore();
         AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
         Optional<ReportSection> section = map ? Optional.of(attackMap()) : Optional.empty();
-        AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, section);
+        AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, section,
+                rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED);
         print(result, loaded.source(), written, spec.commandLine().getOut());
         return 0;
     }
@@ -111,7 +117,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         } else {
-            try (Store app = App.at(StoreLocation.of(source.data, source.db)).openStore()) {
+            try (Store app = App.at(StoreLocation.of(source.data, source.db).existing()).openStore()) {
                 app.exports().forEachReleased(collect);
             }
         }
@@ -168,7 +174,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AttackInput.Loaded fromStore() {
-        StoreLocation location = StoreLocation.of(source.data, source.db);
+        StoreLocation location = StoreLocation.of(source.data, source.db).existing();
         Attacks.Builder attacks = Attacks.builder();
         long records;
         try (Store app = App.at(location).openStore()) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.redteam.App;
 import org.redteam.Store;
+import org.redteam.dataset.Csv;
 import org.redteam.dataset.ExportFormat;
 import org.redteam.dataset.ExportService;
 import picocli.CommandLine.Command;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "\"rejected\": \" \" + MORE}; prompt + chosen is the hh-pairs chosen text.",
             "  reviews    CSV (RFC 4180), one row per answered review, in attempt then task order, with the header "
                 + "attempt_id,task_id,reviewer,rating,tags,note,seconds_spent,finished_at,red_team_rating,target,model_type,size; "
-                + "reviewer is reviewer-<worker id>, tags are joined by |, finished_at is ISO-8601 UTC.",
+                + "reviewer is reviewer-<worker id>, tags are joined by |, finished_at is ISO-8601 UTC; a text cell "
+                + "starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula "
+                + "(numbers never; --raw-csv turns this off).",
             "%nThe file is written under a temporary name beside FILE and moved into place when complete; "
                 + "a FILE ending in .gz is gzip-compressed. See docs/data-formats.md."})
 final class ExportCommand implements Callable<Integer> {
@@ -57,6 +60,10 @@ final class ExportCommand implements Callable<Integer> {
             + "preprocessing, sha256 of FILE), with a content warning.")
     boolean datasheet;
 
+    @Option(names = "--raw-csv", description = "reviews: write text cells as they are, without the ' that keeps a "
+            + "spreadsheet from evaluating a cell starting with =, +, -, @, tab or CR as a formula.")
+    boolean rawCsv;
+
     @Mixin
     StoreOptions store;
 
@@ -66,9 +73,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat parsed = ExportFormat.parse(format);
-        try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+        try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
-                    .export(parsed, out, new ExportService.Options(scrubPii, datasheet));
+                    .export(parsed, out, new ExportService.Options(scrubPii, datasheet, rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED));
             switch (parsed.kind()) {
                 case RELEASED -> spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
                 case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",

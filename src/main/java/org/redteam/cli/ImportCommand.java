@@ -51,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportService.Options options = new ImportService.Options(campaign, source);
         PrintWriter err = spec.commandLine().getErr();
         ImportService.Result result;
-        try (Store app = App.openStore(store.location(), Clock.systemUTC());
+        try (Store app = App.openStore(store.orNew(err), Clock.systemUTC());
              ProgressBar bar = progressBar(err, sizeOf(file))) {
             result = app.imports().importFile(file, options, bar::stepTo);
             bar.stepTo(bar.getMax());

@@ -83,7 +83,7 @@ final class PmCommand implements Runnable {
                 out.printf("pairs from %s: %d%n", file, read.size());
             }
             if (fromDb) {
-                try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+                try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
                     List<Comparison> picks = app.exports().comparisons();
                     pairs.addAll(picks);
                     sources.add("store (" + picks.size() + " picks)");

@@ -11,6 +11,7 @@ import org.redteam.config.PreferenceModelSpec;
 import org.redteam.scoring.PreferenceModels;
 import org.redteam.scoring.ScoreStore;
 import org.redteam.scoring.ScoringService;
+import org.redteam.storage.StoreLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,11 +46,12 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StoreLocation location = store.existing(); // before the model loads (seconds)
         PreferenceModelSpec chosen = model == null ? new PreferenceModelSpec.Default() : PreferenceModelSpec.ofOption(model);
         PreferenceModel loaded = PreferenceModels.load(chosen);
         PrintWriter err = spec.commandLine().getErr();
         ScoringService.Result result;
-        try (Store app = App.at(store.location()).preferenceModel(loaded).openStore();
+        try (Store app = App.at(location).preferenceModel(loaded).openStore();
              ProgressBar bar = ProgressBars.onStderr(err, new ProgressBarBuilder().setTaskName("score")
                      .setInitialMax(0).setUnit(" attempts", 1))) {
             result = app.scoring().score(all ? ScoreStore.Scope.ALL : ScoreStore.Scope.UNSCORED, (done, total) -> {

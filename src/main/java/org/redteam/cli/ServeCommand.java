@@ -1,8 +1,12 @@
 package org.redteam.cli;
 
 import io.javalin.Javalin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +16,8 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.DemoCampaign;
 import org.redteam.web.PublicAddress;
+import org.redteam.storage.ServeLock;
+import org.redteam.storage.StoreLocation;
 import org.redteam.web.WebServer;
 import org.redteam.worker.WorkerService;
 import picocli.CommandLine.Command;
@@ -22,7 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code redteam serve}: the web platform on a store, with a campaign file or the built-in demo campaign. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the platform: red teamers' pages, the admin view and the JSON API.")
+        description = {"Run the platform: red teamers' pages, the admin view and the JSON API.",
+            "%nCreates a new, empty store when there is none at --data/--db (and says so). One serve per SQLite store: "
+                + "it holds DIR/serve.lock while it runs, and a second serve on the same directory is refused (exit 5) "
+                + "with a message naming the running one; the other commands work while it runs. Several serve "
+                + "processes may share one PostgreSQL store."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -54,33 +64,71 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
         CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
-        Platform app = App.start(store.location(), campaign, Clock.systemUTC());
-        Optional<WorkerService.NewWorker> admin = app.store().workers().ensureFirstAdmin();
-        Javalin server = WebServer.create(app.web(), new PublicAddress(Optional.ofNullable(baseUrl), Optional.ofNullable(trustedProxy)));
-        server.start(host, port);
+        StoreLocation location = store.orNew();
+        boolean created = !location.exists();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ServeLock lock = ServeLock.acquire(location, holder(started, "starting on port " + port));
+        Platform app;
+        Javalin server;
+        Optional<WorkerService.NewWorker> admin;
+        try {
+            app = App.start(location, campaign, Clock.systemUTC());
+            try {
+                admin = app.store().workers().ensureFirstAdmin();
+                server = WebServer.create(app.web(), new PublicAddress(Optional.ofNullable(baseUrl), Optional.ofNullable(trustedProxy)));
+                server.start(host, port);
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         app.store().scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
+        lock.record(holder(started, "serving " + url + " (listening on " + host + ":" + server.port() + ")"));
+        banner(url, campaign, app, location, created, admin, start);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            app.close();
+            lock.close();
+            stopped.countDown();
+        }, "redteam-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private void banner(String url, CampaignConfig campaign, Platform app, StoreLocation location, boolean created,
+            Optional<WorkerService.NewWorker> admin, long start) {
         var out = spec.commandLine().getOut();
         out.printf("redteam is running at %s%n", url);
         out.printf("campaign: %s (%d targets%s)%n", campaign.name(), campaign.targets().size(),
                 app.campaigns().campaign().allDemo() ? ", all on the offline demo backend" : "");
-        out.printf("store: %s%n", store.location().description());
+        out.printf("store: %s%n", location.description());
+        if (created) {
+            out.printf("new store: there was no store at %s, so a new, empty one was created%n", location.description());
+        }
         if (baseUrl == null) {
             out.printf("warning: no --base-url: invite links will say %s; give --base-url with the address people use%n",
-                    trustedProxy == null ? "http://localhost:" + server.port() : "what the proxy at " + trustedProxy + " forwards");
+                    trustedProxy == null ? url : "what the proxy at " + trustedProxy + " forwards");
         }
         out.printf("preference model: %s (loaded when first needed)%n", campaign.preferenceModel().describe());
         admin.ifPresent(a -> out.printf("first start: admin sign-in link (works once, expires in %d days): %s/invite/%s%n",
                 WorkerService.INVITE_LENGTH.toDays(), url, a.inviteSecret()));
         out.printf("started in %d ms; press Ctrl+C to stop%n", (System.nanoTime() - start) / 1_000_000);
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            app.close();
-            stopped.countDown();
-        }, "redteam-shutdown"));
-        stopped.await();
-        return 0;
+    }
+
+    /** Who this serve is, for the lock file and the message a second serve on the store gets. */
+    private static String holder(Instant started, String doing) {
+        String hostName;
+        try {
+            hostName = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            hostName = "an unknown host";
+        }
+        return "serve (pid " + ProcessHandle.current().pid() + " on " + hostName + ", started " + started + ") " + doing;
     }
 }

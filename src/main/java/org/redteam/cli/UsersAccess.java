@@ -35,7 +35,7 @@ final class UsersAccess {
 
         @Override
         public Integer call() {
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(run(app));
                 out.flush();

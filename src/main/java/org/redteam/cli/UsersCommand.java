@@ -65,7 +65,7 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             Set<Role> parsed = EnumSet.noneOf(Role.class);
             roles.forEach(r -> parsed.add(Role.parse(r.strip())));
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.orNew(spec.commandLine().getErr()), Clock.systemUTC())) {
                 WorkerService.NewWorker created = app.workers().add(name, parsed, Optional.ofNullable(externalId),
                         Optional.ofNullable(expiresDays).map(WorkerAccess::lifetime));
                 PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +89,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
                 PrintWriter out = spec.commandLine().getOut();
                 java.util.Set<Long> deactivated = app.access().deactivated();
                 for (Worker w : app.workers().listPlatformWorkers()) {
@@ -122,7 +122,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store app = App.openStore(store.location(), Clock.systemUTC())) {
+            try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
                 if (revokeOlder) {
                     spec.commandLine().getOut().printf("revoked %d unused invite links%n", app.access().revokeInvites(id));
                 }

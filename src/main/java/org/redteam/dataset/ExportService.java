@@ -66,13 +66,18 @@ public final class ExportService {
     /**
      * How to export. {@code scrubPii}: replace personal data in transcripts, task descriptions, pair texts and
      * review notes with placeholders ({@link PiiScrubber}) and number red team members and reviewers 1, 2, 3, ...
-     * in order of first appearance within this export ({@link Pseudonyms}).
+     * in order of first appearance within this export ({@link Pseudonyms}). {@code text}: how the reviews CSV writes
+     * its text cells (formulas neutralised by default, raw with {@code --raw-csv}); the JSON formats ignore it.
      */
-    public record Options(boolean scrubPii, boolean datasheet) {
+    public record Options(boolean scrubPii, boolean datasheet, Csv.TextCells text) {
         public static final Options NONE = new Options(false, false);
 
         public Options(boolean scrubPii) {
             this(scrubPii, false);
+        }
+
+        public Options(boolean scrubPii, boolean datasheet) {
+            this(scrubPii, datasheet, Csv.TextCells.NEUTRALISED);
         }
     }
 
@@ -113,7 +118,7 @@ public final class ExportService {
             Result result;
             try (OutputStream stream = ExportFile.open(temp, target.getFileName().toString().endsWith(".gz"))) {
                 Scrub scrub = options.scrubPii() ? new Scrub() : null;
-                result = write(format, stream, out, scrub);
+                result = write(format, stream, out, scrub, options);
                 lastScrubbing = scrub == null ? new Scrubbing(false, java.util.Map.of(), 0, 0)
                         : new Scrubbing(true, scrub.pii.counts(), scrub.members.size(), scrub.reviewers.size());
             }
@@ -131,11 +136,11 @@ public final class ExportService {
         }
     }
 
-    private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub) throws IOException {
+    private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub, Options options) throws IOException {
         return switch (format.kind()) {
             case RELEASED -> writeReleased(format, stream, out, scrub);
             case PAIRS -> writePairs(format, stream, out, scrub);
-            case REVIEWS -> writeReviews(stream, out, scrub);
+            case REVIEWS -> writeReviews(stream, out, scrub, options.text());
         };
     }
 
@@ -208,9 +213,9 @@ public final class ExportService {
     }
 
     /** One row per answered review; {@code attempts} counts the attempts with at least one. */
-    private Result writeReviews(OutputStream stream, Path out, Scrub scrub) throws IOException {
+    private Result writeReviews(OutputStream stream, Path out, Scrub scrub, Csv.TextCells text) throws IOException {
         Set<Long> reviewed = new HashSet<>();
-        try (ReviewsCsvWriter writer = new ReviewsCsvWriter(stream)) {
+        try (ReviewsCsvWriter writer = new ReviewsCsvWriter(stream, text)) {
             forEachChunk((rows, h) -> {
                 Map<Long, DatasetRepository.ExportRow> byId = new HashMap<>();
                 rows.forEach(row -> byId.put(row.id(), row));

@@ -15,22 +15,27 @@ import org.redteam.target.Target;
 /**
  * Writes answered reviews as CSV (RFC 4180: UTF-8 without a byte order mark, CRLF after every record, a field
  * that holds a comma, a double quote, CR or LF is double-quoted with its quotes doubled; nothing else is
- * quoted). One row per annotation; reviewers appear only as {@code reviewer-<worker id>}. Notes are worker
- * text, written verbatim: they are never interpreted here, and the file should be opened as data, not as a
- * spreadsheet that evaluates formulas.
+ * quoted). One row per annotation; reviewers appear only as {@code reviewer-<worker id>}. The text columns
+ * ({@link #TEXT}: reviewer, tags, note, target, model_type, size) are written by {@link Csv.TextCells}: a cell a
+ * spreadsheet would read as a formula gets a leading {@code '} unless raw; ids, ratings, seconds and times are
+ * written by us as numbers and ISO instants and are never prefixed.
  */
 final class ReviewsCsvWriter implements AutoCloseable {
     static final List<String> HEADER = List.of("attempt_id", "task_id", "reviewer", "rating", "tags", "note",
             "seconds_spent", "finished_at", "red_team_rating", "target", "model_type", "size");
     /** Joins a review's tags (at most 2, in the order given) in the {@code tags} field; tags never contain it. */
     static final String TAG_SEPARATOR = "|";
+    /** The columns holding text (worker text, labels from the campaign file); the others are numbers or times. */
+    static final java.util.Set<String> TEXT = java.util.Set.of("reviewer", "tags", "note", "target", "model_type", "size");
     private static final String EOL = "\r\n";
 
     private final Writer out;
+    private final Csv.TextCells text;
     private long written;
 
-    ReviewsCsvWriter(OutputStream stream) throws IOException {
+    ReviewsCsvWriter(OutputStream stream, Csv.TextCells text) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        this.text = text;
         row(HEADER);
     }
 
@@ -62,7 +67,7 @@ final class ReviewsCsvWriter implements AutoCloseable {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(Csv.field(fields.get(i)));
+            out.write(TEXT.contains(HEADER.get(i)) ? text.field(fields.get(i)) : Csv.field(fields.get(i)));
         }
         out.write(EOL);
     }

@@ -77,7 +77,7 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(Integer.getInteger("redteam.sqlitePool", 4));
             config.addDataSourceProperty("journal_mode", "WAL");
             // NORMAL + WalGroupSync = FULL's durability with one sync per group of commits; FULL where the file is unknown
-            sync = sqliteFile(location.jdbcUrl()).map(WalGroupSync::forDatabase);
+            sync = location.sqliteFile().map(WalGroupSync::forDatabase);
             config.addDataSourceProperty("synchronous", sync.isPresent() ? "NORMAL" : "FULL");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("busy_timeout", "15000");
@@ -126,15 +126,6 @@ public final class Database implements AutoCloseable {
             return Vendor.POSTGRESQL;
         }
         throw new InvalidInputException("unsupported database '" + product + "': use SQLite or PostgreSQL");
-    }
-
-    /** The database file of a plain {@code jdbc:sqlite:PATH} URL; empty for memory and {@code file:} URIs. */
-    private static Optional<Path> sqliteFile(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || file.contains("?")) {
-            return Optional.empty();
-        }
-        return Optional.of(Path.of(file).toAbsolutePath());
     }
 
     private static void createParentDirectory(String file) {

@@ -144,6 +144,28 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void tablesNeutraliseFormulaTextUnlessRawCsvAndKeepNegativeNumbers() throws Exception {
+        List<AttackFixtures.Row> rows = new ArrayList<>();
+        rows.add(new AttackFixtures.Row(5, "-rlhf", "52B", 4, -2.0, "=HYPERLINK(\"http://x\") first", List.of("=cmd|' /C calc'!A0")));
+        rows.add(new AttackFixtures.Row(6, "-rlhf", "52B", 3, -1.0, "hello", List.of("@SUM(1+1)", "Theft")));
+        Path file = AttackFixtures.jsonl(dir.resolve("formulas.jsonl"), rows);
+
+        Run safe = run("analyze", "--input", file.toString(), "--out", dir.resolve("safe").toString(), "--resamples", "0");
+        Run raw = run("analyze", "--input", file.toString(), "--out", dir.resolve("raw").toString(), "--resamples", "0",
+                "--raw-csv");
+
+        assertThat(safe.exit()).as(safe.err()).isZero();
+        assertThat(raw.exit()).as(raw.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("safe/tables/tags.csv"))).contains("'=cmd|' /C calc'!A0,1,0.5", "'@SUM(1+1),1,0.5");
+        assertThat(Files.readAllLines(dir.resolve("raw/tables/tags.csv"))).contains("=cmd|' /C calc'!A0,1,0.5", "@SUM(1+1),1,0.5");
+        // the label is text and gets the prefix; mean_min_harmlessness (-1.5) is a number and stays one
+        assertThat(Files.readAllLines(dir.resolve("safe/tables/by_target.csv")).get(1)).startsWith("'-rlhf,52B,").contains(",-1.5,");
+        assertThat(Files.readAllLines(dir.resolve("raw/tables/by_target.csv")).get(1)).startsWith("-rlhf,52B,").contains(",-1.5,");
+        assertThat(Files.readString(dir.resolve("safe/tables/rating_histogram.csv")))
+                .isEqualTo(Files.readString(dir.resolve("raw/tables/rating_histogram.csv")));
+    }
+
+    @Test
     void aBadRecordExitsWithBadInputAndSaysWhere() throws Exception {
         Path file = AttackFixtures.jsonl(dir.resolve("bad.jsonl"), rows());
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
@@ -175,6 +197,7 @@ class AnalyzeCommandTest {
     @Test
     void anEmptyFileOrStoreHasNothingToAnalyseAndBadOptionsAreRefused() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.json"), "[]");
+        StoreCommandsTest.emptyStore(dir.resolve("data"));
 
         Run file = run("analyze", "--input", empty.toString(), "--out", dir.resolve("out").toString());
         Run store = run("analyze", "--data", dir.resolve("data").toString(), "--out", dir.resolve("out").toString());

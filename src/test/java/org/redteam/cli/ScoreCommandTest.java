@@ -97,6 +97,7 @@ class ScoreCommandTest {
     @Test
     void aMissingModelFileIsBadInput() {
         Path missing = dir.resolve("nope.pm");
+        StoreCommandsTest.emptyStore(Path.of(data()));
 
         Run r = run("score", "--data", data(), "--model", missing.toString());
 

@@ -160,6 +160,7 @@ class StoredReviewsCommandTest {
         CliTest.Run ambiguous = CliTest.run("agreement", "--data", dir.toString(), "--measure", "fleiss");
         CliTest.Run unknown = CliTest.run("agreement", "--data", dir.toString(), "--campaign", "nope", "--measure", "fleiss");
         CliTest.Run named = CliTest.run("agreement", "--data", dir.toString(), "--campaign", CAMPAIGN, "--measure", "fleiss");
+        StoreCommandsTest.emptyStore(dir.resolve("empty"));
         CliTest.Run empty = CliTest.run("agreement", "--data", dir.resolve("empty").toString(), "--measure", "fleiss");
 
         assertThat(ambiguous.exit()).isEqualTo(Main.EXIT_BAD_INPUT);

@@ -30,4 +30,32 @@ class CsvTest {
         assertThat(Csv.field("tab\tinside")).isEqualTo("tab\tinside");
         assertThat(Csv.field("=1+1")).isEqualTo("=1+1");
     }
+
+    @Test
+    void neutralisesTextThatASpreadsheetWouldEvaluate() {
+        for (String dangerous : java.util.List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+            assertThat(Csv.neutralised(dangerous)).as(dangerous).isEqualTo("'" + dangerous);
+        }
+        assertThat(Csv.neutralised("")).isEmpty();
+        assertThat(Csv.neutralised("a=1")).isEqualTo("a=1");
+        assertThat(Csv.neutralised("'=1")).isEqualTo("'=1");
+        assertThat(Csv.neutralised("#hashtag")).isEqualTo("#hashtag");
+    }
+
+    @Test
+    void textCellsAreNeutralisedThenQuotedAsRfc4180Requires() {
+        // OWASP's example: the prefix goes inside the quotes, and the quote in the text is doubled
+        assertThat(Csv.TextCells.NEUTRALISED.field("=1+2\";=1+2")).isEqualTo("\"'=1+2\"\";=1+2\"");
+        assertThat(Csv.TextCells.NEUTRALISED.field("=A1,B1")).isEqualTo("\"'=A1,B1\"");
+        assertThat(Csv.TextCells.NEUTRALISED.field("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(Csv.TextCells.NEUTRALISED.field("-")).isEqualTo("'-");
+        assertThat(Csv.TextCells.NEUTRALISED.field("plain, text")).isEqualTo("\"plain, text\"");
+    }
+
+    @Test
+    void rawTextCellsAreOnlyQuoted() {
+        assertThat(Csv.TextCells.RAW.field("=1+2\";=1+2")).isEqualTo("\"=1+2\"\";=1+2\"");
+        assertThat(Csv.TextCells.RAW.field("@x")).isEqualTo("@x");
+        assertThat(Csv.TextCells.RAW.field("-0.5")).isEqualTo("-0.5");
+    }
 }

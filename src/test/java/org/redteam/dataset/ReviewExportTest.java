@@ -53,6 +53,7 @@ class ReviewExportTest {
     Worker rosa;
     Worker sam;
     Worker tao;
+    Worker uma;
 
     @BeforeEach
     void threeReviewersReviewEveryAttemptButN() {
@@ -74,8 +75,8 @@ class ReviewExportTest {
         review(tao, Map.of(p, new Answer(3, List.of("Weapons", "Theft"), NOTE), i1, Answer.of(1), i2, Answer.of(1)));
         review(rosa, Map.of(p, Answer.of(3, "Theft", "Weapons"), i1, Answer.of(2, "Weapons"), i2, Answer.of(0)));
         review(sam, Map.of(p, Answer.of(4, "Theft", "Fraud & deception"), i1, Answer.of(2), i2, Answer.of(0)));
-        Worker late = ReviewFixtures.worker(app, "Reviewer Uma", Role.REVIEWER);
-        assertThat(ReviewFixtures.claimNext(app, late)).get().extracting(t -> t.attemptId()).isEqualTo(n);
+        uma = ReviewFixtures.worker(app, "Reviewer Uma", Role.REVIEWER);
+        assertThat(ReviewFixtures.claimNext(app, uma)).get().extracting(t -> t.attemptId()).isEqualTo(n);
     }
 
     private void review(Worker reviewer, Map<Long, Answer> answers) {
@@ -121,6 +122,26 @@ class ReviewExportTest {
         assertThat(records(out)).extracting(r -> r.get("tags").toString()).containsExactly(
                 "[\"Weapons\",\"Theft\",\"Theft\",\"Weapons\",\"Theft\",\"Fraud & deception\"]", "null",
                 "[\"Fraud & deception\",\"Weapons\"]", "[]");
+    }
+
+    @Test
+    void aNoteStartingLikeAFormulaIsPrefixedUnlessRawCsv() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        ReviewFixtures.reviewAll(app, uma, clock, attempt -> attempt == n
+                ? Optional.of(new Answer(2, List.of(), formula)) : Optional.empty());
+
+        exporter(app.store()).export(ExportFormat.REVIEWS, dir.resolve("safe.csv"));
+        exporter(app.store()).export(ExportFormat.REVIEWS, dir.resolve("raw.csv"),
+                new ExportService.Options(false, false, Csv.TextCells.RAW));
+
+        String safe = Files.readString(dir.resolve("safe.csv"));
+        String raw = Files.readString(dir.resolve("raw.csv"));
+        assertThat(safe).contains(",2,,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",30,");
+        assertThat(raw).contains(",2,,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",30,");
+        assertThat(parse(safe).stream().filter(row -> row.get(0).equals(String.valueOf(n))).map(row -> row.get(5)))
+                .containsExactly("'" + formula);
+        // nothing else in the file starts like a formula, so the rest is the same bytes
+        assertThat(safe.replace("'=HYPERLINK", "=HYPERLINK")).isEqualTo(raw);
     }
 
     @Test

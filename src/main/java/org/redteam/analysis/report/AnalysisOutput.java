@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
+import org.redteam.dataset.Csv;
 import org.redteam.problem.InvalidInputException;
 
 /**
@@ -34,8 +35,17 @@ public final class AnalysisOutput {
     private AnalysisOutput() {
     }
 
-    /** {@code attackMap}: the section of {@code --map} when one was made (see {@link ReportSection}). */
+    /** As below with formulas in the tables' text cells neutralised. */
     public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap) {
+        return write(result, source, dir, attackMap, Csv.TextCells.NEUTRALISED);
+    }
+
+    /**
+     * {@code attackMap}: the section of {@code --map} when one was made (see {@link ReportSection}); {@code text}: how
+     * the tables write their text cells ({@code --raw-csv}: raw).
+     */
+    public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
+            Csv.TextCells text) {
         try {
             Files.createDirectories(dir.resolve(TABLES));
         } catch (FileAlreadyExistsException e) {
@@ -48,7 +58,7 @@ public final class AnalysisOutput {
             List<String> names = new ArrayList<>();
             for (Map.Entry<String, List<List<Object>>> t : CsvTables.of(result).entrySet()) {
                 Path file = dir.resolve(TABLES).resolve(t.getKey());
-                CsvTables.write(file, t.getValue());
+                CsvTables.write(file, t.getValue(), text);
                 tables.add(file);
                 names.add(TABLES + "/" + t.getKey());
             }

@@ -14,12 +14,14 @@ import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.Concentration;
 import org.redteam.analysis.RatingBoxes;
 import org.redteam.analysis.TemplateFamilies;
+import org.redteam.dataset.Csv;
 
 /**
  * The tables behind the report, one CSV file each (RFC 4180: UTF-8, CRLF, a field holding a comma, quote, CR or
  * LF is quoted with its quotes doubled). Numbers are written in full (shortest round-trip); an undefined number
- * is an empty field. Texts (tags, first turns) are data, written verbatim: open the files as data, not in a
- * spreadsheet that evaluates formulas.
+ * is an empty field. Numbers are cells of a number type and written as they are ({@code -0.5} stays a number);
+ * every other cell is text (labels, member ids, tags, first turns) and is written by {@link Csv.TextCells}: a
+ * cell a spreadsheet would read as a formula gets a leading {@code '} unless raw ({@code --raw-csv}).
  */
 final class CsvTables {
     private static final String EOL = "\r\n";
@@ -40,28 +42,31 @@ final class CsvTables {
         return tables;
     }
 
-    static void write(Path file, List<List<Object>> rows) throws IOException {
+    static void write(Path file, List<List<Object>> rows, Csv.TextCells text) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (List<Object> row : rows) {
                 for (int i = 0; i < row.size(); i++) {
                     if (i > 0) {
                         out.write(',');
                     }
-                    out.write(field(row.get(i)));
+                    out.write(field(row.get(i), text));
                 }
                 out.write(EOL);
             }
         }
     }
 
-    static String field(Object value) {
+    static String field(Object value, Csv.TextCells text) {
         if (value == null) {
             return "";
         }
         if (value instanceof Double d) {
             return Double.isNaN(d) || Double.isInfinite(d) ? "" : d.toString();
         }
-        return org.redteam.dataset.Csv.field(value.toString());
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        return text.field(value.toString());
     }
 
     private static List<List<Object>> byTarget(List<AnalysisResult.TargetRow> rows, boolean labels) {
