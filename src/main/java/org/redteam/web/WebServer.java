@@ -57,6 +57,7 @@ public final class WebServer {
                 s.location = Location.CLASSPATH;
             });
             cfg.routes.before(SecurityHeaders::add);
+            cfg.routes.before(new SameOrigin(baseUrl)::check);
             RateLimiter signInLimit = new RateLimiter(app.signInLimit());
             cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
