@@ -11,6 +11,7 @@ import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.DemoCampaign;
+import org.redteam.web.ConnectionLimits;
 import org.redteam.web.WebServer;
 import org.redteam.worker.WorkerService;
 import picocli.CommandLine.Command;
@@ -38,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Public address for invite links, e.g. https://redteam.example.org (default: the request's own).")
     String baseUrl;
 
+    @Option(names = "--connections-per-address", defaultValue = "64", paramLabel = "N",
+            description = "Open connections one client address may hold (default: ${DEFAULT-VALUE}); 0 = no per-address "
+                    + "limits. Behind a reverse proxy every client has the proxy's address: give 0 and limit in the proxy.")
+    int connectionsPerAddress;
+
     @Mixin
     StoreOptions store;
 
@@ -50,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
         CampaignConfig campaign = config == null ? DemoCampaign.config() : new CampaignConfigLoader().load(config);
         Platform app = App.start(store.location(), campaign, Clock.systemUTC());
         Optional<WorkerService.NewWorker> admin = app.store().workers().ensureFirstAdmin();
-        Javalin server = WebServer.create(app.web(), Optional.ofNullable(baseUrl));
+        Javalin server = WebServer.create(app.web(), Optional.ofNullable(baseUrl),
+                ConnectionLimits.DEFAULT.withConnectionsPerAddress(connectionsPerAddress));
         server.start(host, port);
         app.store().scoring().scoreUnscoredLater();
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());

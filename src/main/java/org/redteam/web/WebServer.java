@@ -31,7 +31,12 @@ public final class WebServer {
      *                address the request arrived on
      */
     public static Javalin create(WebServices services, Optional<String> baseUrl) {
-        return create(services, baseUrl, cfg -> { });
+        return create(services, baseUrl, ConnectionLimits.DEFAULT, cfg -> { });
+    }
+
+    /** As {@link #create(WebServices, Optional)}, with these limits on slow clients. */
+    public static Javalin create(WebServices services, Optional<String> baseUrl, ConnectionLimits limits) {
+        return create(services, baseUrl, limits, cfg -> { });
     }
 
     /**
@@ -39,6 +44,11 @@ public final class WebServer {
      * anything else (benchmarks add their timing hooks here, so they see every other handler).
      */
     public static Javalin create(WebServices app, Optional<String> baseUrl, java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
+        return create(app, baseUrl, ConnectionLimits.DEFAULT, first);
+    }
+
+    private static Javalin create(WebServices app, Optional<String> baseUrl, ConnectionLimits limits,
+                                  java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
         ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
         Views views = new Views();
         Auth auth = new Auth(app.workers());
@@ -50,6 +60,7 @@ public final class WebServer {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            limits.applyTo(cfg);
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
@@ -77,10 +88,32 @@ public final class WebServer {
             });
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<HttpStatus> slowOrGone = bodyNotReceived(e);
+                if (slowOrGone.isPresent()) {
+                    LOG.debug("{} {}: the body did not arrive", ctx.method(), ctx.path(), e);
+                    problem(ctx, views, slowOrGone.get(), "the request body arrived too slowly or not at all");
+                    return;
+                }
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 problem(ctx, views, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
             });
         });
+    }
+
+    /**
+     * The status for a body that did not arrive, not our failure: 408 where Jetty refused it as too slow
+     * ({@link ConnectionLimits}), 400 where the client closed the connection mid-body; empty otherwise.
+     */
+    static Optional<HttpStatus> bodyNotReceived(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 408) {
+                return Optional.of(HttpStatus.REQUEST_TIMEOUT);
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return Optional.of(HttpStatus.BAD_REQUEST);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The status of a failure: its kind's, except that a backend failure says how it failed (502, 503, 504). */
