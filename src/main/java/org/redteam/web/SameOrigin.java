@@ -13,7 +13,8 @@ import org.redteam.problem.AccessDeniedException;
  * sign-in POST (login CSRF: another site signing a victim into the attacker's account). A
  * state-changing request is refused (403, before any handler, so no session is set) when the browser
  * says it came from another site ({@code Sec-Fetch-Site: cross-site}) or its {@code Origin} is neither
- * the request's own ({@code scheme://host}, as a proxy forwards them) nor the configured base URL's.
+ * the request's own ({@code scheme://host}, as a proxy forwards them) nor the configured base URL's
+ * ({@code Origin: null} alone is not refused: see {@link #check}).
  * Requests without those headers (curl, API clients) pass, and so does any request with a bearer token:
  * a browser never adds that header on its own.
  */
@@ -35,13 +36,15 @@ final class SameOrigin {
         if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
             throw new AccessDeniedException("this form was sent from another site; open the page on this site and try again");
         }
+        // "null" says nothing: browsers send it for same-origin forms under Referrer-Policy: no-referrer
+        // (ours, see SecurityHeaders); Sec-Fetch-Site above still tells a cross-site one.
         String origin = ctx.header("Origin");
-        if (origin != null && !allowed(ctx, originOf(origin))) {
+        if (origin != null && !origin.strip().equals("null") && !allowed(ctx, originOf(origin))) {
             throw new AccessDeniedException("this form was sent from another site; open the page on this site and try again");
         }
     }
 
-    /** {@code origin} is normalised; "" (e.g. from {@code Origin: null}) matches nothing. */
+    /** {@code origin} is normalised; "" (not a URL) matches nothing. */
     private boolean allowed(Context ctx, String origin) {
         if (origin.isEmpty()) {
             return false;

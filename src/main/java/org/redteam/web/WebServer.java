@@ -47,8 +47,9 @@ public final class WebServer {
         return create(app, baseUrl, ConnectionLimits.DEFAULT, first);
     }
 
-    private static Javalin create(WebServices app, Optional<String> baseUrl, ConnectionLimits limits,
-                                  java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
+    /** As {@link #create(WebServices, Optional, java.util.function.Consumer)}, with these limits on slow clients. */
+    public static Javalin create(WebServices app, Optional<String> baseUrl, ConnectionLimits limits,
+                                 java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
         ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
         Views views = new Views();
         Auth auth = new Auth(app.workers());

@@ -48,7 +48,7 @@ class LoginCsrfTest {
 
         HttpResponse<String> fetchMetadata = post(invite, null, "external_id=", "Sec-Fetch-Site", "cross-site");
         HttpResponse<String> otherOrigin = post(invite, null, "external_id=", "Origin", EVIL);
-        HttpResponse<String> opaqueOrigin = post(invite, null, "external_id=", "Origin", "null");
+        HttpResponse<String> opaqueOrigin = post(invite, null, "external_id=", "Origin", "null", "Sec-Fetch-Site", "cross-site");
         HttpResponse<String> otherPort = post(invite, null, "external_id=", "Origin", "http://127.0.0.1:1");
         for (HttpResponse<String> refused : List.of(fetchMetadata, otherOrigin, opaqueOrigin, otherPort)) {
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -56,7 +56,12 @@ class LoginCsrfTest {
             assertThat(refused.body()).contains("another site");
         }
 
-        HttpResponse<String> sameOrigin = post(invite, null, "external_id=", "Origin", platform.baseUrl(),
+        // Chromium sends "Origin: null" for a same-origin form under our Referrer-Policy: no-referrer.
+        HttpResponse<String> sameOriginNoReferrer = post(invite, null, "external_id=", "Origin", "null",
+                "Sec-Fetch-Site", "same-origin");
+        assertThat(sameOriginNoReferrer.statusCode()).isEqualTo(303);
+        WorkerService.NewWorker bob = platform.addWorker("bob", Role.RED_TEAMER);
+        HttpResponse<String> sameOrigin = post("/invite/" + bob.inviteSecret(), null, "external_id=", "Origin", platform.baseUrl(),
                 "Sec-Fetch-Site", "same-origin");
         assertThat(sameOrigin.statusCode()).isEqualTo(303);
         assertThat(sameOrigin.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(Auth.COOKIE + "=s_");
