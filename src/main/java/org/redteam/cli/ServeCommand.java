@@ -18,6 +18,7 @@ import org.redteam.config.DemoCampaign;
 import org.redteam.web.PublicAddress;
 import org.redteam.storage.ServeLock;
 import org.redteam.storage.StoreLocation;
+import org.redteam.web.ConnectionLimits;
 import org.redteam.web.WebServer;
 import org.redteam.worker.WorkerService;
 import picocli.CommandLine.Command;
@@ -54,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(only used without --base-url).")
     String trustedProxy;
 
+    @Option(names = "--connections-per-address", defaultValue = "64", paramLabel = "N",
+            description = "Open connections one client address may hold (default: ${DEFAULT-VALUE}); 0 = no per-address "
+                    + "limits. Behind a reverse proxy every client has the proxy's address: give 0 and limit in the proxy.")
+    int connectionsPerAddress;
+
     @Mixin
     StoreOptions store;
 
@@ -75,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
             app = App.start(location, campaign, Clock.systemUTC());
             try {
                 admin = app.store().workers().ensureFirstAdmin();
-                server = WebServer.create(app.web(), new PublicAddress(Optional.ofNullable(baseUrl), Optional.ofNullable(trustedProxy)));
+                server = WebServer.create(app.web(), new PublicAddress(Optional.ofNullable(baseUrl), Optional.ofNullable(trustedProxy)),
+                        ConnectionLimits.DEFAULT.withConnectionsPerAddress(connectionsPerAddress));
                 server.start(host, port);
             } catch (RuntimeException e) {
                 app.close();

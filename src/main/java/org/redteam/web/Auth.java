@@ -17,7 +17,7 @@ import org.redteam.worker.WorkerService;
  * Who is asking: an {@code Authorization: Bearer <token>} header, or else the session cookie. A
  * state-changing request that relies on the cookie must echo the session's CSRF token (form field
  * {@code _csrf} or header {@code X-CSRF-Token}); token-authenticated requests need not, because a
- * browser never adds the header on its own.
+ * browser never adds the header on its own. The sign-in POST needs no token ({@link SameOrigin} guards it).
  */
 final class Auth {
     static final String COOKIE = "rt_session";
@@ -48,7 +48,10 @@ final class Auth {
                     .map(s -> new Principal(s.worker(), Optional.of(s.csrfToken())));
         }
         principal.ifPresent(p -> ctx.attribute(ATTRIBUTE, p));
-        if (ctx.method() == HandlerType.POST && principal.flatMap(Principal::csrfToken).isPresent()) {
+        // The sign-in POST acts on the invite's secret, not the session's authority (it ends that session),
+        // so a signed-in browser can use a new link; SameOrigin refuses it from other sites.
+        if (ctx.method() == HandlerType.POST && principal.flatMap(Principal::csrfToken).isPresent()
+                && !SignInRoutes.isSignIn(ctx)) {
             String expected = principal.get().csrfToken().get();
             String given = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> formCsrf(ctx));
             if (given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),

@@ -62,7 +62,15 @@ final class SignInRoutes {
         views.render(ctx, "invite.jte", new Pages.Invite(Auth.page(ctx), secret, holder.name(), externalId));
     }
 
+    /** True for the sign-in POST, which the invite's secret authorizes rather than the session cookie. */
+    static boolean isSignIn(Context ctx) {
+        return ctx.path().startsWith("/invite/");
+    }
+
     private void signIn(Context ctx) {
+        // An unknown, used or expired secret is refused before the body is read, so a slow body to a
+        // made-up link holds no thread.
+        workers.inviteHolder(ctx.pathParam("secret"));
         WorkerService.SignIn signIn = workers.signIn(ctx.pathParam("secret"),
                 Optional.ofNullable(ctx.formParam("external_id")), Optional.ofNullable(ctx.cookie(Auth.COOKIE)));
         Auth.setSessionCookie(ctx, signIn.sessionId());

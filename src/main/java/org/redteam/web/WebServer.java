@@ -32,7 +32,12 @@ public final class WebServer {
      * @param address where people reach the server, for invite links
      */
     public static Javalin create(WebServices services, PublicAddress address) {
-        return create(services, address, cfg -> { });
+        return create(services, address, ConnectionLimits.DEFAULT, cfg -> { });
+    }
+
+    /** As {@link #create(WebServices, PublicAddress)}, with these limits on slow clients. */
+    public static Javalin create(WebServices services, PublicAddress address, ConnectionLimits limits) {
+        return create(services, address, limits, cfg -> { });
     }
 
     /**
@@ -40,6 +45,12 @@ public final class WebServer {
      * anything else (benchmarks add their timing hooks here, so they see every other handler).
      */
     public static Javalin create(WebServices app, PublicAddress address, java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
+        return create(app, address, ConnectionLimits.DEFAULT, first);
+    }
+
+    /** As {@link #create(WebServices, PublicAddress, java.util.function.Consumer)}, with these limits on slow clients. */
+    public static Javalin create(WebServices app, PublicAddress address, ConnectionLimits limits,
+                                 java.util.function.Consumer<io.javalin.config.JavalinConfig> first) {
         ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
         Views views = new Views();
         Auth auth = new Auth(app.workers());
@@ -51,6 +62,7 @@ public final class WebServer {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            limits.applyTo(cfg);
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
@@ -58,6 +70,7 @@ public final class WebServer {
                 s.location = Location.CLASSPATH;
             });
             cfg.routes.before(SecurityHeaders::add);
+            cfg.routes.before(new SameOrigin(address.baseUrl())::check);
             RateLimiter signInLimit = new RateLimiter(app.signInLimit());
             cfg.routes.before("/invite/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
@@ -78,6 +91,12 @@ public final class WebServer {
             });
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                Optional<HttpStatus> slowOrGone = bodyNotReceived(e);
+                if (slowOrGone.isPresent()) {
+                    LOG.debug("{} {}: the body did not arrive", ctx.method(), route(ctx));
+                    problem(ctx, views, slowOrGone.get(), "the request body arrived too slowly or not at all");
+                    return;
+                }
                 if (clientGone(e)) {
                     LOG.debug("client went away during {} {}", ctx.method(), route(ctx));
                     return;
@@ -109,6 +128,22 @@ public final class WebServer {
             }
         }
         return false;
+    }
+
+    /**
+     * The status for a body that did not arrive, not our failure: 408 where Jetty refused it as too slow
+     * ({@link ConnectionLimits}), 400 where the client closed the connection mid-body; empty otherwise.
+     */
+    static Optional<HttpStatus> bodyNotReceived(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 408) {
+                return Optional.of(HttpStatus.REQUEST_TIMEOUT);
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return Optional.of(HttpStatus.BAD_REQUEST);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The status of a failure: its kind's, except that a backend failure says how it failed (502, 503, 504). */

@@ -28,6 +28,7 @@ import org.redteam.storage.StoreLocation;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.FakePreferenceModel;
 import org.redteam.web.PublicAddress;
+import org.redteam.web.ConnectionLimits;
 import org.redteam.web.WebServer;
 import org.redteam.worker.Role;
 import org.redteam.worker.WorkerService;
@@ -80,7 +81,9 @@ public final class LoadBench {
                     """.formatted(model.baseUrl()));
             try (Platform app = App.at(store).clock(Clock.systemUTC()).targets(App.targets())
                     .preferenceModel(FakePreferenceModel.minusLength()).start(config)) {
-                Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty()), cfg -> {
+                // Every simulated user connects from 127.0.0.1, as behind a proxy: no per-address limits.
+                Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty()),
+                        ConnectionLimits.DEFAULT.withConnectionsPerAddress(0), cfg -> {
                     cfg.routes.before("/api/attempts/{id}/turns", ctx -> ctx.attribute("bench.t0", System.nanoTime()));
                     cfg.routes.after("/api/attempts/{id}/turns", ctx -> {
                         Long t0 = ctx.attribute("bench.t0");
