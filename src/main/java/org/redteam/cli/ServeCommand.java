@@ -93,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         app.store().scoring().scoreUnscoredLater();
+        app.store().workers().rememberPublicAddress(Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port()));
         String url = Optional.ofNullable(baseUrl).orElse("http://localhost:" + server.port());
         lock.record(holder(started, "serving " + url + " (listening on " + host + ":" + server.port() + ")"));
         banner(url, campaign, app, location, created, admin, start);

@@ -51,8 +51,9 @@ final class UsersCommand implements Runnable {
         @Option(names = "--expires-days", paramLabel = "DAYS", description = "The API token stops working after DAYS days.")
         Integer expiresDays;
 
-        @Option(names = "--base-url", defaultValue = DEFAULT_BASE_URL,
-                description = "Address of the running platform, for the invite link (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--base-url", paramLabel = "URL",
+                description = "Address of the running platform, for the invite link (default: the address the last serve "
+                        + "on this store used, else " + DEFAULT_BASE_URL + ").")
         String baseUrl;
 
         @Mixin
@@ -71,7 +72,7 @@ final class UsersCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("created worker %d (%s): %s%n", created.worker().id(), created.worker().name(), created.worker().roleLabels());
                 out.printf("invite link (works once, expires in %d days): %s%n", WorkerService.INVITE_LENGTH.toDays(),
-                        inviteUrl(baseUrl, created.inviteSecret()));
+                        inviteUrl(base(baseUrl, app), created.inviteSecret()));
                 out.printf("token: %s%n", created.token());
                 out.flush();
             }
@@ -107,8 +108,9 @@ final class UsersCommand implements Runnable {
         @Option(names = "--id", required = true, description = "The worker's id (see users list).")
         long id;
 
-        @Option(names = "--base-url", defaultValue = DEFAULT_BASE_URL,
-                description = "Address of the running platform (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--base-url", paramLabel = "URL",
+                description = "Address of the running platform (default: the address the last serve on this store used, else "
+                        + DEFAULT_BASE_URL + ").")
         String baseUrl;
 
         @Option(names = "--revoke-older", description = "Expire the worker's unused invite links first.")
@@ -128,11 +130,16 @@ final class UsersCommand implements Runnable {
                 }
                 String secret = app.workers().newInvite(id);
                 spec.commandLine().getOut().printf("invite link (works once, expires in %d days): %s%n",
-                        WorkerService.INVITE_LENGTH.toDays(), inviteUrl(baseUrl, secret));
+                        WorkerService.INVITE_LENGTH.toDays(), inviteUrl(base(baseUrl, app), secret));
                 spec.commandLine().getOut().flush();
             }
             return 0;
         }
+    }
+
+    /** The given address, else the one the running (or last) serve on the store recorded, else the default. */
+    static String base(String given, Store app) {
+        return given != null ? given : app.workers().publicAddress().orElse(DEFAULT_BASE_URL);
     }
 
     static String inviteUrl(String baseUrl, String secret) {

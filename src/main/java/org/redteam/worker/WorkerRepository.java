@@ -73,6 +73,18 @@ public final class WorkerRepository {
         }
     }
 
+    /** A stored platform setting ({@code platform_setting}). */
+    Optional<String> setting(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT value FROM platform_setting WHERE name = :name")
+                .bind("name", name).mapTo(String.class).findOne());
+    }
+
+    void putSetting(String name, String value, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO platform_setting (name, value, updated_at) VALUES (:name, :value, :now) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+                .bind("name", name).bind("value", value).bind("now", now.toEpochMilli()).execute());
+    }
+
     /** The ids of deactivated workers. */
     public Set<Long> deactivated() {
         return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT id FROM worker WHERE deactivated_at IS NOT NULL")

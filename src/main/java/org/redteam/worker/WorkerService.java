@@ -19,6 +19,7 @@ public final class WorkerService {
     public static final Duration INVITE_LENGTH = Duration.ofDays(7);
     public static final Duration SESSION_LENGTH = Duration.ofDays(14);
     static final int MAX_NAME = 200;
+    static final String PUBLIC_ADDRESS = "public_address";
     static final int MAX_EXTERNAL_ID = 200;
 
     private final WorkerRepository workers;
@@ -58,6 +59,16 @@ public final class WorkerService {
         if (!worker.has(Role.ADMIN)) {
             throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
         }
+    }
+
+    /** Where {@code serve} last said people reach it: the address invite links printed by commands name. */
+    public Optional<String> publicAddress() {
+        return workers.setting(PUBLIC_ADDRESS);
+    }
+
+    /** Called by {@code serve} once it listens: its public address, for links that other commands print. */
+    public void rememberPublicAddress(String url) {
+        workers.putSetting(PUBLIC_ADDRESS, url, clock.instant());
     }
 
     /** Adds a worker on the operator's authority (the {@code users} command, first start, tests). */

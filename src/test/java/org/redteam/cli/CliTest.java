@@ -79,6 +79,18 @@ class CliTest {
     }
 
     @Test
+    void inviteLinksNameTheAddressServeRecordedUnlessOneIsGiven() {
+        run("users", "add", "--name", "Eve", "--role", "reviewer", "--data", dir.toString());
+        try (Store app = App.openStore(StoreLocation.directory(dir), Clock.systemUTC())) {
+            app.workers().rememberPublicAddress("https://red.example.org");
+        }
+        assertThat(run("users", "add", "--name", "Fay", "--role", "reviewer", "--data", dir.toString()).out())
+                .contains("https://red.example.org/invite/inv_");
+        assertThat(run("users", "invite", "--id", "1", "--base-url", "http://10.0.0.5:8080/", "--data", dir.toString()).out())
+                .contains("http://10.0.0.5:8080/invite/inv_");
+    }
+
+    @Test
     void badArgumentsExitNonZeroWithAMessage() {
         assertThat(run("users", "add", "--role", "admin", "--data", dir.toString()).exit()).isEqualTo(2);
         Run badRole = run("users", "add", "--name", "x", "--role", "boss", "--data", dir.toString());

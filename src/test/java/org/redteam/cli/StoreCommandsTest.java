@@ -117,6 +117,8 @@ class StoreCommandsTest {
             assertThat(second.exit()).isEqualTo(Main.EXIT_CONFLICT);
             assertThat(second.err()).contains("another serve is already running", "serving " + first.baseUrl());
             assertThat(add.exit()).as(add.err()).isZero();
+            // the invite link names the running serve's address (it recorded it in the store), not :7070
+            assertThat(add.out()).contains(first.baseUrl() + "/invite/inv_");
             assertThat(list.out()).contains("Cy");
             HttpResponse<String> page = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(first.baseUrl() + "/")).build(), HttpResponse.BodyHandlers.ofString());
