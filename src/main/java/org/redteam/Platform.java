@@ -71,7 +71,7 @@ public final class Platform implements AutoCloseable {
 
     /** The services the web server is given. */
     public WebServices web() {
-        return new WebServices(store.workers(), campaigns, attempts, wellbeing, reviews, admin, signInLimit);
+        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit);
     }
 
     @Override

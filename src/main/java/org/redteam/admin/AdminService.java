@@ -65,7 +65,7 @@ public final class AdminService {
 
     /** The campaign at a glance. */
     public record Overview(String campaignName, long assignmentSeed, List<TargetLine> targets, List<Worker> workers,
-                           List<AttemptSummary> recentAttempts, List<Incident> recentIncidents) {
+                           java.util.Set<Long> deactivated, List<AttemptSummary> recentAttempts, List<Incident> recentIncidents) {
     }
 
     public Overview overview(Worker admin) {
@@ -74,7 +74,7 @@ public final class AdminService {
         List<TargetLine> targets = campaign.targets().stream()
                 .map(t -> new TargetLine(t.id(), t.modelType(), t.size(), t.backendKind(), t.demo(), counts.getOrDefault(t.rowId(), 0)))
                 .toList();
-        return new Overview(campaign.config().name(), campaign.assignmentSeed(), targets, workers.listPlatformWorkers(),
+        return new Overview(campaign.config().name(), campaign.assignmentSeed(), targets, workers.listPlatformWorkers(), workers.deactivated(),
                 attempts.recent(campaign.id(), RECENT_ATTEMPTS), incidents.recent(campaign.id(), RECENT_INCIDENTS));
     }
 

@@ -8,17 +8,20 @@ import java.util.Set;
 import org.redteam.admin.AdminService;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
+import org.redteam.worker.WorkerAccess;
 import org.redteam.worker.WorkerService;
 
 /** The admin's view of the campaign: targets (demo ones labelled), workers and their invites, recent attempts and incidents. */
 final class AdminPages {
     private final WorkerService workers;
+    private final WorkerAccess access;
     private final AdminService admin;
     private final Views views;
     private final Links links;
 
-    AdminPages(WorkerService workers, AdminService admin, Views views, Links links) {
+    AdminPages(WorkerService workers, WorkerAccess access, AdminService admin, Views views, Links links) {
         this.workers = workers;
+        this.access = access;
         this.admin = admin;
         this.views = views;
         this.links = links;
@@ -28,13 +31,27 @@ final class AdminPages {
         routes.get("/admin", ctx -> render(ctx, Optional.empty(), Optional.empty()));
         routes.post("/admin/workers", this::addWorker);
         routes.post("/admin/workers/{id}/invite", this::reissue);
+        routes.post("/admin/workers/{id}/deactivate", ctx -> change(ctx, (admin, id) -> access.deactivate(admin, id)));
+        routes.post("/admin/workers/{id}/activate", ctx -> change(ctx, (admin, id) -> access.activate(admin, id)));
+        routes.post("/admin/workers/{id}/roles", ctx -> change(ctx, (admin, id) -> access.setRoles(admin, id, roles(ctx))));
+    }
+
+    /** One change to a worker, then post/redirect/get back to the admin page (a reload repeats nothing). */
+    private void change(Context ctx, java.util.function.ObjLongConsumer<Worker> change) {
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
+        change.accept(admin, Params.id(ctx, "id", "worker id"));
+        ctx.redirect("/admin#workers", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private static Set<Role> roles(Context ctx) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        ctx.formParams("roles").forEach(r -> roles.add(Role.parse(r)));
+        return roles;
     }
 
     private void addWorker(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        ctx.formParams("roles").forEach(r -> roles.add(Role.parse(r)));
-        WorkerService.NewWorker created = workers.add(admin, ctx.formParam("name"), roles,
+        WorkerService.NewWorker created = workers.add(admin, ctx.formParam("name"), roles(ctx),
                 Optional.ofNullable(ctx.formParam("external_id")));
         render(ctx, Optional.of(new Pages.NewWorker(created.worker().name(),
                 created.worker().roleLabels(),
@@ -52,6 +69,6 @@ final class AdminPages {
         // shows one-time secrets (invite links, API tokens): no cache may keep them
         ctx.header("Cache-Control", "no-store");
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
-                o.workers(), o.recentAttempts(), o.recentIncidents(), created, reissued));
+                o.workers(), o.deactivated(), o.recentAttempts(), o.recentIncidents(), created, reissued));
     }
 }

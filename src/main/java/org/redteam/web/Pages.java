@@ -72,7 +72,7 @@ public final class Pages {
     }
 
     public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<AdminService.TargetLine> targets,
-                        List<Worker> workers, List<AttemptSummary> attempts, List<Incident> incidents,
+                        List<Worker> workers, java.util.Set<Long> deactivated, List<AttemptSummary> attempts, List<Incident> incidents,
                         Optional<NewWorker> created, Optional<String> reissued) {
     }
 

@@ -78,7 +78,7 @@ public final class WebServer {
             new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
-            new AdminPages(app.workers(), app.admin(), views, links).register(cfg.routes);
+            new AdminPages(app.workers(), app.access(), app.admin(), views, links).register(cfg.routes);
             new DashboardPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);

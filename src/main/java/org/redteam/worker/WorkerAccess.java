@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.StateConflictException;
 import org.redteam.problem.NotFoundException;
 
 /**
@@ -69,6 +71,33 @@ public final class WorkerAccess {
         }
         workers.jdbi().useTransaction(h -> workers.setRoles(h, workerId, roles));
         return workers.find(workerId).orElseThrow();
+    }
+
+    /** An admin deactivates another worker (the admin page); never themselves, so no one locks the admins out. */
+    public void deactivate(Worker admin, long workerId) {
+        requireAdminOther(admin, workerId, "deactivate yourself");
+        deactivate(workerId);
+    }
+
+    /** An admin lets a deactivated worker back in (the admin page). */
+    public void activate(Worker admin, long workerId) {
+        requireAdminOther(admin, workerId, "activate yourself");
+        activate(workerId);
+    }
+
+    /** An admin changes another worker's roles (the admin page); never their own. */
+    public Worker setRoles(Worker admin, long workerId, Set<Role> roles) {
+        requireAdminOther(admin, workerId, "change your own roles");
+        return setRoles(workerId, roles);
+    }
+
+    private static void requireAdminOther(Worker admin, long workerId, String what) {
+        if (!admin.has(Role.ADMIN)) {
+            throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
+        }
+        if (admin.id() == workerId) {
+            throw new StateConflictException("you cannot " + what + " here; another admin can, or use the users command");
+        }
     }
 
     /** The ids of deactivated workers. */

@@ -71,6 +71,8 @@ class AuthorizationMatrixTest {
             post("/reviews/{taskId}", Access.REVIEWER), post("/reviews/{taskId}/skip", Access.REVIEWER),
             get("/wellbeing", Access.SIGNED_IN), post("/wellbeing", Access.SIGNED_IN),
             get("/admin", Access.ADMIN), post("/admin/workers", Access.ADMIN), post("/admin/workers/{id}/invite", Access.ADMIN),
+            post("/admin/workers/{id}/deactivate", Access.ADMIN), post("/admin/workers/{id}/activate", Access.ADMIN),
+            post("/admin/workers/{id}/roles", Access.ADMIN),
             get("/admin/dashboard", Access.ADMIN), get("/admin/reviews", Access.ADMIN),
             post("/admin/reviews/queue-all", Access.ADMIN), post("/admin/reviews/queue-sample", Access.ADMIN),
             post("/admin/reviews/queue-filter", Access.ADMIN), get("/admin/wellbeing", Access.ADMIN),
@@ -238,6 +240,8 @@ class AuthorizationMatrixTest {
         final long ownTask;
         final long otherTask;
         final long aliceId;
+        /** The worker the access-changing admin routes act on, so that the matrix's own workers keep their access. */
+        final long victorId;
         final HttpClient http = HttpClient.newHttpClient();
 
         Fixture(TestPlatform platform) {
@@ -249,6 +253,7 @@ class AuthorizationMatrixTest {
             Worker rick = ReviewFixtures.worker(platform.app(), "rick", Role.REVIEWER);
             WorkerService.NewWorker ada = signUp(Who.ADMIN, "ada", Role.ADMIN);
             aliceId = alice.worker().id();
+            victorId = ReviewFixtures.worker(platform.app(), "victor", Role.RED_TEAMER).id();
             ownAttempt = ReviewFixtures.submit(platform.app(), alice.worker(), "alice's plan", 2);
             otherAttempt = ReviewFixtures.submit(platform.app(), bob, "bob's plan", 3);
             ownSet = setOf(ownAttempt);
@@ -276,7 +281,9 @@ class AuthorizationMatrixTest {
             params.put("{secret}", "not-a-real-secret");
             params.put("{index}", "0");
             params.put("{taskId}", Long.toString(own ? ownTask : otherTask));
-            if (route.path().startsWith("/admin/workers")) {
+            if (route.path().matches("/admin/workers/\\{id}/(deactivate|activate|roles)")) {
+                params.put("{id}", Long.toString(victorId));
+            } else if (route.path().startsWith("/admin/workers")) {
                 params.put("{id}", Long.toString(aliceId));
             } else if (route.path().startsWith("/sets/")) {
                 params.put("{id}", Long.toString(own ? ownSet : otherSet));

@@ -81,6 +81,32 @@ class SignInAndAdminTest {
     }
 
     @Test
+    void adminsDeactivateActivateAndChangeRolesOnTheAdminPageWithPostRedirectGet() throws Exception {
+        String session = signIn(platform.addWorker("root", Role.ADMIN));
+        WorkerService.NewWorker dora = platform.addWorker("Dora", Role.RED_TEAMER);
+        long root = platform.app().store().workers().listPlatformWorkers().stream().filter(w -> w.name().equals("root"))
+                .findFirst().orElseThrow().id();
+        String csrf = "_csrf=" + enc(csrf(get("/admin", session).body()));
+
+        HttpResponse<String> off = post("/admin/workers/" + dora.worker().id() + "/deactivate", session, csrf, "http");
+        assertThat(off.statusCode()).isEqualTo(303);
+        assertThat(off.headers().firstValue("Location")).contains("/admin#workers");
+        assertThat(platform.client(dora.token()).get("/api/me").status()).isEqualTo(401);
+        assertThat(get("/admin", session).body()).contains("<span class=\"deactivated\">deactivated</span>");
+
+        assertThat(post("/admin/workers/" + dora.worker().id() + "/activate", session, csrf, "http").statusCode()).isEqualTo(303);
+        assertThat(post("/admin/workers/" + dora.worker().id() + "/roles", session, csrf + "&roles=reviewer&roles=admin", "http")
+                .statusCode()).isEqualTo(303);
+        assertThat(platform.app().store().workers().listPlatformWorkers().stream().filter(w -> w.name().equals("Dora"))
+                .findFirst().orElseThrow().roles()).containsExactlyInAnyOrder(Role.REVIEWER, Role.ADMIN);
+        assertThat(get("/admin", session).body()).doesNotContain("class=\"deactivated\"");
+
+        HttpResponse<String> self = post("/admin/workers/" + root + "/deactivate", session, csrf, "http");
+        assertThat(self.statusCode()).isEqualTo(409);
+        assertThat(self.body()).contains("you cannot deactivate yourself");
+    }
+
+    @Test
     void nonAdminsCannotSeeTheAdminPage() throws Exception {
         String session = signIn(platform.addWorker("alice", Role.RED_TEAMER));
         assertThat(get("/admin", session).statusCode()).isEqualTo(403);
