@@ -89,6 +89,21 @@ public final class ReviewRepository {
         throw new IllegalStateException("review queue: no claimable attempt after 100 tries (heavy contention)");
     }
 
+    /**
+     * A reviewer's progress in the campaign: reviews they answered, and queued attempts still open to them (the
+     * same candidates {@link #nextAttempt} chooses from).
+     */
+    public ReviewProgress progress(Handle h, long campaignId, long reviewerId, int perAttempt, Instant claimsSince) {
+        int reviewed = h.createQuery("SELECT COUNT(*) FROM review_task t JOIN attempt a ON a.id = t.attempt_id "
+                        + "WHERE t.reviewer_id = :r AND a.campaign_id = :c AND t.status = 'answered'")
+                .bind("r", reviewerId).bind("c", campaignId).mapTo(Integer.class).one();
+        int waiting = h.createQuery("SELECT COUNT(*) FROM (SELECT q.attempt_id, " + TAKEN + " AS taken " + CANDIDATES
+                        + ") x WHERE taken < :k")
+                .bind("c", campaignId).bind("r", reviewerId).bind("k", perAttempt).bind("since", claimsSince.toEpochMilli())
+                .mapTo(Integer.class).one();
+        return new ReviewProgress(reviewed, waiting);
+    }
+
     /** Answered reviews and live claims of {@code q.attempt_id}. */
     private static final String TAKEN = "(SELECT COUNT(*) FROM review_task t WHERE t.attempt_id = q.attempt_id "
             + "AND (t.status = 'answered' OR (t.status = 'claimed' AND t.claimed_at >= :since)))";

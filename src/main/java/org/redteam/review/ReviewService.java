@@ -147,6 +147,13 @@ public final class ReviewService {
      * The reviewer's next task: the one they hold, or a newly claimed one; a due well-being survey first;
      * nothing when the queue has nothing for them. Throws {@link DailyCapException} at the daily cap.
      */
+    /** How far the reviewer has come: reviews answered in this campaign, transcripts still waiting for them. */
+    public ReviewProgress progress(Worker reviewer) {
+        requireReviewer(reviewer);
+        Instant since = clock.instant().minus(Duration.ofMinutes(settings().claimMinutes()));
+        return reviews.jdbi().withHandle(h -> reviews.progress(h, campaign.id(), reviewer.id(), settings().perAttempt(), since));
+    }
+
     public Next next(Worker reviewer) {
         requireReviewer(reviewer);
         Instant now = clock.instant();

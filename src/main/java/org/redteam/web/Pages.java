@@ -1,5 +1,7 @@
 package org.redteam.web;
 
+import org.redteam.review.ReviewProgress;
+
 import org.redteam.admin.AdminService;
 
 import org.redteam.wellbeing.SurveyDay;
@@ -77,14 +79,16 @@ public final class Pages {
     }
 
     /** The reviewer's held task before the transcript: a warning, the preview, open or skip. */
-    public record ReviewPreview(PageContext ctx, ReviewService.TaskView view) {
+    /** {@code saved}: the reviewer's last answer was just stored (after post/redirect/get). */
+    public record ReviewPreview(PageContext ctx, ReviewService.TaskView view, ReviewProgress progress, boolean saved) {
     }
 
     /**
      * The transcript and the review form. After a rejected answer: the error and what the reviewer had
      * chosen, so nothing is lost.
      */
-    public record ReviewForm(PageContext ctx, ReviewService.TaskView view, int maxNote, Optional<String> error,
+    public record ReviewForm(PageContext ctx, ReviewService.TaskView view, ReviewProgress progress, int maxNote,
+                             Optional<String> error,
                              Optional<Integer> rating, List<String> tags, String note) {
 
         public boolean rated(int value) {

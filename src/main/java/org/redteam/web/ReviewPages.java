@@ -41,10 +41,11 @@ final class ReviewPages {
         if (next instanceof ReviewService.Next.Survey survey) {
             ctx.redirect(Params.wellbeingSurvey(survey.kind()), HttpStatus.SEE_OTHER);
         } else if (next instanceof ReviewService.Next.Task task) {
-            views.render(ctx, "reviewPreview.jte", new Pages.ReviewPreview(Auth.page(ctx), task.view()));
+            views.render(ctx, "reviewPreview.jte", new Pages.ReviewPreview(Auth.page(ctx), task.view(),
+                    reviews.progress(Auth.worker(ctx)), ctx.queryParam("saved") != null));
         } else {
             views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), "Nothing to review right now",
-                    "Thank you — there is no transcript waiting for you. New ones arrive when the coordinators add "
+                    (ctx.queryParam("saved") != null ? "Saved. " : "") + "Thank you — there is no transcript waiting for you. New ones arrive when the coordinators add "
                             + "them to the queue; please come back later."));
         }
     }
@@ -80,7 +81,7 @@ final class ReviewPages {
             form(ctx, view, Optional.of(e.getMessage()), rating, tags, note);
             return;
         }
-        ctx.redirect("/reviews", HttpStatus.SEE_OTHER);
+        ctx.redirect("/reviews?saved=1", HttpStatus.SEE_OTHER);
     }
 
     private void skip(Context ctx) {
@@ -90,7 +91,7 @@ final class ReviewPages {
 
     private void form(Context ctx, ReviewService.TaskView view, Optional<String> error, Optional<Integer> rating,
                       List<String> tags, String note) {
-        views.render(ctx, "reviewTask.jte", new Pages.ReviewForm(Auth.page(ctx), view, ReviewService.MAX_NOTE, error,
+        views.render(ctx, "reviewTask.jte", new Pages.ReviewForm(Auth.page(ctx), view, reviews.progress(Auth.worker(ctx)), ReviewService.MAX_NOTE, error,
                 rating, tags, note));
     }
 

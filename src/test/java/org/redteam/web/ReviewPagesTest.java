@@ -185,9 +185,21 @@ class ReviewPagesTest {
         String path = "/reviews/" + link.group(1);
         assertThat(reviewer.get(path).body()).contains("id=\"review-rating-4\"", "id=\"review-tag-2\"", "value=\"Other\"")
                 .doesNotContain("alice", "hidden-target", "rlhf");
+        HttpResponse<String> tooMany = reviewer.post(path, "rating", rating, "tags", tag, "tags", "Theft", "tags", "Weapons",
+                "note", "kept <b>note</b>");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("at most 2 tags, got 3", "kept &lt;b&gt;note&lt;/b&gt;")
+                .containsPattern("value=\"Theft\" id=\"review-tag-\\d+\" checked");
         HttpResponse<String> answered = reviewer.post(path, "rating", rating, "tags", tag, "note", "");
         assertThat(answered.statusCode()).isEqualTo(303);
-        assertThat(PageSession.location(answered)).isEqualTo("/reviews");
+        assertThat(PageSession.location(answered)).isEqualTo("/reviews?saved=1");
+        HttpResponse<String> next = reviewer.get("/reviews?saved=1");
+        if (next.statusCode() == 200) { // else a survey or the daily cap comes first
+            assertThat(next.body()).contains("Saved");
+        }
+        if (next.body().contains("id=\"review-progress\"")) {
+            assertThat(next.body()).containsPattern("id=\"review-progress\">\\d+ reviewed, \\d+ waiting");
+        }
     }
 
     /** Every item answered with {@code value}, as form name, value pairs. */
