@@ -89,6 +89,12 @@ public final class WebServer {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 problem(ctx, views, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
             });
+            // A path no route serves: a page with a way home (JSON under /api), not Jetty's bare "Not Found".
+            cfg.routes.error(404, ctx -> {
+                if (route(ctx).equals("(no route)")) {
+                    problem(ctx, views, HttpStatus.NOT_FOUND, "There is no page at this address.");
+                }
+            });
             cfg.routes.exception(RedteamException.class, (e, ctx) -> problem(ctx, views, status(e), e.getMessage(), e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 Optional<HttpStatus> slowOrGone = bodyNotReceived(e);
