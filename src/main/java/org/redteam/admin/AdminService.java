@@ -15,7 +15,6 @@ import org.redteam.attempt.IncidentRepository;
 import org.redteam.campaign.Campaign;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.dataset.ExportService;
-import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.review.AgreementReport;
 import org.redteam.review.Annotation;
@@ -69,7 +68,7 @@ public final class AdminService {
     }
 
     public Overview overview(Worker admin) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN);
         Map<Long, Integer> counts = campaigns.jdbi().withHandle(h -> campaigns.attemptCounts(h, campaign.id(), Optional.empty()));
         List<TargetLine> targets = campaign.targets().stream()
                 .map(t -> new TargetLine(t.id(), t.modelType(), t.size(), t.backendKind(), t.demo(), counts.getOrDefault(t.rowId(), 0)))
@@ -83,7 +82,7 @@ public final class AdminService {
      * target, backend, upstream answer ({@code GET /api/admin/incidents}).
      */
     public List<Incident> incidents(Worker admin, int limit) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN);
         if (limit < 1 || limit > MAX_INCIDENTS) {
             throw new InvalidInputException("limit: must be 1 to " + MAX_INCIDENTS + ", got " + limit);
         }
@@ -92,7 +91,7 @@ public final class AdminService {
 
     /** Agreement of the campaign's answered reviews ({@code GET /api/agreement}). */
     public AgreementReport.Report agreement(Worker admin, int resamples, long seed) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN);
         List<Annotation> annotations = reviews.jdbi().withHandle(h -> reviews.annotations(h, campaign.id()));
         return AgreementReport.of(annotations, campaign.config().review().tags(), resamples, seed);
     }
@@ -102,7 +101,7 @@ public final class AdminService {
     }
 
     public Optional<Dashboard> dashboard(Worker admin, int resamples) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN);
         if (resamples < 0 || resamples > MAX_DASHBOARD_RESAMPLES) {
             throw new InvalidInputException("resamples: must be 0 to " + MAX_DASHBOARD_RESAMPLES + ", got " + resamples);
         }
@@ -114,11 +113,5 @@ public final class AdminService {
         AnalysisResult result = AttackAnalysis.run(collected.build(), new AttackAnalysis.Settings(resamples, AttackAnalysis.DEFAULT_SEED));
         return Optional.of(new Dashboard(result, AnalysisSource.store("campaign '" + campaign.config().name()
                 + "' in this platform's store, live", records)));
-    }
-
-    private static void requireAdmin(Worker worker) {
-        if (!worker.has(Role.ADMIN)) {
-            throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
-        }
     }
 }

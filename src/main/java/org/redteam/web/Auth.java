@@ -82,11 +82,7 @@ final class Auth {
     }
 
     static Worker worker(Context ctx, Role role) {
-        Worker worker = worker(ctx);
-        if (!worker.has(role)) {
-            throw new AccessDeniedException("this needs the " + role.label() + " role");
-        }
-        return worker;
+        return worker(ctx).require(role);
     }
 
     static PageContext page(Context ctx) {

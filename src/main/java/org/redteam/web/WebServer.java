@@ -126,10 +126,13 @@ public final class WebServer {
         }
     }
 
-    /** True when the failure is the client closing its connection: routine, not an error of ours. */
+    /**
+     * True when the client closed its connection after sending its request (while we answered): routine, not an
+     * error of ours. A connection that ends while the body is read is {@link #bodyNotReceived}.
+     */
     static boolean clientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof EofException || t instanceof java.nio.channels.ClosedChannelException) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
                 return true;
             }
         }
@@ -145,7 +148,7 @@ public final class WebServer {
             if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 408) {
                 return Optional.of(HttpStatus.REQUEST_TIMEOUT);
             }
-            if (t instanceof org.eclipse.jetty.io.EofException) {
+            if (t instanceof EofException) {
                 return Optional.of(HttpStatus.BAD_REQUEST);
             }
         }

@@ -12,7 +12,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.campaign.Campaign;
 import org.redteam.config.WellbeingSettings;
-import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
 import org.redteam.problem.StateConflictException;
@@ -160,19 +159,13 @@ public final class Wellbeing {
 
     /** Admins: per UTC day, surveys answered and each item's mean (of one kind of survey, or both); never per person. */
     public List<SurveyDay> daily(Worker admin, Optional<TaskKind> kind) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN, "only admins see the well-being summary");
         return surveys.daily(campaign.id(), kind, settings().minGroup());
     }
 
     /** Admins: the newest free-text remarks with their day, without who wrote them. */
     public List<Map.Entry<java.time.LocalDate, String>> remarks(Worker admin, int limit) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN, "only admins see the well-being summary");
         return surveys.remarks(campaign.id(), limit);
-    }
-
-    private static void requireAdmin(Worker worker) {
-        if (!worker.has(Role.ADMIN)) {
-            throw new AccessDeniedException("only admins see the well-being summary");
-        }
     }
 }

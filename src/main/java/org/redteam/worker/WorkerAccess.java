@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StateConflictException;
 import org.redteam.problem.NotFoundException;
@@ -92,9 +91,7 @@ public final class WorkerAccess {
     }
 
     private static void requireAdminOther(Worker admin, long workerId, String what) {
-        if (!admin.has(Role.ADMIN)) {
-            throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
-        }
+        admin.require(Role.ADMIN);
         if (admin.id() == workerId) {
             throw new StateConflictException("you cannot " + what + " here; another admin can, or use the users command");
         }

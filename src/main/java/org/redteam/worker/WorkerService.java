@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StoredText;
 import org.redteam.problem.NotSignedInException;
@@ -45,20 +44,14 @@ public final class WorkerService {
 
     /** An admin adds a worker (the admin page); only admins may. */
     public NewWorker add(Worker admin, String name, Set<Role> roles, Optional<String> externalId) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN);
         return add(name, roles, externalId);
     }
 
     /** An admin issues a new invite link (the admin page); only admins may. */
     public String newInvite(Worker admin, long workerId) {
-        requireAdmin(admin);
+        admin.require(Role.ADMIN);
         return newInvite(workerId);
-    }
-
-    private static void requireAdmin(Worker worker) {
-        if (!worker.has(Role.ADMIN)) {
-            throw new AccessDeniedException("this needs the " + Role.ADMIN.label() + " role");
-        }
     }
 
     /** Where {@code serve} last said people reach it: the address invite links printed by commands name. */

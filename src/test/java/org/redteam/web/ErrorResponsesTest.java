@@ -59,7 +59,8 @@ class ErrorResponsesTest {
 
     @Test
     void aClientClosingItsConnectionIsRoutineNotAnError() {
-        assertThat(WebServer.clientGone(new RuntimeException(new org.eclipse.jetty.io.EofException("reset")))).isTrue();
+        assertThat(WebServer.bodyNotReceived(new RuntimeException(new org.eclipse.jetty.io.EofException("reset"))))
+                .contains(io.javalin.http.HttpStatus.BAD_REQUEST);
         assertThat(WebServer.clientGone(new java.io.UncheckedIOException(new java.nio.channels.ClosedChannelException()))).isTrue();
         assertThat(WebServer.clientGone(new IllegalStateException("a bug"))).isFalse();
     }
