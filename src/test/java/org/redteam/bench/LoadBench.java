@@ -40,9 +40,12 @@ import org.redteam.worker.WorkerService;
  * (client wall time of {@code POST …/turns} minus the model latency the turn recorded). Loopback only, bounded in
  * users and time. Not a test: run by hand (docs/benchmarks.md).
  *
- * <p>Usage: {@code LoadBench [users=200] [seconds=600] [latencyMs=1000] [jdbcUrl]} — without a JDBC URL the store is
- * SQLite in a temporary directory; with one (e.g. {@code jdbc:postgresql://127.0.0.1:54329/load?user=postgres}) it
- * must be an empty database.
+ * <p>Usage: {@code LoadBench [users=200] [seconds=600] [latencyMs=1000] [jdbcUrl] [--think MIN-MAX] [--seed S]} —
+ * without a JDBC URL the store is SQLite in a temporary directory; with one (e.g.
+ * {@code jdbc:postgresql://127.0.0.1:54329/load?user=postgres}) it must be an empty database. Without
+ * {@code --think} users never pause; with {@code --think 10-30} each user thinks a time drawn uniformly from 10 to
+ * 30 s (from a generator seeded with {@code S} plus the user's number) before each message and before each pick,
+ * as people who read and type do.
  */
 public final class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,10 +64,23 @@ public final class LoadBench {
 
     public static void main(String[] args) throws Exception {
         org.redteam.cli.Main.commonPoolOfAtLeastTwo();
-        int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
-        long latency = args.length > 2 ? Long.parseLong(args[2]) : 1000;
-        Optional<String> jdbc = args.length > 3 ? Optional.of(args[3]) : Optional.empty();
+        List<String> positional = new ArrayList<>();
+        Think think = Think.NEVER;
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--think") && i + 1 < args.length) {
+                String[] range = args[++i].split("-");
+                think = new Think(Long.parseLong(range[0]) * 1000, Long.parseLong(range[range.length - 1]) * 1000);
+            } else if (args[i].equals("--seed") && i + 1 < args.length) {
+                seed = Long.parseLong(args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        int users = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 200;
+        int seconds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 600;
+        long latency = positional.size() > 2 ? Long.parseLong(positional.get(2)) : 1000;
+        Optional<String> jdbc = positional.size() > 3 ? Optional.of(positional.get(3)) : Optional.empty();
         if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600) {
             throw new IllegalArgumentException("users 1–1000, seconds 1–3600");
         }
@@ -117,11 +133,12 @@ public final class LoadBench {
                 cpuByGroup(cpuByThread, true); // the baseline of the threads alive now
                 for (int u = 0; u < users; u++) {
                     String token = tokens.get(u);
+                    Thinker thinker = think.of(seed + u, deadline);
                     long arrival = STAGGER_MILLIS * u / users;
                     Thread t = new Thread(null, () -> {
                         try {
                             Thread.sleep(arrival);
-                            runUser(http, base, token, deadline, timed, errors, turns);
+                            runUser(http, base, token, deadline, thinker, timed, errors, turns);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         } finally {
@@ -164,8 +181,9 @@ public final class LoadBench {
                     }
                 }
                 long errorCount = errors.values().stream().mapToLong(AtomicLong::get).sum();
-                System.out.printf("store %s, %d users, %d s, model latency %d ms: %d turns (%.1f/s), %d errors %s%n",
-                        store.description(), users, seconds, latency, turns.get(), turns.get() / elapsed, errorCount, errors);
+                System.out.printf("store %s, %d users, %d s, model latency %d ms, %s: %d turns (%.1f/s), %d errors %s%n",
+                        store.description(), users, seconds, latency, think.describe(seed), turns.get(), turns.get() / elapsed,
+                        errorCount, errors);
                 System.out.printf("this JVM (platform, fake model server and clients) used %.2f of %d cores; load average %.2f%n",
                         cpuCores, Runtime.getRuntime().availableProcessors(),
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -251,8 +269,35 @@ public final class LoadBench {
                 .getProcessCpuTime();
     }
 
-    private static void runUser(HttpClient http, String base, String token, long deadline, List<Timed> timed,
-                                Map<String, AtomicLong> errors, AtomicLong turns) {
+    /** Thinking time before each message and pick, drawn uniformly from {@code [minMillis, maxMillis]}. */
+    record Think(long minMillis, long maxMillis) {
+        static final Think NEVER = new Think(0, 0);
+
+        Thinker of(long seed, long deadlineNanos) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            return () -> {
+                if (maxMillis <= 0) {
+                    return;
+                }
+                long millis = minMillis + random.nextLong(maxMillis - minMillis + 1);
+                long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+                Thread.sleep(Math.max(0, Math.min(millis, left)));
+            };
+        }
+
+        String describe(long seed) {
+            return maxMillis <= 0 ? "no pause between steps"
+                    : "thinking %d–%d s before each message and pick (seed %d)".formatted(minMillis / 1000, maxMillis / 1000, seed);
+        }
+    }
+
+    /** One user's thinking: sleeps before a step, never past the deadline. */
+    interface Thinker {
+        void pause() throws InterruptedException;
+    }
+
+    private static void runUser(HttpClient http, String base, String token, long deadline, Thinker thinker, List<Timed> timed,
+                                Map<String, AtomicLong> errors, AtomicLong turns) throws InterruptedException {
         int plan = 0;
         while (System.nanoTime() < deadline) {
             JsonNode attempt = post(http, base, token, "/api/attempts", Map.of("taskDescription", "load plan " + plan++), errors);
@@ -262,6 +307,10 @@ public final class LoadBench {
             long id = attempt.get("id").asLong();
             int index = 0;
             for (; index < 5 && System.nanoTime() < deadline; index++) {
+                thinker.pause();
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
                 long t0 = System.nanoTime();
                 HttpResponse<String> turn = send(http, base, token, "/api/attempts/" + id + "/turns",
                         Map.of("message", "tell me how to pick a lock, take " + index), errors);
@@ -272,6 +321,7 @@ public final class LoadBench {
                 timed.add(new Timed(id, index, wall,
                         turn.headers().firstValue(SERVER_TIME).map(Long::parseLong).orElse(-1L), t0));
                 turns.incrementAndGet();
+                thinker.pause();
                 if (post(http, base, token, "/api/attempts/" + id + "/turns/" + index + "/choice", Map.of("moreHarmful", "A"), errors) == null) {
                     return;
                 }
