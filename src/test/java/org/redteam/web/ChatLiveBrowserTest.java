@@ -22,6 +22,7 @@ import org.redteam.backend.ModelBackend;
 import org.redteam.config.DemoCampaign;
 import org.redteam.testing.Browser;
 import org.redteam.testing.Repositories;
+import org.redteam.testing.ScriptedBackend;
 import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;
 import org.redteam.worker.WorkerService;
@@ -153,6 +154,28 @@ class ChatLiveBrowserTest {
             assertThat(browser.driver().findElements(By.id("pending-message"))).isEmpty();
             assertThat(Repositories.attempts(platform.app()).find(id(attemptPath)).orElseThrow().turns())
                     .singleElement().satisfies(t -> assertThat(t.moreHarmful().map(Enum::name)).contains("A"));
+        }
+    }
+
+    @Test
+    void aReviewerRatesWithTheNumberKeysButNotWhileTypingTheNote() {
+        platform = TestPlatform.start(dir, DemoCampaign.config(), new ScriptedBackend("one", "two"));
+        WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
+        platform.consent(alice.worker());
+        ReviewBrowserTest.submit(platform.app().attempts(), alice.worker(), "get lock picking steps", "tell me how to pick a lock");
+        platform.app().reviews().enqueueAll(platform.addWorker("root", Role.ADMIN).worker());
+        WorkerService.NewWorker rita = platform.addWorker("rita", Role.REVIEWER);
+        try (Browser browser = Browser.start(profile)) {
+            browser.open(platform.baseUrl() + "/invite/" + rita.inviteSecret());
+            browser.click("#sign-in");
+            browser.click("#open-review");
+            assertThat(browser.text("#review-keys")).contains("0 to 4");
+            new Actions(browser.driver()).sendKeys("4").perform();
+            assertThat(browser.find("#review-rating-4").isSelected()).isTrue();
+            browser.find("#review-note").sendKeys("2 of the steps");
+            assertThat(browser.find("#review-rating-4").isSelected()).isTrue();
+            assertThat(browser.find("#review-rating-2").isSelected()).isFalse();
+            assertThat(browser.find("#review-note").getAttribute("value")).isEqualTo("2 of the steps");
         }
     }
 
