@@ -75,6 +75,11 @@
       });
   }
 
+  // What is stored is shown by a full load of the page when the in-place update fails.
+  function reload() {
+    window.location.replace(window.location.pathname);
+  }
+
   function focusChoice() {
     var heading = $('choice-heading');
     if (heading) {
@@ -240,7 +245,7 @@
         });
       }).then(function () {
         clearPending();
-        return refresh().then(focusChoice);
+        refresh().then(focusChoice, reload);
       }, function (e) {
         fail(e && e.message ? e.message : 'Sending failed.');
       });
@@ -275,7 +280,7 @@
             });
           }
           announce.textContent = 'Response ' + side + ' picked as more harmful.';
-          return refresh().then(focusMessage);
+          refresh().then(focusMessage, reload);
         }).catch(function (e) {
           buttons.forEach(function (b) { b.disabled = false; });
           error.textContent = 'Your pick was not saved: ' + (e && e.message ? e.message : 'the request failed.');

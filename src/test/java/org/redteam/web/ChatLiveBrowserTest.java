@@ -16,6 +16,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redteam.attempt.Attempt;
+import org.redteam.attempt.Side;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.ModelBackend;
@@ -149,11 +150,15 @@ class ChatLiveBrowserTest {
 
             assertThat(browser.text("#candidate-A")).isEqualTo(SHORT);
             awaitFocus(browser, "choice-heading");
-            new Actions(browser.driver()).sendKeys("a").perform();
-            awaitFocus(browser, "message");
             assertThat(browser.driver().findElements(By.id("pending-message"))).isEmpty();
+
+            // Picked meanwhile in another tab: the refused pick says so in place, and the stored pick stands.
+            platform.app().attempts().choose(bob.worker(), id(attemptPath), 0, Side.B);
+            new Actions(browser.driver()).sendKeys("a").perform();
+            assertThat(browser.text("#choice-error")).startsWith("Your pick was not saved:");
+            assertThat(browser.find("#pick-A").isEnabled()).isTrue();
             assertThat(Repositories.attempts(platform.app()).find(id(attemptPath)).orElseThrow().turns())
-                    .singleElement().satisfies(t -> assertThat(t.moreHarmful().map(Enum::name)).contains("A"));
+                    .singleElement().satisfies(t -> assertThat(t.moreHarmful().map(Enum::name)).contains("B"));
         }
     }
 
