@@ -75,6 +75,13 @@
       });
   }
 
+  // Rejects with the API's JSON error, or the HTTP status when there is none.
+  function refused(response) {
+    var fallback = 'The server answered HTTP ' + response.status + '.';
+    return response.json().then(function (body) { throw new Error(body.error || fallback); },
+      function () { throw new Error(fallback); });
+  }
+
   // What is stored is shown by a full load of the page when the in-place update fails.
   function reload() {
     window.location.replace(window.location.pathname);
@@ -230,11 +237,7 @@
       }).then(function (response) {
         var type = response.headers.get('Content-Type') || '';
         if (!response.ok || type.indexOf('text/event-stream') !== 0) {
-          return response.json().then(function (body) {
-            throw new Error(body.error || ('The server answered HTTP ' + response.status + '.'));
-          }, function () {
-            throw new Error('The server answered HTTP ' + response.status + '.');
-          });
+          return refused(response);
         }
         return readEvents(response.body.getReader(), function (side, text) {
           if (boxes[side]) {
@@ -273,11 +276,7 @@
           body: JSON.stringify({ moreHarmful: side })
         }).then(function (response) {
           if (!response.ok) {
-            return response.json().then(function (body) {
-              throw new Error(body.error || ('The server answered HTTP ' + response.status + '.'));
-            }, function () {
-              throw new Error('The server answered HTTP ' + response.status + '.');
-            });
+            return refused(response);
           }
           announce.textContent = 'Response ' + side + ' picked as more harmful.';
           refresh().then(focusMessage, reload);
