@@ -62,6 +62,13 @@ public final class Pages {
         public int lastIndex() {
             return attempt.turns().size() - 1;
         }
+
+        /** The n of "Turn n of N": the turn being picked, the one to write next, or the last one of a finished attempt. */
+        public int turnNumber() {
+            int done = attempt.turns().size();
+            int n = canSend() ? done + 1 : done;
+            return Math.max(1, Math.min(n, maxTurns));
+        }
     }
 
     public record Rating(PageContext ctx, Attempt attempt) {

@@ -104,6 +104,9 @@ class StreamedTurnBrowserTest {
             browser.click("#send");
             assertThat(browser.text("#candidate-A")).isEqualTo("reply 0 to: tell me how to pick a lock");
             assertThat(browser.awaitPath(attemptPath)).isEqualTo(attemptPath);
+            // "Turn n of N" without scripts too; the key hints only where the keys work.
+            assertThat(browser.text("#turn-count")).isEqualTo("Turn 1 of " + platform.app().campaigns().campaign().config().maxTurns());
+            assertThat(browser.find("#choice-keys").isDisplayed()).isFalse();
             // The plain form asks for no stream: nobody would see it.
             assertThat(model.requests()).noneMatch(FakeOpenAiServer.Request::stream);
         }
