@@ -136,7 +136,8 @@ public final class Pages {
                               org.redteam.review.ReviewQueue.Overview queue, Optional<Confirmation> done) {
 
         public String submitted(org.redteam.review.ReviewQueue.Line line) {
-            return line.submittedAt().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()).orElse("");
+            return line.submittedAt().map(t -> java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(t)).orElse("");
         }
     }
 
