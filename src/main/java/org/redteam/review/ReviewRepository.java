@@ -227,6 +227,35 @@ public final class ReviewRepository {
                 byStatus.getOrDefault("claimed", 0));
     }
 
+    /** The campaign's queued attempts in queue order, at most {@code limit}, with their answered reviews. */
+    public List<QueuedAttempt> queued(Handle h, long campaignId, int limit) {
+        return h.createQuery("SELECT q.attempt_id, a.target_id, a.submitted_at, (SELECT COUNT(*) FROM review_task t "
+                        + "WHERE t.attempt_id = q.attempt_id AND t.status = 'answered') AS answered FROM review_queue q "
+                        + "JOIN attempt a ON a.id = q.attempt_id WHERE q.campaign_id = :c ORDER BY q.added_at, q.attempt_id LIMIT :n")
+                .bind("c", campaignId).bind("n", limit)
+                .map((rs, ctx) -> new QueuedAttempt(rs.getLong(1), rs.getLong(2),
+                        Rows.optionalLong(rs, "submitted_at").map(Instant::ofEpochMilli), rs.getInt(4))).list();
+    }
+
+    /** Takes the attempt out of the campaign's queue (its reviews stay); false when it was not queued. */
+    public boolean dequeue(Handle h, long campaignId, long attemptId) {
+        return h.createUpdate("DELETE FROM review_queue WHERE campaign_id = :c AND attempt_id = :a")
+                .bind("c", campaignId).bind("a", attemptId).execute() == 1;
+    }
+
+    public int countSubmittedNotQueued(Handle h, long campaignId) {
+        return h.createQuery("SELECT COUNT(*) FROM attempt a WHERE a.campaign_id = :c AND a.status = 'submitted' "
+                        + "AND NOT EXISTS (SELECT 1 FROM review_queue q WHERE q.attempt_id = a.id)")
+                .bind("c", campaignId).mapTo(Integer.class).one();
+    }
+
+    /** Workers with the reviewer role who are not deactivated. */
+    public int countActiveReviewers(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM worker w JOIN worker_role r ON r.worker_id = w.id "
+                        + "WHERE r.role = 'reviewer' AND w.deactivated_at IS NULL")
+                .mapTo(Integer.class).one();
+    }
+
     private static ReviewTask task(ResultSet rs, List<String> tags) throws SQLException {
         return new ReviewTask(rs.getLong("id"), rs.getLong("attempt_id"), rs.getLong("reviewer_id"),
                 ReviewTask.Status.parse(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("claimed_at")),

@@ -1,11 +1,8 @@
 package org.redteam.review;
 
 import org.redteam.wellbeing.TaskKind;
-
 import org.redteam.wellbeing.DailyCapException;
-
 import org.redteam.wellbeing.Wellbeing;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +44,7 @@ public final class ReviewService {
     private final Wellbeing wellbeing;
     private final Campaign campaign;
     private final Clock clock;
+    private final ReviewQueue queue;
 
     public ReviewService(ReviewRepository reviews, Attempts attempts, Wellbeing wellbeing, Campaign campaign,
                          Clock clock) {
@@ -55,6 +53,12 @@ public final class ReviewService {
         this.wellbeing = wellbeing;
         this.campaign = campaign;
         this.clock = clock;
+        this.queue = new ReviewQueue(reviews, campaign);
+    }
+
+    /** The queue's listing and removal, for admins. */
+    public ReviewQueue queue() {
+        return queue;
     }
 
     private ReviewSettings settings() {

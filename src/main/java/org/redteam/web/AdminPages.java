@@ -18,6 +18,7 @@ final class AdminPages {
     private final AdminService admin;
     private final Views views;
     private final Links links;
+    private final OneTimeSecrets<Pages.Shown> secrets = new OneTimeSecrets<>(java.time.Clock.systemUTC());
 
     AdminPages(WorkerService workers, WorkerAccess access, AdminService admin, Views views, Links links) {
         this.workers = workers;
@@ -28,7 +29,8 @@ final class AdminPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/admin", ctx -> render(ctx, Optional.empty(), Optional.empty()));
+        routes.get("/admin", ctx -> render(ctx, Optional.empty(), false));
+        routes.get("/admin/secrets/{key}", this::showSecret);
         routes.post("/admin/workers", this::addWorker);
         routes.post("/admin/workers/{id}/invite", this::reissue);
         routes.post("/admin/workers/{id}/deactivate", ctx -> change(ctx, (admin, id) -> access.deactivate(admin, id)));
@@ -49,26 +51,50 @@ final class AdminPages {
         return roles;
     }
 
+    /**
+     * Both forms that make a one-time secret keep it for this session and redirect (303) to the one GET that shows
+     * it, once: a reload repeats nothing and shows the secret no more.
+     */
     private void addWorker(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
         WorkerService.NewWorker created = workers.add(admin, ctx.formParam("name"), roles(ctx),
                 Optional.ofNullable(ctx.formParam("external_id")));
-        render(ctx, Optional.of(new Pages.NewWorker(created.worker().name(),
-                created.worker().roleLabels(),
-                links.invite(ctx, created.inviteSecret()), created.token())), Optional.empty());
+        keep(ctx, new Pages.NewWorker(created.worker().name(), created.worker().roleLabels(),
+                links.invite(ctx, created.inviteSecret()), created.token()));
     }
 
     private void reissue(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        String secret = workers.newInvite(admin, Params.id(ctx, "id", "worker id"));
-        render(ctx, Optional.empty(), Optional.of(links.invite(ctx, secret)));
+        long id = Params.id(ctx, "id", "worker id");
+        String secret = workers.newInvite(admin, id);
+        String name = workers.listPlatformWorkers().stream().filter(w -> w.id() == id).map(Worker::name).findFirst().orElse("");
+        keep(ctx, new Pages.Reissued(id, name, links.invite(ctx, secret)));
     }
 
-    private void render(Context ctx, Optional<Pages.NewWorker> created, Optional<String> reissued) {
+    private void keep(Context ctx, Pages.Shown shown) {
+        ctx.redirect("/admin/secrets/" + secrets.put(owner(ctx), shown), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void showSecret(Context ctx) {
+        Auth.worker(ctx, Role.ADMIN);
+        if (secrets.take(owner(ctx), ctx.pathParam("key")) instanceof OneTimeSecrets.Secret<Pages.Shown> secret) {
+            render(ctx, Optional.of(secret.value()), false);
+        } else {
+            render(ctx, Optional.empty(), true);
+        }
+    }
+
+    /** The session (its CSRF token) or, for an API token, the worker: only they see what they made. */
+    private static String owner(Context ctx) {
+        Auth.Principal p = Auth.principal(ctx).orElseThrow();
+        return p.csrfToken().map(t -> "session:" + t).orElse("worker:" + p.worker().id());
+    }
+
+    private void render(Context ctx, Optional<Pages.Shown> shown, boolean gone) {
         AdminService.Overview o = admin.overview(Auth.worker(ctx, Role.ADMIN));
-        // shows one-time secrets (invite links, API tokens): no cache may keep them
+        // may show one-time secrets (invite links, API tokens): no cache may keep them
         ctx.header("Cache-Control", "no-store");
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
-                o.workers(), o.deactivated(), o.recentAttempts(), o.recentIncidents(), created, reissued));
+                o.workers(), o.deactivated(), o.recentAttempts(), o.recentIncidents(), shown, gone));
     }
 }

@@ -34,13 +34,27 @@ final class DashboardPages {
         int resamples = Params.queryInt(ctx, "resamples", AdminService.DASHBOARD_RESAMPLES, 0, AdminService.MAX_DASHBOARD_RESAMPLES);
         Optional<AdminService.Dashboard> dashboard = admin.dashboard(worker, resamples);
         if (dashboard.isEmpty()) {
-            views.render(ctx, "message.jte", new Pages.Message(Auth.page(ctx), "Dashboard",
+            views.render(ctx, "adminMessage.jte", new Pages.AdminMessage(Auth.page(ctx), "dashboard", "Dashboard",
                     "No submitted attempts in this campaign yet: the dashboard fills in as red teamers submit."));
             return;
         }
         AnalysisResult result = dashboard.get().result();
         ctx.header("Cache-Control", "no-store");
-        ctx.html(AnalysisOutput.html(new ReportPage(result, dashboard.get().source(), ReportPage.Charts.of(result), List.of(),
-                Optional.empty())));
+        ctx.html(withNav(AnalysisOutput.html(new ReportPage(result, dashboard.get().source(), ReportPage.Charts.of(result), List.of(),
+                Optional.empty()))));
+    }
+
+    /**
+     * The report is the same document {@code redteam analyze} writes (no admin links in a file); served here it
+     * gets the admin navigation bar at the top of its body.
+     */
+    private String withNav(String report) {
+        int body = report.indexOf("<body>");
+        if (body < 0) {
+            throw new IllegalStateException("the analysis report has no <body>");
+        }
+        int at = body + "<body>".length();
+        return report.substring(0, at) + "\n" + views.render("adminNav.jte", java.util.Map.of("current", "dashboard"))
+                + report.substring(at);
     }
 }

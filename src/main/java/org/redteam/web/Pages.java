@@ -33,6 +33,10 @@ public final class Pages {
     public record Message(PageContext ctx, String title, String text) {
     }
 
+    /** A message on an admin page, under the admin navigation bar ({@code section}: the bar's current item). */
+    public record AdminMessage(PageContext ctx, String section, String title, String text) {
+    }
+
     public record Invite(PageContext ctx, String secret, String workerName, String externalId) {
     }
 
@@ -77,12 +81,29 @@ public final class Pages {
     public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId) {
     }
 
-    public record NewWorker(String name, String roles, String inviteUrl, String token) {
+    /** A one-time secret the admin page shows once (after post/redirect/get). */
+    public sealed interface Shown permits NewWorker, Reissued {
     }
 
+    public record NewWorker(String name, String roles, String inviteUrl, String token) implements Shown {
+    }
+
+    /** A new invite link for an existing worker: says whose. */
+    public record Reissued(long workerId, String name, String inviteUrl) implements Shown {
+    }
+
+    /** {@code secretGone}: the one-time page was opened again, after it showed its secret. */
     public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<AdminService.TargetLine> targets,
                         List<Worker> workers, java.util.Set<Long> deactivated, List<AttemptSummary> attempts, List<Incident> incidents,
-                        Optional<NewWorker> created, Optional<String> reissued) {
+                        Optional<Shown> shown, boolean secretGone) {
+
+        public Optional<NewWorker> created() {
+            return shown.filter(NewWorker.class::isInstance).map(NewWorker.class::cast);
+        }
+
+        public Optional<Reissued> reissued() {
+            return shown.filter(Reissued.class::isInstance).map(Reissued.class::cast);
+        }
     }
 
     /** The reviewer's held task before the transcript: a warning, the preview, open or skip. */
@@ -113,9 +134,18 @@ public final class Pages {
         }
     }
 
-    /** The admin's review queue: progress and the forms that add attempts; {@code added} after a form. */
-    public record ReviewQueue(PageContext ctx, QueueStats stats, int perAttempt,
-                              List<String> targetIds, Optional<Integer> added) {
+    /** What a form just did, shown once after its redirect; {@code id} is the element's id. */
+    public record Confirmation(String id, String text) {
+    }
+
+    /** The admin's review queue: progress, the queued attempts, the forms that add attempts; {@code done} after a form. */
+    public record ReviewQueue(PageContext ctx, QueueStats stats, int perAttempt, List<String> targetIds,
+                              org.redteam.review.ReviewQueue.Overview queue, Optional<Confirmation> done) {
+
+        public String submitted(org.redteam.review.ReviewQueue.Line line) {
+            return line.submittedAt().map(t -> java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(t)).orElse("");
+        }
     }
 
     /** Well-being survey answers as daily averages per item and recent remarks with their day: no names. */

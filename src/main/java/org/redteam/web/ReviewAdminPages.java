@@ -3,6 +3,7 @@ package org.redteam.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,9 @@ final class ReviewAdminPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/admin/reviews", ctx -> queue(ctx, Auth.worker(ctx, Role.ADMIN), Optional.empty()));
+        routes.get("/admin/reviews", this::queue);
         routes.post("/admin/reviews/queue-all", this::queueAll);
+        routes.post("/admin/reviews/{id}/remove", this::remove);
         routes.post("/admin/reviews/queue-sample", this::queueSample);
         routes.post("/admin/reviews/queue-filter", this::queueFilter);
         routes.get("/admin/wellbeing", this::report);
@@ -47,26 +49,63 @@ final class ReviewAdminPages {
 
     private void queueAll(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        queue(ctx, admin, Optional.of(reviews.enqueueAll(admin)));
+        added(ctx, reviews.enqueueAll(admin));
     }
 
     private void queueSample(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
         int perTarget = Params.wholeNumber("perTarget", ctx.formParam("perTarget"));
-        queue(ctx, admin, Optional.of(reviews.enqueueSample(admin, perTarget, seed(ctx.formParam("seed")))));
+        added(ctx, reviews.enqueueSample(admin, perTarget, seed(ctx.formParam("seed"))));
     }
 
     private void queueFilter(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
         ReviewService.Filter filter = new ReviewService.Filter(new LinkedHashSet<>(ctx.formParams("targets")),
                 rating("minRating", ctx.formParam("minRating")), rating("maxRating", ctx.formParam("maxRating")));
-        queue(ctx, admin, Optional.of(reviews.enqueueFilter(admin, filter)));
+        added(ctx, reviews.enqueueFilter(admin, filter));
     }
 
-    private void queue(Context ctx, Worker admin, Optional<Integer> added) {
+    /** Post/redirect/get: the page says what the form did, and a reload repeats nothing. */
+    private static void added(Context ctx, int count) {
+        ctx.redirect("/admin/reviews?added=" + count, HttpStatus.SEE_OTHER);
+    }
+
+    /** Takes a queued attempt out of the queue; the reviews it has stay. */
+    private void remove(Context ctx) {
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
+        long id = Params.id(ctx, "id", "attempt id");
+        boolean removed = reviews.queue().remove(admin, id);
+        ctx.redirect("/admin/reviews?" + (removed ? "removed=" : "absent=") + id, HttpStatus.SEE_OTHER);
+    }
+
+    private void queue(Context ctx) {
+        Worker admin = Auth.worker(ctx, Role.ADMIN);
         List<String> targets = campaign.targets().stream().map(Target::id).toList();
         views.render(ctx, "adminReviews.jte", new Pages.ReviewQueue(Auth.page(ctx), reviews.stats(admin),
-                campaign.config().review().perAttempt(), targets, added));
+                campaign.config().review().perAttempt(), targets, reviews.queue().overview(admin), confirmation(ctx)));
+    }
+
+    /** The confirmation a form's redirect asks for ({@code ?added=3}, {@code ?removed=12}, {@code ?absent=12}). */
+    private static Optional<Pages.Confirmation> confirmation(Context ctx) {
+        Optional<Long> added = number(ctx.queryParam("added"));
+        Optional<Long> removed = number(ctx.queryParam("removed"));
+        Optional<Long> absent = number(ctx.queryParam("absent"));
+        if (added.isPresent()) {
+            return Optional.of(new Pages.Confirmation("queue-added", "Added " + added.get() + " attempts to the review queue."));
+        }
+        if (removed.isPresent()) {
+            return Optional.of(new Pages.Confirmation("queue-removed", "Removed attempt " + removed.get()
+                    + " from the review queue; the reviews it already has are kept."));
+        }
+        return absent.map(id -> new Pages.Confirmation("queue-absent", "Attempt " + id + " was not in the review queue."));
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Long.parseLong(text)).filter(n -> n >= 0);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code ?kind=review|red-team} narrows the averages to one kind of survey. */

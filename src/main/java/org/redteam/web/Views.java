@@ -14,8 +14,13 @@ final class Views {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     void render(Context ctx, String template, Object page) {
+        ctx.html(render(template, Map.of("page", page)));
+    }
+
+    /** A template (or a fragment such as {@code adminNav.jte}) with its named parameters, as HTML text. */
+    String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
-        engine.render(template, Map.of("page", page), out);
-        ctx.html(out.toString());
+        engine.render(template, params, out);
+        return out.toString();
     }
 }

@@ -36,8 +36,10 @@ public final class PageSession {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/invite/" + inviteSecret))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("external_id=")).build();
-        String setCookie = send(http, request).headers().firstValue("Set-Cookie")
-                .orElseThrow(() -> new IllegalStateException("the invite did not set a session cookie"));
+        HttpResponse<String> response = send(http, request);
+        String setCookie = response.headers().firstValue("Set-Cookie")
+                .orElseThrow(() -> new IllegalStateException("the invite did not set a session cookie: "
+                        + response.statusCode() + " " + response.body()));
         return new PageSession(platform.baseUrl(), setCookie.substring(0, setCookie.indexOf(';')));
     }
 

@@ -70,12 +70,12 @@ class AuthorizationMatrixTest {
             get("/reviews", Access.REVIEWER), get("/reviews/{taskId}", Access.REVIEWER),
             post("/reviews/{taskId}", Access.REVIEWER), post("/reviews/{taskId}/skip", Access.REVIEWER),
             get("/wellbeing", Access.SIGNED_IN), post("/wellbeing", Access.SIGNED_IN),
-            get("/admin", Access.ADMIN), post("/admin/workers", Access.ADMIN), post("/admin/workers/{id}/invite", Access.ADMIN),
+            get("/admin", Access.ADMIN), get("/admin/secrets/{key}", Access.ADMIN), post("/admin/workers", Access.ADMIN), post("/admin/workers/{id}/invite", Access.ADMIN),
             post("/admin/workers/{id}/deactivate", Access.ADMIN), post("/admin/workers/{id}/activate", Access.ADMIN),
             post("/admin/workers/{id}/roles", Access.ADMIN),
             get("/admin/dashboard", Access.ADMIN), get("/admin/reviews", Access.ADMIN),
             post("/admin/reviews/queue-all", Access.ADMIN), post("/admin/reviews/queue-sample", Access.ADMIN),
-            post("/admin/reviews/queue-filter", Access.ADMIN), get("/admin/wellbeing", Access.ADMIN),
+            post("/admin/reviews/queue-filter", Access.ADMIN), post("/admin/reviews/{id}/remove", Access.ADMIN), get("/admin/wellbeing", Access.ADMIN),
             get("/api/me", Access.SIGNED_IN), get("/api/campaign", Access.SIGNED_IN),
             post("/api/consent", Access.RED_TEAMER), post("/api/attempts", Access.RED_TEAMER),
             get("/api/attempts/{id}", Access.RED_TEAMER_OR_ADMIN_READS), post("/api/attempts/{id}/turns", Access.RED_TEAMER),
@@ -280,6 +280,7 @@ class AuthorizationMatrixTest {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("{secret}", "not-a-real-secret");
             params.put("{index}", "0");
+            params.put("{key}", "not-a-real-key");
             params.put("{taskId}", Long.toString(own ? ownTask : otherTask));
             if (route.path().matches("/admin/workers/\\{id}/(deactivate|activate|roles)")) {
                 params.put("{id}", Long.toString(victorId));

@@ -38,7 +38,8 @@ class DashboardTest {
         platform = TestPlatform.start(dir);
         String admin = platform.addWorker("admin", Role.ADMIN).token();
         String reviewer = platform.addWorker("rita", Role.REVIEWER).token();
-        assertThat(get(admin, "/admin/dashboard").body()).contains("No submitted attempts in this campaign yet");
+        assertThat(get(admin, "/admin/dashboard").body()).contains("No submitted attempts in this campaign yet",
+                "<a href=\"/admin/dashboard\" aria-current=\"page\" id=\"admin-nav-dashboard\">");
 
         for (String name : new String[] {"alice", "bob", "carl"}) {
             ApiClient red = platform.redTeamer(name);
@@ -53,6 +54,10 @@ class DashboardTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("6").contains("<svg").contains("live").doesNotContain("<script>window.__x");
         assertThat(page.body().split("<svg", -1).length - 1).isGreaterThanOrEqualTo(5);
+        // The report as served has the admin navigation bar at the top of its body.
+        assertThat(page.body()).containsPattern("<body>\\s*<link rel=\"stylesheet\" href=\"/static/admin-nav.css\">\\s*"
+                + "<nav class=\"admin-nav\"").contains("<a href=\"/admin/dashboard\" aria-current=\"page\" id=\"admin-nav-dashboard\">",
+                "<a href=\"/admin/reviews\" id=\"admin-nav-reviews\">");
         assertThat(get(reviewer, "/admin/dashboard").statusCode()).isEqualTo(403);
         assertThat(get(admin, "/admin/dashboard?resamples=-3").statusCode()).isEqualTo(400);
     }

@@ -65,10 +65,15 @@ class PublicAddressTest {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
         String form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&name=Bob&roles=red-teamer";
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/admin/workers")).header("Cookie", cookie)
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/workers")).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-Host", forwardedHost).header("X-Forwarded-Proto", "https")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        // post/redirect/get: the link is made for the POST and shown, once, on the page it redirects to
+        assertThat(added.statusCode()).isEqualTo(303);
+        String shownAt = added.headers().firstValue("Location").orElseThrow();
+        return http.send(HttpRequest.newBuilder(URI.create(base + shownAt)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String link(HttpResponse<String> page) {

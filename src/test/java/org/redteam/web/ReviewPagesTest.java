@@ -85,9 +85,15 @@ class ReviewPagesTest {
         assertThat(root.get("/admin").body()).contains("href=\"/admin/reviews\"", "href=\"/admin/wellbeing\"");
 
         HttpResponse<String> filtered = root.post("/admin/reviews/queue-filter", "targets", "hidden-target", "minRating", "3", "maxRating", "4");
-        assertThat(filtered.body()).contains("Added 2 attempts", "id=\"stat-queued\">2<");
-        assertThat(root.post("/admin/reviews/queue-sample", "perTarget", "5", "seed", "7").body()).contains("Added 2 attempts");
-        assertThat(root.post("/admin/reviews/queue-all").body()).contains("Added 0 attempts", "id=\"stat-queued\">4<");
+        assertThat(filtered.statusCode()).isEqualTo(303);
+        assertThat(PageSession.location(filtered)).isEqualTo("/admin/reviews?added=2");
+        assertThat(root.get(PageSession.location(filtered)).body()).contains("Added 2 attempts", "id=\"stat-queued\">2<");
+        // A reload of the page the form redirected to adds nothing.
+        assertThat(root.get(PageSession.location(filtered)).body()).contains("id=\"stat-queued\">2<");
+        assertThat(root.get(PageSession.location(root.post("/admin/reviews/queue-sample", "perTarget", "5", "seed", "7"))).body())
+                .contains("Added 2 attempts");
+        assertThat(root.get(PageSession.location(root.post("/admin/reviews/queue-all"))).body())
+                .contains("Added 0 attempts", "id=\"stat-queued\">4<");
 
         HttpResponse<String> badSeed = root.post("/admin/reviews/queue-sample", "perTarget", "5", "seed", "x");
         assertThat(badSeed.statusCode()).isEqualTo(400);
@@ -95,6 +101,50 @@ class ReviewPagesTest {
         assertThat(alice.get("/admin/reviews").statusCode()).isEqualTo(403);
         assertThat(alice.post("/admin/reviews/queue-all").statusCode()).isEqualTo(403);
         assertThat(alice.get("/reviews").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theQueueListsQueuedAttemptsRemovesThemKeepingReviewsAndCountsTheRest() {
+        HttpResponse<String> empty = root.get("/admin/reviews");
+        assertThat(empty.body()).contains("id=\"queue-empty\"", "id=\"stat-not-queued\">4<").doesNotContain("too-few-reviewers");
+
+        root.post("/admin/reviews/queue-filter", "minRating", "3");
+        String page = root.get("/admin/reviews").body();
+        assertThat(page).contains("id=\"stat-not-queued\">2<", "id=\"queued-" + attemptIds.get(1) + "\"",
+                "id=\"queued-" + attemptIds.get(2) + "\"", "<td>hidden-target</td>", "<td>0 / 1</td>",
+                "action=\"/admin/reviews/" + attemptIds.get(1) + "/remove\"").doesNotContain("id=\"queued-" + attemptIds.get(0) + "\"");
+        assertThat(page).containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>");
+
+        // Rita reviews one queued attempt; removing it from the queue keeps her review.
+        answerNext(rita, "2", "Theft");
+        long reviewed = Repositories.reviews(platform.app()).jdbi().withHandle(h -> h.createQuery(
+                "SELECT attempt_id FROM review_task WHERE status = 'answered'").mapTo(Long.class).one());
+        assertThat(root.get("/admin/reviews").body()).contains("<td>1 / 1</td>");
+        HttpResponse<String> removed = root.post("/admin/reviews/" + reviewed + "/remove");
+        assertThat(removed.statusCode()).isEqualTo(303);
+        assertThat(PageSession.location(removed)).isEqualTo("/admin/reviews?removed=" + reviewed);
+        String after = root.get(PageSession.location(removed)).body();
+        assertThat(after).contains("id=\"queue-removed\"", "Removed attempt " + reviewed, "id=\"stat-not-queued\">3<",
+                "id=\"stat-answered\">1<").doesNotContain("id=\"queued-" + reviewed + "\"");
+        int kept = Repositories.reviews(platform.app()).jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM review_task WHERE attempt_id = :a AND status = 'answered'").bind("a", reviewed)
+                .mapTo(Integer.class).one());
+        assertThat(kept).isEqualTo(1);
+
+        HttpResponse<String> again = root.post("/admin/reviews/" + reviewed + "/remove");
+        assertThat(PageSession.location(again)).isEqualTo("/admin/reviews?absent=" + reviewed);
+        assertThat(root.get(PageSession.location(again)).body()).contains("was not in the review queue");
+        assertThat(alice.post("/admin/reviews/" + attemptIds.get(2) + "/remove").statusCode()).isEqualTo(403);
+        assertThat(root.get("/admin/reviews").body()).contains("id=\"queued-" + attemptIds.get(2) + "\"");
+    }
+
+    @Test
+    void theQueueWarnsWhenFewerActiveReviewersThanPerAttemptExist() {
+        assertThat(root.get("/admin/reviews").body()).doesNotContain("too-few-reviewers");
+        platform.app().web().access().deactivate(ritaWorker.worker().id());
+        assertThat(root.get("/admin/reviews").body()).contains("id=\"too-few-reviewers\"", "Only 0 active reviewer(s)");
+        platform.app().web().access().activate(ritaWorker.worker().id());
+        assertThat(root.get("/admin/reviews").body()).doesNotContain("too-few-reviewers");
     }
 
     @Test

@@ -70,14 +70,61 @@ class SignInAndAdminTest {
 
         HttpResponse<String> added = post("/admin/workers", session,
                 "_csrf=" + enc(csrf) + "&name=" + enc("Bob <b>") + "&roles=red-teamer&roles=reviewer", "http");
-        assertThat(added.statusCode()).isEqualTo(200);
-        assertThat(added.body()).contains("Bob &lt;b&gt;", "/invite/inv_", "rt_");
-        Matcher token = Pattern.compile("id=\"api-token\">(rt_[A-Za-z0-9_-]+)<").matcher(added.body());
+        assertThat(added.statusCode()).isEqualTo(303);
+        String shownAt = added.headers().firstValue("Location").orElseThrow();
+        assertThat(shownAt).matches("/admin/secrets/[A-Za-z0-9_-]{20,}");
+        assertThat(added.body()).doesNotContain("rt_", "/invite/inv_");
+        int workers = platform.app().store().workers().listPlatformWorkers().size();
+
+        HttpResponse<String> shown = get(shownAt, session);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(shown.body()).contains("Bob &lt;b&gt;", "/invite/inv_", "rt_", "data-copy=\"API token\"",
+                "id=\"copy-status\"", "aria-live=\"polite\"", "src=\"/static/copy.js\"");
+        Matcher token = Pattern.compile("id=\"api-token\" data-copy=\"API token\">(rt_[A-Za-z0-9_-]+)<").matcher(shown.body());
         assertThat(token.find()).isTrue();
         assertThat(platform.app().store().workers().byToken(token.group(1)).orElseThrow().roles())
                 .containsExactlyInAnyOrder(Role.RED_TEAMER, Role.REVIEWER);
 
+        // Reloading shows the secret no more and creates no second worker.
+        HttpResponse<String> reload = get(shownAt, session);
+        assertThat(reload.statusCode()).isEqualTo(200);
+        assertThat(reload.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(reload.body()).contains("id=\"secret-gone\"", "shown already").doesNotContain(token.group(1), "/invite/inv_",
+                "copy.js");
+        assertThat(platform.app().store().workers().listPlatformWorkers()).hasSize(workers);
+
         assertThat(post("/admin/workers", session, "name=Eve&roles=admin", "http").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aReissuedLinkSaysWhoseAndOnlyTheSessionThatMadeItSeesItOnce() throws Exception {
+        String session = signIn(platform.addWorker("root", Role.ADMIN));
+        String other = signIn(platform.addWorker("other admin", Role.ADMIN));
+        WorkerService.NewWorker alice = platform.addWorker("Alice", Role.RED_TEAMER);
+        String csrf = "_csrf=" + enc(csrf(get("/admin", session).body()));
+
+        HttpResponse<String> reissued = post("/admin/workers/" + alice.worker().id() + "/invite", session, csrf, "http");
+        assertThat(reissued.statusCode()).isEqualTo(303);
+        String shownAt = reissued.headers().firstValue("Location").orElseThrow();
+        // Another admin's session cannot read it, and its attempt does not use it up.
+        assertThat(get(shownAt, other).body()).contains("id=\"secret-gone\"").doesNotContain("/invite/inv_");
+        HttpResponse<String> shown = get(shownAt, session);
+        assertThat(shown.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(shown.body()).contains("New invite link for <strong>Alice</strong> (id " + alice.worker().id() + ")");
+        Matcher link = Pattern.compile("id=\"reissued-url\" data-copy=\"invite link\">[^<]*/invite/(inv_[A-Za-z0-9_-]+)<")
+                .matcher(shown.body());
+        assertThat(link.find()).isTrue();
+        assertThat(platform.app().store().workers().inviteHolder(link.group(1)).name()).isEqualTo("Alice");
+        assertThat(get(shownAt, session).body()).contains("id=\"secret-gone\"").doesNotContain(link.group(1));
+        assertThat(get("/admin/secrets/not-a-key", session).body()).contains("id=\"secret-gone\"");
+    }
+
+    @Test
+    void theWorkersTableScrollsInsideItsOwnBox() throws Exception {
+        String session = signIn(platform.addWorker("root", Role.ADMIN));
+        assertThat(get("/admin", session).body()).containsPattern("<div class=\"scroll\" id=\"workers-box\">\\s*<table id=\"workers\">");
+        assertThat(get("/static/app.css", session).body()).contains(".scroll { overflow-x: auto;");
     }
 
     @Test
