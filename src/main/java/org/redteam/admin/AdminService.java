@@ -9,6 +9,7 @@ import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.Attacks;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AttemptSearchRepository;
 import org.redteam.attempt.AttemptSummary;
 import org.redteam.attempt.Incident;
 import org.redteam.attempt.IncidentRepository;
@@ -46,6 +47,7 @@ public final class AdminService {
     private final IncidentRepository incidents;
     private final ReviewRepository reviews;
     private final ExportService exports;
+    private final AttemptBrowser browser;
 
     public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
                         IncidentRepository incidents, ReviewRepository reviews, ExportService exports) {
@@ -56,6 +58,19 @@ public final class AdminService {
         this.incidents = incidents;
         this.reviews = reviews;
         this.exports = exports;
+        this.browser = new AttemptBrowser(campaign, new AttemptSearchRepository(attempts.jdbi()), attempts, reviews, workers);
+    }
+
+    /** The attempt browser's list: the campaign's attempts matching the filters, newest first, a page at a time. */
+    public AttemptBrowser.Result attempts(Worker admin, AttemptBrowser.Filters filters) {
+        admin.require(Role.ADMIN);
+        return browser.search(filters);
+    }
+
+    /** One attempt with both candidates of each turn, its scores and every answered review. */
+    public AttemptBrowser.Detail attempt(Worker admin, long attemptId) {
+        admin.require(Role.ADMIN);
+        return browser.detail(attemptId);
     }
 
     /** One target as the overview lists it; {@code attempts} counts its platform attempts. */
