@@ -111,9 +111,16 @@ public final class AdminService {
         return AgreementReport.of(annotations, campaign.config().review().tags(), resamples, seed);
     }
 
-    /** The dashboard's analysis and where it came from; empty while the campaign has no submitted attempt. */
-    public record Dashboard(AnalysisResult result, AnalysisSource source) {
+    /**
+     * The dashboard's analysis and where it came from, with the reviewers' agreement as {@code GET /api/agreement}
+     * answers it by default ({@link AgreementReport#DEFAULT_RESAMPLES}, seed {@link #AGREEMENT_SEED}); empty while the
+     * campaign has no submitted attempt.
+     */
+    public record Dashboard(AnalysisResult result, AnalysisSource source, AgreementReport.Report agreement) {
     }
+
+    /** The seed of {@code GET /api/agreement} when none is given; the dashboard uses it too, so the numbers match. */
+    public static final long AGREEMENT_SEED = 1;
 
     public Optional<Dashboard> dashboard(Worker admin, int resamples) {
         admin.require(Role.ADMIN);
@@ -127,6 +134,6 @@ public final class AdminService {
         }
         AnalysisResult result = AttackAnalysis.run(collected.build(), new AttackAnalysis.Settings(resamples, AttackAnalysis.DEFAULT_SEED));
         return Optional.of(new Dashboard(result, AnalysisSource.store("campaign '" + campaign.config().name()
-                + "' in this platform's store, live", records)));
+                + "' in this platform's store, live", records), agreement(admin, AgreementReport.DEFAULT_RESAMPLES, AGREEMENT_SEED)));
     }
 }
