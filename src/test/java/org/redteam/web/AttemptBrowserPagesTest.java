@@ -154,6 +154,20 @@ class AttemptBrowserPagesTest {
         assertThat(admin.get("/admin/attempts/999999").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void pagesOfFiftyKeepTheFiltersInTheirLinks() {
+        for (int i = 0; i < 49; i++) {
+            ReviewFixtures.submit(platform.app(), alice, "more plans " + i, 0);
+        }
+        List<Long> first = listed("?status=submitted");
+        assertThat(first).hasSize(50);
+        String body = admin.get("/admin/attempts?status=submitted").body();
+        assertThat(body).contains("52 attempts match; page 1 of 2").contains("href=\"/admin/attempts?status=submitted&amp;page=2\"");
+        List<Long> second = listed("?status=submitted&page=2");
+        assertThat(second).containsExactly(percent, lock);
+        assertThat(first).doesNotContainAnyElementsOf(second);
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
