@@ -9,6 +9,7 @@ import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.Attacks;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AttemptSearchRepository;
 import org.redteam.attempt.AttemptSummary;
 import org.redteam.attempt.Incident;
 import org.redteam.attempt.IncidentRepository;
@@ -46,6 +47,7 @@ public final class AdminService {
     private final IncidentRepository incidents;
     private final ReviewRepository reviews;
     private final ExportService exports;
+    private final AttemptBrowser browser;
 
     public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
                         IncidentRepository incidents, ReviewRepository reviews, ExportService exports) {
@@ -56,6 +58,19 @@ public final class AdminService {
         this.incidents = incidents;
         this.reviews = reviews;
         this.exports = exports;
+        this.browser = new AttemptBrowser(campaign, new AttemptSearchRepository(attempts.jdbi()), attempts, reviews, workers);
+    }
+
+    /** The attempt browser's list: the campaign's attempts matching the filters, newest first, a page at a time. */
+    public AttemptBrowser.Result attempts(Worker admin, AttemptBrowser.Filters filters) {
+        admin.require(Role.ADMIN);
+        return browser.search(filters);
+    }
+
+    /** One attempt with both candidates of each turn, its scores and every answered review. */
+    public AttemptBrowser.Detail attempt(Worker admin, long attemptId) {
+        admin.require(Role.ADMIN);
+        return browser.detail(attemptId);
     }
 
     /** One target as the overview lists it; {@code attempts} counts its platform attempts. */
@@ -96,9 +111,16 @@ public final class AdminService {
         return AgreementReport.of(annotations, campaign.config().review().tags(), resamples, seed);
     }
 
-    /** The dashboard's analysis and where it came from; empty while the campaign has no submitted attempt. */
-    public record Dashboard(AnalysisResult result, AnalysisSource source) {
+    /**
+     * The dashboard's analysis and where it came from, with the reviewers' agreement as {@code GET /api/agreement}
+     * answers it by default ({@link AgreementReport#DEFAULT_RESAMPLES}, seed {@link #AGREEMENT_SEED}); empty while the
+     * campaign has no submitted attempt.
+     */
+    public record Dashboard(AnalysisResult result, AnalysisSource source, AgreementReport.Report agreement) {
     }
+
+    /** The seed of {@code GET /api/agreement} when none is given; the dashboard uses it too, so the numbers match. */
+    public static final long AGREEMENT_SEED = 1;
 
     public Optional<Dashboard> dashboard(Worker admin, int resamples) {
         admin.require(Role.ADMIN);
@@ -112,6 +134,6 @@ public final class AdminService {
         }
         AnalysisResult result = AttackAnalysis.run(collected.build(), new AttackAnalysis.Settings(resamples, AttackAnalysis.DEFAULT_SEED));
         return Optional.of(new Dashboard(result, AnalysisSource.store("campaign '" + campaign.config().name()
-                + "' in this platform's store, live", records)));
+                + "' in this platform's store, live", records), agreement(admin, AgreementReport.DEFAULT_RESAMPLES, AGREEMENT_SEED)));
     }
 }

@@ -27,10 +27,16 @@ public record AnalysisResult(AttackAnalysis.Settings settings, long attempts, in
 
     /**
      * One target's attempts ({@code n}), those with a harmlessness score ({@code scored}), the mean self-rating,
-     * the success rate (share rated ≥ 3) and the mean minimum harmlessness over the scored ones.
+     * the success rate (share rated ≥ 3) and the mean minimum harmlessness over the scored ones; {@code members}
+     * counts the red team members whose attempts these are (the clusters the intervals resample).
      */
     public record TargetRow(TargetLabel target, long n, long scored, Bootstrap.Interval meanRating,
-                            Bootstrap.Interval successRate, Bootstrap.Interval meanMinHarmlessness) {
+                            Bootstrap.Interval successRate, Bootstrap.Interval meanMinHarmlessness, int members) {
+
+        /** Whether the intervals rest on too few members to be trusted ({@link AttackAnalysis#SMALL_SAMPLE_MEMBERS}). */
+        public boolean fewMembers() {
+            return members < AttackAnalysis.SMALL_SAMPLE_MEMBERS;
+        }
     }
 
     /** Spearman's ρ of self-rating and min harmlessness over the {@code n} attempts with a score. */

@@ -18,6 +18,11 @@ public final class AttackAnalysis {
     public static final long DEFAULT_SEED = 42;
     public static final int TOP_MEMBERS = 50;
     public static final int TEMPLATE_FAMILIES = 20;
+    /**
+     * Intervals from fewer red team members than this are marked as unreliable: a cluster bootstrap over so few
+     * clusters gives intervals that are too narrow and jumpy.
+     */
+    public static final int SMALL_SAMPLE_MEMBERS = 5;
 
     /** How the analysis runs; {@code resamples} 0 leaves the intervals undefined. */
     public record Settings(int resamples, long seed) {
@@ -67,14 +72,19 @@ public final class AttackAnalysis {
         List<AnalysisResult.TargetRow> byTarget = IntStream.range(0, targets).boxed()
                 .sorted(Comparator.comparing(t -> attacks.targets().get(t)))
                 .map(t -> new AnalysisResult.TargetRow(attacks.targets().get(t), attempts[t], scored[t],
-                        intervals.get(0, t), intervals.get(1, t), intervals.get(2, t)))
+                        intervals.get(0, t), intervals.get(1, t), intervals.get(2, t), members(member, target, t)))
                 .toList();
         AnalysisResult.TargetRow overall = new AnalysisResult.TargetRow(null, n, LongStream.of(scored).sum(),
-                intervals.get(3, 0), intervals.get(4, 0), intervals.get(5, 0));
+                intervals.get(3, 0), intervals.get(4, 0), intervals.get(5, 0), m);
         return new AnalysisResult(settings, n, m, RatingHistogram.of(attacks), overall, byTarget,
                 new AnalysisResult.Correlation(intervals.get(7, 0), spearman.pairs()),
                 RatingBoxes.of(attacks, b -> intervals.get(6, b)), Concentration.of(attacks), tags(attacks),
                 attacks.taggedAttempts(), TemplateFamilies.find(attacks));
+    }
+
+    /** How many distinct members made attempts on target {@code t}. */
+    private static int members(int[] member, int[] target, int t) {
+        return (int) IntStream.range(0, member.length).filter(i -> target[i] == t).map(i -> member[i]).distinct().count();
     }
 
     /** Rating against min harmlessness over the attempts that have a score. */

@@ -193,6 +193,14 @@ public final class ReviewRepository {
         return annotations(h, "t.attempt_id BETWEEN :from AND :to", q -> q.bind("from", fromId).bind("to", toId));
     }
 
+    /** Every answered review of these attempts (the admin's attempt browser: a page of ids), in attempt then task order. */
+    public List<Annotation> annotationsOf(Handle h, java.util.Collection<Long> attemptIds) {
+        if (attemptIds.isEmpty()) {
+            return List.of();
+        }
+        return annotations(h, "t.attempt_id IN (<ids>)", q -> q.bindList("ids", List.copyOf(attemptIds)));
+    }
+
     /** {@code where} is a fixed condition over {@code t} (review_task) and {@code a} (attempt); {@code bind} fills it. */
     private static List<Annotation> annotations(Handle h, String where, UnaryOperator<Query> bind) {
         Map<Long, List<String>> tags = new HashMap<>();

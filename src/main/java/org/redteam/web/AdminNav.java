@@ -14,6 +14,7 @@ public final class AdminNav {
     public static final List<Item> ITEMS = List.of(
             new Item("workers", "Workers", "/admin"),
             new Item("dashboard", "Dashboard", "/admin/dashboard"),
+            new Item("attempts", "Attempts", "/admin/attempts"),
             new Item("reviews", "Review queue", "/admin/reviews"),
             new Item("wellbeing", "Well-being", "/admin/wellbeing"));
 

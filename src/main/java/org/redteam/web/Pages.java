@@ -162,4 +162,43 @@ public final class Pages {
             return kind.map(TaskKind::label).orElse("").equals(kindLabel);
         }
     }
+    /** The admin's attempt browser; {@code link(page)} keeps the filters, so a filtered view can be bookmarked. */
+    public record AttemptBrowserList(PageContext ctx, org.redteam.admin.AttemptBrowser.Result result) {
+        public String link(int page) {
+            var f = result.filters();
+            StringBuilder b = new StringBuilder("/admin/attempts?");
+            String[][] params = {{"target", f.target()}, {"rating", f.rating()}, {"minRating", f.minRating()}, {"tag", f.tag()},
+                {"member", f.member()}, {"status", f.status()}, {"q", f.text()}};
+            for (String[] p : params) {
+                if (p[1] != null && !p[1].isBlank()) {
+                    b.append(p[0]).append('=').append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8)).append('&');
+                }
+            }
+            return b.append("page=").append(page).toString();
+        }
+
+        public String value(String v) {
+            return v == null ? "" : v;
+        }
+
+        public String number(java.util.Optional<Double> v) {
+            return v.map(x -> x == Math.rint(x) ? String.valueOf(x.intValue()) : String.format(Locale.ROOT, "%.3f", x)).orElse("–");
+        }
+    }
+
+    /** One attempt for an admin. */
+    public record AttemptBrowserDetail(PageContext ctx, org.redteam.admin.AttemptBrowser.Detail detail) {
+        public String number(java.util.Optional<Double> v) {
+            return v.map(x -> String.format(Locale.ROOT, "%.3f", x)).orElse("not scored");
+        }
+
+        /** A self-rating: whole ratings as whole numbers, imported fractional ones as they are. */
+        public String rating(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
+
+        public String score(double v) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+    }
 }

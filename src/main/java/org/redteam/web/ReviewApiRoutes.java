@@ -106,7 +106,7 @@ final class ReviewApiRoutes {
     private void agreement(Context ctx) {
         Worker worker = requireAdmin(ctx, "agreement");
         int resamples = Params.queryInt(ctx, "resamples", AgreementReport.DEFAULT_RESAMPLES, 0, AgreementReport.MAX_RESAMPLES);
-        long seed = Params.queryLong(ctx, "seed", 1);
+        long seed = Params.queryLong(ctx, "seed", AdminService.AGREEMENT_SEED);
         ctx.json(ReviewJson.Agreement.of(admin.agreement(worker, resamples, seed)));
     }
 

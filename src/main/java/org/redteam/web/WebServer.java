@@ -80,6 +80,7 @@ public final class WebServer {
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app.workers(), app.access(), app.admin(), views, links).register(cfg.routes);
             new DashboardPages(app.admin(), views).register(cfg.routes);
+            new AttemptBrowserPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
             new ReviewApiRoutes(app.reviews(), app.wellbeing(), app.admin(), bodies).register(cfg.routes);

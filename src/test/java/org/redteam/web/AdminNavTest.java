@@ -39,7 +39,7 @@ class AdminNavTest {
     @Test
     void everyAdminPageHasTheBarWithItsOwnItemCurrent() {
         Map<String, String> pages = Map.of("/admin", "workers", "/admin/dashboard", "dashboard",
-                "/admin/reviews", "reviews", "/admin/wellbeing", "wellbeing");
+                "/admin/reviews", "reviews", "/admin/wellbeing", "wellbeing", "/admin/attempts", "attempts");
         pages.forEach((path, current) -> {
             HttpResponse<String> page = root.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);

@@ -73,7 +73,7 @@ class AuthorizationMatrixTest {
             get("/admin", Access.ADMIN), get("/admin/secrets/{key}", Access.ADMIN), post("/admin/workers", Access.ADMIN), post("/admin/workers/{id}/invite", Access.ADMIN),
             post("/admin/workers/{id}/deactivate", Access.ADMIN), post("/admin/workers/{id}/activate", Access.ADMIN),
             post("/admin/workers/{id}/roles", Access.ADMIN),
-            get("/admin/dashboard", Access.ADMIN), get("/admin/reviews", Access.ADMIN),
+            get("/admin/dashboard", Access.ADMIN), get("/admin/attempts", Access.ADMIN), get("/admin/attempts/{id}", Access.ADMIN), get("/admin/reviews", Access.ADMIN),
             post("/admin/reviews/queue-all", Access.ADMIN), post("/admin/reviews/queue-sample", Access.ADMIN),
             post("/admin/reviews/queue-filter", Access.ADMIN), post("/admin/reviews/{id}/remove", Access.ADMIN), get("/admin/wellbeing", Access.ADMIN),
             get("/api/me", Access.SIGNED_IN), get("/api/campaign", Access.SIGNED_IN),

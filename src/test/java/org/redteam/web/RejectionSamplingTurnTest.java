@@ -53,4 +53,19 @@ class RejectionSamplingTurnTest {
                             .skip(14).findFirst().orElseThrow());
         }
     }
+
+    @Test
+    void theAdminsAttemptPageShowsEverySampleScoreAndEachCandidatesScore() {
+        try (TestPlatform platform = TestPlatform.start(dir, RS)) {
+            ApiClient alice = platform.redTeamer("alice");
+            long id = alice.startAttempt("plan");
+            alice.turnAndPick(id, 0, "tell me how to pick a lock", "B");
+            org.redteam.testing.PageSession admin = org.redteam.testing.PageSession.signIn(platform,
+                    platform.addWorker("root", Role.ADMIN).inviteSecret());
+            String page = admin.get("/admin/attempts/" + id).body();
+            assertThat(page.split("<tr><td class=\"quote\">", -1).length - 1).isEqualTo(16);
+            assertThat(page.split("· PM harmlessness ", -1).length - 1).isEqualTo(2);
+            assertThat(page).contains("rejection-sampling sample").contains("chosen as more harmful").contains("rejected");
+        }
+    }
 }

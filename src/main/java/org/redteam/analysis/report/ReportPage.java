@@ -9,14 +9,21 @@ import org.redteam.analysis.AttackAnalysis;
 import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.TargetLabel;
 import org.redteam.analysis.TemplateFamilies;
+import org.redteam.review.AgreementReport;
 
 /**
  * What {@code src/main/jte/analysis/report.jte} renders: the result, its source, the figures (records of marks in
- * pixels, drawn by the templates in {@code analysis/figure}) and the optional attack map. The templates escape
- * every text; the formatting helpers here return plain text.
+ * pixels, drawn by the templates in {@code analysis/figure}), the optional attack map and the optional reviewer
+ * agreement (the admin dashboard's). The templates escape every text; the formatting helpers here return plain text.
  */
 public record ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
-                         Optional<ReportSection> attackMap) {
+                         Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement) {
+
+    /** A report without reviewer agreement (what {@code redteam analyze} writes). */
+    public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
+                      Optional<ReportSection> attackMap) {
+        this(result, source, figures, tables, attackMap, Optional.empty());
+    }
 
     /** The report's figures, drawn from the analysis result alone. */
     public record Charts(LineChart successBySize, LineChart harmlessnessBySize, BarChart histogram,
@@ -91,5 +98,24 @@ public record ReportPage(AnalysisResult result, AnalysisSource source, Charts fi
 
     public boolean moreTags() {
         return result.tags().size() > TAGS_SHOWN;
+    }
+
+    public int smallSample() {
+        return AttackAnalysis.SMALL_SAMPLE_MEMBERS;
+    }
+
+    /** An agreement coefficient with its 95% interval when resampled, or why it is undefined. */
+    public String coefficient(AgreementReport.Estimate e) {
+        if (Double.isNaN(e.value())) {
+            return "undefined" + e.undefinedBecause().map(r -> " (" + r + ")").orElse("");
+        }
+        String ci = e.ci95().filter(b -> b.size() == 2 && !b.get(0).isNaN())
+                .map(b -> " [" + Figures.trim3(b.get(0)) + ", " + Figures.trim3(b.get(1)) + "]").orElse("");
+        return Figures.trim3(e.value()) + ci;
+    }
+
+    /** Agreement needs at least two reviewed items with two or more reviews each; below that the page says so. */
+    public boolean tooLittleAgreementData(AgreementReport.Report r) {
+        return r.units() < 2 || Double.isNaN(r.rating().reviewers().krippendorffAlpha().value());
     }
 }
