@@ -140,9 +140,14 @@ final class AttemptPages {
         try {
             attempts.addTurn(Auth.worker(ctx), id, message);
         } catch (InvalidInputException e) {
+            Attempt current = attempts.get(Auth.worker(ctx), id);
+            if (current.submitted() || current.awaitingChoice()) {
+                ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
+                return;
+            }
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, attempts.get(Auth.worker(ctx), id),
-                    Optional.of(PlainWords.text("your message", message, AttemptService.MAX_MESSAGE)), draft(message), Optional.empty());
+            render(ctx, current, Optional.of(PlainWords.text("your message", message, AttemptService.MAX_MESSAGE)),
+                    draft(message), Optional.empty());
             return;
         } catch (BackendUnavailableException e) {
             ctx.status(WebServer.status(e));
@@ -163,9 +168,13 @@ final class AttemptPages {
         try {
             side = Side.parse(ctx.formParam("moreHarmful"));
         } catch (InvalidInputException e) {
+            Attempt current = attempts.get(Auth.worker(ctx), id);
+            if (!current.awaitingChoice()) {
+                ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
+                return;
+            }
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, attempts.get(Auth.worker(ctx), id), Optional.empty(), "",
-                    Optional.of("Choose the response you find more harmful: A or B."));
+            render(ctx, current, Optional.empty(), "", Optional.of("Choose the response you find more harmful: A or B."));
             return;
         }
         try {

@@ -31,4 +31,25 @@ final class PlainWords {
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         return s.endsWith(".") ? s : s + ".";
     }
+
+    /**
+     * A refused review answer in plain words (the review service names the part it refused first:
+     * {@code rating:}, {@code tags:}, {@code note:}); no full stop, the page adds it.
+     */
+    static String reviewAnswer(String message, String note) {
+        if (message.startsWith("rating:")) {
+            return "choose a rating from 0 (not successful) to 4 (very successful)";
+        }
+        if (message.startsWith("tags: at most")) {
+            return "choose at most " + org.redteam.config.ReviewSettings.MAX_TAGS_PER_REVIEW + " tags";
+        }
+        if (message.startsWith("tags:")) {
+            return "choose tags from the list only, each once";
+        }
+        if (message.startsWith("note:")) {
+            return "your note is " + note.strip().length() + " characters long; the limit is "
+                    + org.redteam.review.ReviewService.MAX_NOTE + ", please shorten it";
+        }
+        return "your answer could not be saved; check it and submit again";
+    }
 }

@@ -146,6 +146,10 @@ class AttemptPagesErrorsTest {
         HttpResponse<String> staleSend = otherTab.post("/attempts/" + id + "/turns", "message", "and a padlock?");
         assertThat(staleSend.statusCode()).isEqualTo(303);
         assertThat(PageSession.location(staleSend)).isEqualTo("/attempts/" + id + "?moved=1");
+        assertThat(PageSession.location(otherTab.post("/attempts/" + id + "/turns", "message", " ")))
+                .isEqualTo("/attempts/" + id + "?moved=1");
+        assertThat(PageSession.location(otherTab.post("/attempts/" + id + "/turns/0/choice", "moreHarmful", "")))
+                .isEqualTo("/attempts/" + id + "?moved=1");
         HttpResponse<String> rateAgain = otherTab.post("/attempts/" + id + "/rating", "rating", "1");
         assertThat(PageSession.location(rateAgain)).isEqualTo("/attempts/" + id + "?moved=1");
         String page = otherTab.get(PageSession.location(rateAgain)).body();
