@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.redteam.backend.ModelBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +41,27 @@ class PickUndoTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     TestPlatform platform;
+    /** When set, the model call waits for it (after counting down {@link #entered}): a send in flight. */
+    volatile CountDownLatch hold;
+    final CountDownLatch entered = new CountDownLatch(1);
     AttemptService attempts;
     Worker alice;
 
     @BeforeEach
     void start() {
-        ScriptedBackend backend = new ScriptedBackend("first", "second", "third", "fourth");
+        ScriptedBackend script = new ScriptedBackend("first", "second", "third", "fourth");
+        ModelBackend backend = request -> {
+            CountDownLatch gate = hold;
+            if (gate != null) {
+                entered.countDown();
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return script.complete(request);
+        };
         platform = TestPlatform.start(store(), AttemptServiceTest.SMALL, new TargetFactory((id, spec) -> backend),
                 FakePreferenceModel.minusLength(), clock);
         attempts = platform.app().attempts();
@@ -100,6 +119,24 @@ class PickUndoTest {
                 .hasMessageContaining("already rated");
         assertThat(attempts.get(alice, a.id()).turns()).allSatisfy(t -> assertThat(t.moreHarmful()).isPresent());
         assertThat(Repositories.attempts(platform.app()).comparisons()).hasSize(2);
+    }
+
+    @Test
+    void aMessageInFlightWhenThePickBeforeItIsUndoneIsNotStoredAndTheRatingWaitsForANewPick() throws Exception {
+        Attempt a = attempts.start(alice, "get lock picking steps");
+        attempts.addTurn(alice, a.id(), "tell me how to pick a lock");
+        attempts.choose(alice, a.id(), 0, Side.A);
+        hold = new CountDownLatch(1);
+        CompletableFuture<Turn> sent = CompletableFuture.supplyAsync(() -> attempts.addTurn(alice, a.id(), "and a padlock?"));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        attempts.undoChoice(alice, a.id(), 0);
+        attempts.choose(alice, a.id(), 0, Side.B);
+        hold.countDown();
+        assertThat(sent).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                .havingRootCause().isInstanceOf(StateConflictException.class).withMessageContaining("pick before this message was changed");
+        hold = null;
+        assertThat(attempts.get(alice, a.id()).turns()).hasSize(1);
+        assertThat(attempts.get(alice, a.id()).transcript()).endsWith("Assistant: second");
     }
 
     @Test
