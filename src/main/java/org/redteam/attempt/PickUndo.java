@@ -28,9 +28,9 @@ final class PickUndo {
 
     void undo(Worker worker, long attemptId, int index) {
         attempts.jdbi().useTransaction(h -> {
+            attempts.lock(h, attemptId); // first, so that what is read below is current on PostgreSQL too
             AttemptRepository.Owner owner = attempts.owner(h, attemptId).filter(o -> o.workerId() == worker.id())
                     .orElseThrow(() -> new NotFoundException("no attempt " + attemptId));
-            attempts.lock(h, attemptId);
             if (owner.status() == AttemptStatus.SUBMITTED) {
                 throw new StateConflictException("this conversation is already rated, so its picks can no longer change");
             }
