@@ -169,6 +169,41 @@ public final class AttemptRepository {
                 .execute() == 1;
     }
 
+    /**
+     * Takes the attempt's row lock until the transaction ends (a no-op write), so that changes to its
+     * turns that check one another (a new turn, undoing a pick, submitting) run one after the other on
+     * PostgreSQL too; SQLite has one writer anyway.
+     */
+    void lock(Handle h, long attemptId) {
+        h.createUpdate("UPDATE attempt SET status = status WHERE id = :id").bind("id", attemptId).execute();
+    }
+
+    /** The side picked in the turn, if it has a pick. */
+    Optional<Side> chosenSide(Handle h, long attemptId, int index) {
+        return h.createQuery("SELECT more_harmful FROM turn WHERE attempt_id = :a AND turn_index = :i")
+                .bind("a", attemptId).bind("i", index).mapTo(String.class).findOne().flatMap(Optional::ofNullable)
+                .map(Side::parse);
+    }
+
+    /**
+     * Clears the turn's pick if it was made at or after {@code pickedSince} and no later turn exists;
+     * true when this call cleared it. The pick lives only in these two columns: comparisons, exports
+     * and preference-model training read it from here.
+     */
+    boolean undoChoice(Handle h, long attemptId, int index, Instant pickedSince) {
+        return h.createUpdate("UPDATE turn SET more_harmful = NULL, chosen_at = NULL "
+                        + "WHERE attempt_id = :a AND turn_index = :i AND more_harmful IS NOT NULL AND chosen_at >= :since "
+                        + "AND NOT EXISTS (SELECT 1 FROM turn later WHERE later.attempt_id = :a AND later.turn_index > :i)")
+                .bind("a", attemptId).bind("i", index).bind("since", pickedSince.toEpochMilli()).execute() == 1;
+    }
+
+    /** When the turn's pick was made, if it has one. */
+    Optional<Instant> chosenAt(Handle h, long attemptId, int index) {
+        return h.createQuery("SELECT chosen_at FROM turn WHERE attempt_id = :a AND turn_index = :i")
+                .bind("a", attemptId).bind("i", index).mapTo(Long.class).findOne().flatMap(Optional::ofNullable)
+                .map(Instant::ofEpochMilli);
+    }
+
     /** Submits the attempt with its rating if it is still open; true when this call submitted it. */
     boolean submit(Handle h, long attemptId, int rating, Instant now) {
         return h.createUpdate("UPDATE attempt SET status = 'submitted', rating = :r, submitted_at = :now "

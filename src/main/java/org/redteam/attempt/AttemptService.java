@@ -18,7 +18,6 @@ import org.redteam.campaign.CampaignRepository;
 import org.redteam.problem.AccessDeniedException;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.InvalidInputException;
-import org.redteam.problem.StoredText;
 import org.redteam.problem.NotFoundException;
 import org.redteam.problem.StateConflictException;
 import org.redteam.scoring.ScoringException;
@@ -50,6 +49,7 @@ public final class AttemptService {
     private final Clock clock;
     private final LongConsumer onSubmitted;
     private final StartGate gate;
+    private final PickUndo undo;
 
     public AttemptService(AttemptRepository attempts, CampaignRepository campaigns, Campaign campaign, Clock clock) {
         this(attempts, campaigns, campaign, clock, id -> { });
@@ -81,11 +81,12 @@ public final class AttemptService {
         this.clock = clock;
         this.onSubmitted = onSubmitted;
         this.gate = gate;
+        this.undo = new PickUndo(attempts, clock);
     }
 
     public Attempt start(Worker worker, String taskDescription) {
         requireRedTeamer(worker);
-        String task = text("taskDescription", taskDescription, MAX_TASK_DESCRIPTION);
+        String task = TextInput.text("taskDescription", taskDescription, MAX_TASK_DESCRIPTION);
         if (campaigns.consentTopics(worker.id(), campaign.id()).isEmpty()) {
             throw new StateConflictException("read the content warning and choose your topics first (the consent page)");
         }
@@ -148,7 +149,7 @@ public final class AttemptService {
      */
     public Turn addTurn(Worker worker, long attemptId, String message, TextStream stream) {
         Attempt attempt = owned(worker, attemptId);
-        String text = text("message", message, MAX_MESSAGE);
+        String text = TextInput.text("message", message, MAX_MESSAGE);
         requireOpen(attempt);
         if (attempt.awaitingChoice()) {
             throw new StateConflictException("attempt " + attemptId + ": pick the more harmful response of turn "
@@ -180,7 +181,11 @@ public final class AttemptService {
         Instant now = clock.instant();
         try {
             return attempts.jdbi().inTransaction(h -> {
+                attempts.lock(h, attemptId);
                 requireOpen(attemptId, attempts.owner(h, attemptId).orElseThrow().status());
+                if (index > 0 && !attempts.chosenSide(h, attemptId, index - 1).equals(attempt.turns().get(index - 1).moreHarmful())) {
+                    throw new StateConflictException("attempt " + attemptId + ": the pick before this message was changed while it was sent");
+                }
                 return attempts.insertTurn(h, attemptId, index, text, candidates.get(0), candidates.get(1), now);
             });
         } catch (JdbiException e) {
@@ -210,6 +215,16 @@ public final class AttemptService {
         }
     }
 
+    /** Clears the pick of turn {@code index} within 10 s of it while no newer message exists and the attempt is open. */
+    public void undoChoice(Worker worker, long attemptId, int index) {
+        undo.undo(worker, attemptId, index);
+    }
+
+    /** The turn whose pick the attempt's owner can still undo now, if any. */
+    public Optional<Integer> undoablePick(Attempt attempt) {
+        return undo.undoable(attempt);
+    }
+
     /**
      * Rates and submits the attempt. When it completes the worker's set, the set gets its completion
      * code in the same transaction. After the commit the attempt goes to {@code onSubmitted} (scoring,
@@ -229,6 +244,10 @@ public final class AttemptService {
         }
         Instant now = clock.instant();
         attempts.jdbi().useTransaction(h -> {
+            attempts.lock(h, attemptId);
+            if (attempts.chosenSide(h, attemptId, attempt.turns().size() - 1).isEmpty()) {
+                throw new StateConflictException("attempt " + attemptId + ": a pick was undone; pick again before rating");
+            }
             if (!attempts.submit(h, attemptId, rating, now)) {
                 throw new StateConflictException("attempt " + attemptId + " is already submitted");
             }
@@ -277,16 +296,5 @@ public final class AttemptService {
 
     private static NotFoundException notFound(long attemptId) {
         return new NotFoundException("no attempt " + attemptId);
-    }
-
-    private static String text(String field, String value, int max) {
-        String stripped = value == null ? "" : value.strip();
-        if (stripped.isEmpty()) {
-            throw new InvalidInputException(field + ": must not be empty");
-        }
-        if (stripped.length() > max) {
-            throw new InvalidInputException(field + ": must be at most " + max + " characters, got " + stripped.length());
-        }
-        return StoredText.requireNoNul(field, stripped);
     }
 }

@@ -47,6 +47,7 @@ final class AttemptApiRoutes {
         routes.get("/api/attempts/{id}", this::get);
         routes.post("/api/attempts/{id}/turns", this::addTurn);
         routes.post("/api/attempts/{id}/turns/{index}/choice", this::choose);
+        routes.post("/api/attempts/{id}/turns/{index}/choice/undo", this::undoChoice);
         routes.post("/api/attempts/{id}/rating", this::rate);
     }
 
@@ -127,6 +128,14 @@ final class AttemptApiRoutes {
         Side side = choice.side();
         attempts.choose(worker, id, index, side);
         ctx.json(new AttemptJson.Choice(index, side.name()));
+    }
+
+    /** Takes back the turn's pick (within 10 s, before the next message); answers the attempt as it now stands. */
+    private void undoChoice(Context ctx) {
+        Worker worker = Auth.worker(ctx);
+        long id = attemptId(ctx);
+        attempts.undoChoice(worker, id, Params.position(ctx, "index", "turn index"));
+        ctx.json(view(attempts.get(worker, id), worker));
     }
 
     private void rate(Context ctx) {

@@ -9,8 +9,9 @@ import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.Side;
 import org.redteam.campaign.CampaignService;
-import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.BackendUnavailableException;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.problem.StateConflictException;
 import org.redteam.wellbeing.SurveyDueException;
 import org.redteam.wellbeing.TaskKind;
 import org.redteam.wellbeing.Wellbeing;
@@ -21,9 +22,14 @@ import org.redteam.worker.Worker;
  * The red teamer's pages: consent → task description → chat with A/B picks → rating → next attempt
  * of the set or the completion page. Every POST redirects (303) to a page that shows the stored
  * state, so a refresh never resends and an interrupted attempt resumes where it stopped. A due
- * well-being survey comes before the next attempt.
+ * well-being survey comes before the next attempt. A refused input shows the same page again with
+ * the reason next to the field and the input kept (400); a form from a tab that is out of date
+ * (the attempt moved on elsewhere) lands on the attempt as it stands, with a note ({@value #MOVED}).
  */
 final class AttemptPages {
+    /** The one-shot query flag of the out-of-date-tab note. */
+    static final String MOVED = "moved";
+
     private final CampaignService campaigns;
     private final AttemptService attempts;
     private final Wellbeing wellbeing;
@@ -44,6 +50,7 @@ final class AttemptPages {
         routes.get("/attempts/{id}", this::attempt);
         routes.post("/attempts/{id}/turns", this::send);
         routes.post("/attempts/{id}/turns/{index}/choice", this::choose);
+        routes.post("/attempts/{id}/turns/{index}/choice/undo", this::undo);
         routes.get("/attempts/{id}/rating", this::ratingPage);
         routes.post("/attempts/{id}/rating", this::rate);
         routes.get("/sets/{id}/complete", this::complete);
@@ -59,16 +66,20 @@ final class AttemptPages {
         }
         Optional<Attempt> open = attempts.openAttempt(worker);
         if (open.isPresent()) {
-            ctx.redirect("/attempts/" + open.get().id(), HttpStatus.SEE_OTHER);
+            ctx.redirect(attemptPath(open.get().id(), ctx.queryParam(MOVED) != null), HttpStatus.SEE_OTHER);
             return;
         }
         if (wellbeing.due(worker, TaskKind.RED_TEAM)) {
             ctx.redirect(Params.wellbeingSurvey(TaskKind.RED_TEAM), HttpStatus.SEE_OTHER);
             return;
         }
+        taskPage(ctx, worker, topics.get(), Optional.empty(), "");
+    }
+
+    private void taskPage(Context ctx, Worker worker, List<String> topics, Optional<String> error, String draft) {
         CampaignService.Progress progress = campaigns.progress(worker);
         views.render(ctx, "task.jte", new Pages.NewTask(Auth.page(ctx), progress.nextPosition(), progress.setSize(),
-                topics.get(), AttemptService.MAX_TASK_DESCRIPTION, wellbeing.breakDue(worker)));
+                topics, AttemptService.MAX_TASK_DESCRIPTION, wellbeing.breakDue(worker), error, draft));
     }
 
     private void consentPage(Context ctx) {
@@ -82,41 +93,69 @@ final class AttemptPages {
         ctx.redirect("/task", HttpStatus.SEE_OTHER);
     }
 
-    /** A due survey sends the red teamer to it; the daily cap's 409 page comes from the service. */
+    /**
+     * A due survey sends the red teamer to it; the daily cap's 409 page comes from the service. An
+     * attempt opened in another tab (or no consent yet) sends them where {@code /task} leads.
+     */
     private void start(Context ctx) {
+        Worker worker = Auth.worker(ctx, Role.RED_TEAMER);
+        String plan = ctx.formParam("taskDescription");
         Attempt attempt;
         try {
-            attempt = attempts.start(Auth.worker(ctx, Role.RED_TEAMER), ctx.formParam("taskDescription"));
+            attempt = attempts.start(worker, plan);
         } catch (SurveyDueException e) {
             ctx.redirect(Params.wellbeingSurvey(e.taskKind()), HttpStatus.SEE_OTHER);
+            return;
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            taskPage(ctx, worker, campaigns.consent(worker).orElse(List.of()),
+                    Optional.of(PlainWords.text("your plan", plan, AttemptService.MAX_TASK_DESCRIPTION)), draft(plan));
+            return;
+        } catch (StateConflictException e) {
+            ctx.redirect("/task?" + MOVED + "=1", HttpStatus.SEE_OTHER);
             return;
         }
         ctx.redirect("/attempts/" + attempt.id(), HttpStatus.SEE_OTHER);
     }
 
     private void attempt(Context ctx) {
-        render(ctx, attempts.get(Auth.worker(ctx), id(ctx)), Optional.empty(), "");
+        render(ctx, attempts.get(Auth.worker(ctx), id(ctx)), Optional.empty(), "", Optional.empty());
     }
 
-    private void render(Context ctx, Attempt attempt, Optional<String> error, String draft) {
+    private void render(Context ctx, Attempt attempt, Optional<String> error, String draft, Optional<String> pickError) {
         Worker worker = Auth.worker(ctx);
         boolean owner = attempt.workerId() == worker.id();
         Optional<String> target = worker.has(Role.ADMIN)
                 ? campaigns.campaign().target(attempt.targetRowId()).map(t -> t.id() + " (" + t.labelledModelType() + ", " + t.size() + ")")
                 : Optional.empty();
         views.render(ctx, "attempt.jte", new Pages.AttemptView(Auth.page(ctx), attempt, owner,
-                campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target, error, draft));
+                campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target, error, draft, pickError,
+                ctx.queryParam(MOVED) != null, owner ? attempts.undoablePick(attempt) : Optional.empty()));
     }
 
-    /** A failed model call shows the page again with the error and the message still in the form. */
+    /** A refused message or a failed model call shows the page again with the reason and the message still in the form. */
     private void send(Context ctx) {
         long id = id(ctx);
         String message = ctx.formParam("message");
         try {
             attempts.addTurn(Auth.worker(ctx), id, message);
+        } catch (InvalidInputException e) {
+            Attempt current = attempts.get(Auth.worker(ctx), id);
+            if (current.submitted() || current.awaitingChoice()) {
+                ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
+                return;
+            }
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, current, Optional.of(PlainWords.text("your message", message, AttemptService.MAX_MESSAGE)),
+                    draft(message), Optional.empty());
+            return;
         } catch (BackendUnavailableException e) {
             ctx.status(WebServer.status(e));
-            render(ctx, attempts.get(Auth.worker(ctx), id), Optional.of(e.getMessage()), message == null ? "" : message);
+            render(ctx, attempts.get(Auth.worker(ctx), id),
+                    Optional.of(e.getMessage() + " Your message is still below: send it again to retry."), draft(message), Optional.empty());
+            return;
+        } catch (StateConflictException e) {
+            ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
             return;
         }
         ctx.redirect("/attempts/" + id, HttpStatus.SEE_OTHER);
@@ -124,7 +163,39 @@ final class AttemptPages {
 
     private void choose(Context ctx) {
         long id = id(ctx);
-        attempts.choose(Auth.worker(ctx), id, index(ctx), Side.parse(ctx.formParam("moreHarmful")));
+        int index = index(ctx);
+        Side side;
+        try {
+            side = Side.parse(ctx.formParam("moreHarmful"));
+        } catch (InvalidInputException e) {
+            Attempt current = attempts.get(Auth.worker(ctx), id);
+            if (!current.awaitingChoice()) {
+                ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
+                return;
+            }
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, current, Optional.empty(), "", Optional.of("Choose the response you find more harmful: A or B."));
+            return;
+        }
+        try {
+            attempts.choose(Auth.worker(ctx), id, index, side);
+        } catch (StateConflictException e) {
+            ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.redirect("/attempts/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** Undoes a pick; once that is no longer possible, the page says why where the button was (409). */
+    private void undo(Context ctx) {
+        long id = id(ctx);
+        try {
+            attempts.undoChoice(Auth.worker(ctx), id, index(ctx));
+        } catch (StateConflictException e) {
+            ctx.status(HttpStatus.CONFLICT);
+            render(ctx, attempts.get(Auth.worker(ctx), id), Optional.empty(), "", Optional.of(PlainWords.sentence(e.getMessage())));
+            return;
+        }
         ctx.redirect("/attempts/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -132,15 +203,36 @@ final class AttemptPages {
         Worker worker = Auth.worker(ctx);
         Attempt attempt = attempts.get(worker, id(ctx));
         if (attempt.submitted() || attempt.workerId() != worker.id() || attempt.turns().isEmpty() || attempt.awaitingChoice()) {
-            ctx.redirect("/attempts/" + attempt.id(), HttpStatus.SEE_OTHER);
+            ctx.redirect(attemptPath(attempt.id(), ctx.queryParam(MOVED) != null), HttpStatus.SEE_OTHER);
             return;
         }
-        views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempt));
+        views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempt, Optional.empty()));
     }
 
+    /** A missing rating, or one with no message sent yet, shows the rating page again; a rated attempt is out of date. */
     private void rate(Context ctx) {
         Worker worker = Auth.worker(ctx);
-        Attempt attempt = attempts.rate(worker, id(ctx), Params.wholeNumber("rating", ctx.formParam("rating")));
+        long id = id(ctx);
+        Attempt attempt;
+        try {
+            int rating = Params.wholeNumber("rating", ctx.formParam("rating"));
+            Attempt current = attempts.get(worker, id);
+            if (!current.submitted() && current.workerId() == worker.id() && current.turns().isEmpty()) {
+                ctx.status(HttpStatus.CONFLICT);
+                views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), current,
+                        Optional.of("Send at least one message before you rate this conversation.")));
+                return;
+            }
+            attempt = attempts.rate(worker, id, rating);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempts.get(worker, id),
+                    Optional.of("Choose a rating from 0 (not successful) to 4 (very successful).")));
+            return;
+        } catch (StateConflictException e) {
+            ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);
+            return;
+        }
         Optional<Long> finishedSet = attempt.workSetId().filter(s -> campaigns.finishedSet(worker, s).isPresent());
         ctx.redirect(finishedSet.map(s -> "/sets/" + s + "/complete").orElse("/task"), HttpStatus.SEE_OTHER);
     }
@@ -149,6 +241,14 @@ final class AttemptPages {
         Worker worker = Auth.worker(ctx);
         views.render(ctx, "complete.jte", new Pages.SetComplete(Auth.page(ctx), campaigns.completedSet(worker,
                 Params.id(ctx, "id", "set id")), worker.externalId()));
+    }
+
+    private static String attemptPath(long id, boolean moved) {
+        return "/attempts/" + id + (moved ? "?" + MOVED + "=1" : "");
+    }
+
+    private static String draft(String input) {
+        return input == null ? "" : input;
     }
 
     static long id(Context ctx) {

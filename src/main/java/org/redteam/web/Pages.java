@@ -43,17 +43,25 @@ public final class Pages {
     public record Consent(PageContext ctx, CampaignConfig campaign, List<String> chosen) {
     }
 
-    /** @param breakReminder the worker has worked long without a pause (campaign {@code wellbeing.break_after_minutes}) */
+    /**
+     * @param breakReminder the worker has worked long without a pause (campaign {@code wellbeing.break_after_minutes})
+     * @param error         why the plan was refused, in plain words, shown next to it
+     * @param draft         the refused plan, put back in the form ("" normally)
+     */
     public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength,
-                          boolean breakReminder) {
+                          boolean breakReminder, Optional<String> error, String draft) {
     }
 
     /**
-     * @param error a failed send's message, shown above the form
-     * @param draft the message to put back in the form after a failed send ("" normally)
+     * @param error     a refused or failed send's message, shown next to the message field
+     * @param draft     the message to put back in the form after a failed send ("" normally)
+     * @param pickError why a pick or its undo was refused, shown where the pick is made
+     * @param moved     a form from another tab was out of date: the page says so once
+     * @param undoable  the turn whose pick can still be undone (the "Undo pick" button)
      */
     public record AttemptView(PageContext ctx, Attempt attempt, boolean owner, int maxTurns, int maxMessage,
-                              Optional<String> adminTarget, Optional<String> error, String draft) {
+                              Optional<String> adminTarget, Optional<String> error, String draft,
+                              Optional<String> pickError, boolean moved, Optional<Integer> undoable) {
 
         public boolean canSend() {
             return owner && !attempt.submitted() && !attempt.awaitingChoice() && attempt.turns().size() < maxTurns;
@@ -75,7 +83,8 @@ public final class Pages {
         }
     }
 
-    public record Rating(PageContext ctx, Attempt attempt) {
+    /** @param error why the rating was refused, in plain words, shown next to the choices */
+    public record Rating(PageContext ctx, Attempt attempt, Optional<String> error) {
     }
 
     public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId) {

@@ -78,7 +78,7 @@ final class ReviewPages {
                 throw new StateConflictException("review task " + taskId + " was already " + view.task().status().label());
             }
             ctx.status(HttpStatus.BAD_REQUEST);
-            form(ctx, view, Optional.of(e.getMessage()), rating, tags, note);
+            form(ctx, view, Optional.of(PlainWords.reviewAnswer(e.getMessage(), note)), rating, tags, note);
             return;
         }
         ctx.redirect("/reviews?saved=1", HttpStatus.SEE_OTHER);

@@ -72,7 +72,17 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets, PreferenceModel model) {
-        Platform app = App.at(store).clock(Clock.systemUTC())
+        return start(store, config, targets, model, Clock.systemUTC());
+    }
+
+    /** With the platform's clock in the test's hand, e.g. a {@link MutableClock}. */
+    public static TestPlatform start(Path dir, CampaignConfig config, Clock clock) {
+        return start(StoreLocation.directory(dir), config, App.targets(), FakePreferenceModel.minusLength(), clock);
+    }
+
+    public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets, PreferenceModel model,
+                                     Clock clock) {
+        Platform app = App.at(store).clock(clock)
                 .targets(targets).preferenceModel(model).start(config);
         Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty())).start("127.0.0.1", 0);
         return new TestPlatform(app, server);

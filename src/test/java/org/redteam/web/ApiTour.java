@@ -81,6 +81,9 @@ final class ApiTour {
             post(alice, "/api/attempts/{id}/turns", message, id);
             post(alice, "/api/attempts/{id}/turns/{index}/choice", Map.of("moreHarmful", "A"), id, 0);
             post(alice, "/api/attempts/{id}/turns/{index}/choice", Map.of("moreHarmful", "A"), id, 0);
+            post(alice, "/api/attempts/{id}/turns/{index}/choice/undo", Map.of(), id, 0);
+            post(alice, "/api/attempts/{id}/turns/{index}/choice/undo", Map.of(), id, 0);
+            post(alice, "/api/attempts/{id}/turns/{index}/choice", Map.of("moreHarmful", "A"), id, 0);
             get(alice, "/api/attempts/{id}", id);
             get(rita, "/api/attempts/{id}", id);
             get(alice, "/api/attempts/{id}", "abc");

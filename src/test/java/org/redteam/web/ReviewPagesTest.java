@@ -238,8 +238,13 @@ class ReviewPagesTest {
         HttpResponse<String> tooMany = reviewer.post(path, "rating", rating, "tags", tag, "tags", "Theft", "tags", "Weapons",
                 "note", "kept <b>note</b>");
         assertThat(tooMany.statusCode()).isEqualTo(400);
-        assertThat(tooMany.body()).contains("at most 2 tags, got 3", "kept &lt;b&gt;note&lt;/b&gt;")
+        assertThat(tooMany.body()).contains("Not saved: choose at most 2 tags.", "kept &lt;b&gt;note&lt;/b&gt;")
+                .contains("aria-describedby=\"review-error\"").doesNotContain("tags:", "got 3")
                 .containsPattern("value=\"Theft\" id=\"review-tag-\\d+\" checked");
+        HttpResponse<String> noRating = reviewer.post(path, "tags", tag, "note", "kept");
+        assertThat(noRating.statusCode()).isEqualTo(400);
+        assertThat(noRating.body()).contains("Not saved: choose a rating from 0 (not successful) to 4 (very successful).")
+                .doesNotContain("rating:");
         HttpResponse<String> answered = reviewer.post(path, "rating", rating, "tags", tag, "note", "");
         assertThat(answered.statusCode()).isEqualTo(303);
         assertThat(PageSession.location(answered)).isEqualTo("/reviews?saved=1");
