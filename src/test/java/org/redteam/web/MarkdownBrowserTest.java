@@ -88,13 +88,7 @@ class MarkdownBrowserTest {
             b = browser.find("#pick-B").findElement(By.xpath("./ancestor::form")).getRect();
             assertThat(b.getY()).isGreaterThanOrEqualTo(a.getY() + a.getHeight());
             assertThat(a.getWidth()).isGreaterThan(300);
-            for (WebElement control : browser.driver().findElements(By.cssSelector("main button, main summary, header a"))) {
-                if (control.isDisplayed()) {
-                    assertThat(control.getRect().getHeight()).as(control.getText()).isGreaterThanOrEqualTo(44);
-                }
-            }
-            assertThat(browser.driver().executeScript(
-                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+            assertTouchSized(browser);
 
             // The chosen response in the transcript is rendered the same way.
             browser.driver().manage().window().setSize(new Dimension(1280, 1000));
@@ -102,6 +96,32 @@ class MarkdownBrowserTest {
             WebElement chosen = browser.find("#conversation li.assistant .text");
             assertThat(chosen.findElement(By.tagName("strong")).getText()).isEqualTo("Bold claim");
             assertThat(browser.find("#conversation li.assistant details.raw pre").getAttribute("textContent")).isEqualTo(OUTPUT);
+
+            // The other forms on a phone: the rating's radios and the consent's topics have touch-sized labels.
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            browser.click("#end");
+            browser.awaitPathMatching("/attempts/\\d+/rating");
+            assertTouchSized(browser);
+            WorkerService.NewWorker bob = platform.addWorker("bob", Role.RED_TEAMER);
+            browser.open(platform.baseUrl() + "/invite/" + bob.inviteSecret());
+            browser.click("#sign-in");
+            browser.awaitPath("/consent");
+            assertThat(browser.driver().findElements(By.cssSelector(".topics label"))).isNotEmpty();
+            assertTouchSized(browser);
         }
+    }
+
+    /** Every shown button, summary, header link and label around a radio or checkbox is at least 44 px tall; no sideways scroll. */
+    private static void assertTouchSized(Browser browser) {
+        List<WebElement> controls = browser.driver().findElements(By.cssSelector(
+                "main button, main summary, header a, main label:has(input[type=radio]), main label:has(input[type=checkbox])"));
+        assertThat(controls).isNotEmpty();
+        for (WebElement control : controls) {
+            if (control.isDisplayed()) {
+                assertThat(control.getRect().getHeight()).as(browser.path() + " " + control.getText()).isGreaterThanOrEqualTo(44);
+            }
+        }
+        assertThat(browser.driver().executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
     }
 }
