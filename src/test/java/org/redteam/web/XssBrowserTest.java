@@ -92,7 +92,25 @@ class XssBrowserTest {
             "#{window.__xss=N} ${7*7} {{7*7}} <%= 7*7 %>",
             "<template><script>window.__xss=N</script></template><img src=x onerror=window.__xss=N>",
             "<select><option><img src=x onerror=window.__xss=N></option></select>",
-            "<isindex type=image src=x onerror=window.__xss=N>");
+            "<isindex type=image src=x onerror=window.__xss=N>",
+            // Markdown (model output is rendered by web.Markdown): links, images, autolinks, references, raw HTML blocks.
+            "[click](javascript:window.__xss=N)",
+            "[click](JAVASCRIPT:window.__xss=N)",
+            "[click](&#106;avascript:window.__xss=N)",
+            "[click](<javascript:window.__xss=N>)",
+            "[click](data:text/html,<script>parent.__xss=N</script>)",
+            "<javascript:window.__xss=N>",
+            "[ref N]\n\n[ref N]: javascript:window.__xss=N",
+            "[t](https://example.org \"x\" onmouseover=window.__xss=N)",
+            "[<img src=x onerror=window.__xss=N>](https://example.org)",
+            "![x](javascript:window.__xss=N)",
+            "![x\" onerror=\"window.__xss=N](x)",
+            "![x](x\"onerror=\"window.__xss=N)",
+            "![x](data:image/svg+xml,<svg onload=window.__xss=N>)",
+            "<div>\n<img src=x onerror=window.__xss=N>\n</div>",
+            "<details open ontoggle=window.__xss=N>\n\n**bold**\n\n</details>",
+            "```html\n<script>window.__xss=N</script>\n```",
+            "| a | b |\n|---|---|\n| <img src=x onerror=window.__xss=N> | [c](javascript:window.__xss=N) |");
 
     static List<String> payloads() {
         List<String> out = new ArrayList<>();
@@ -120,7 +138,8 @@ class XssBrowserTest {
     @Test
     void noPayloadRunsOnAnyPage() {
         List<String> payloads = payloads();
-        String all = String.join("\n", payloads);
+        // Model output: one payload a markdown block (a raw HTML block runs to the next blank line and would swallow the rest).
+        String all = String.join("\n\n", payloads);
         // U+0000 is refused in every text a person types or imports (StoredText); the model's output still carries it.
         List<String> typed = payloads.stream().filter(p -> !StoredText.hasNul(p)).toList();
         String typedAll = String.join("\n", typed);
@@ -163,6 +182,8 @@ class XssBrowserTest {
             seen.add(check(browser, platform, "/attempts/" + open));
             signIn(browser, platform, rita.inviteSecret());
             seen.add(check(browser, platform, "/reviews/" + held.id()));
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#review-transcript .text.md a[rel]")))
+                    .as("the model's output went through the markdown renderer").isNotEmpty();
             signIn(browser, platform, admin.inviteSecret());
             seen.add(check(browser, platform, "/admin"));
             seen.add(check(browser, platform, "/admin/dashboard?resamples=20"));
@@ -176,7 +197,7 @@ class XssBrowserTest {
             assertThat(seen.get(1)).contains("<img src=x onerror=window.__xss=4>");
             assertThat(seen.get(2)).contains("<script>window.__xss=1</script>");
             assertThat(browser.consoleErrors()).noneMatch(e -> e.contains("Content Security Policy") || e.contains("Refused to"));
-            assertThat(payloads).hasSizeGreaterThanOrEqualTo(50);
+            assertThat(payloads).hasSizeGreaterThanOrEqualTo(70);
 
             // Control: markup that does become an event handler is refused by the policy, and the refusal is seen.
             browser.driver().executeScript("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=window.__xss=0>')");
@@ -196,6 +217,12 @@ class XssBrowserTest {
     private static String check(Browser browser, TestPlatform platform, String path) {
         browser.open(platform.baseUrl() + path);
         browser.find("body");
+        // Every "Show raw text" opened, so the raw payloads are part of the page's text too.
+        browser.driver().executeScript("document.querySelectorAll('details.raw').forEach(d => d.open = true)");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(
+                "main .text img, main .text svg, main iframe, main object, main embed, main script:not([src^='/static/']),"
+                        + " main a[href^='javascript' i], main a[href^='data' i], main [onerror], main [onload]")))
+                .as("active markup on %s", path).isEmpty();
         Object flag = browser.driver().executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; setTimeout(() => done(window.__xss === undefined ? null : String(window.__xss)), 300);");
         assertThat(flag).as("payload number that ran on %s", path).isNull();
