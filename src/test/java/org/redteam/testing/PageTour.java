@@ -131,6 +131,11 @@ public final class PageTour {
             browser.click("#open-review");
             browser.awaitPathMatching("/reviews/\\d+");
         });
+        stop("review-task-error", () -> {
+            browser.driver().executeScript("document.querySelector('form.review').noValidate = true");
+            browser.click("#submit-review");
+            browser.find("#review-error");
+        });
         stop("review-saved", () -> {
             browser.click("#review-rating-2");
             browser.click("#submit-review");
@@ -143,6 +148,11 @@ public final class PageTour {
         WorkerService.NewWorker root = platform.addWorker("admin", Role.ADMIN);
         signIn(root, "/admin");
         stop("admin-workers", () -> { });
+        stop("admin-worker-added", () -> {
+            browser.type("form.add-worker input[name=name]", "carol");
+            browser.click("#add-worker");
+            browser.find("#created-worker");
+        });
         page("admin-dashboard", "/admin/dashboard");
         page("admin-review-queue", "/admin/reviews");
         page("admin-wellbeing", "/admin/wellbeing");
