@@ -1,5 +1,7 @@
 package org.redteam.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.redteam.Platform;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.DemoCampaign;
@@ -37,6 +41,8 @@ public final class PageTour {
     private final Visitor visitor;
     private final List<String> visited = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    /** An attempt submitted on the way, for the pages of one attempt. */
+    private long submitted;
 
     private PageTour(TestPlatform platform, Browser browser, Visitor visitor) {
         this.platform = platform;
@@ -76,7 +82,7 @@ public final class PageTour {
             browser.awaitPath("/consent");
         });
         stop("task", () -> {
-            browser.driver().findElements(org.openqa.selenium.By.cssSelector(".topics input")).forEach(t -> t.click());
+            browser.driver().findElements(By.cssSelector(".topics input")).forEach(WebElement::click);
             browser.click("#consent");
             browser.awaitPath("/task");
         });
@@ -122,7 +128,7 @@ public final class PageTour {
         Platform app = platform.app();
         Worker admin = platform.addWorker("root", Role.ADMIN).worker();
         Worker bob = ReviewFixtures.redTeamer(app, "bob");
-        ReviewFixtures.submit(app, bob, "Ask for an insult", 1);
+        submitted = ReviewFixtures.submit(app, bob, "Ask for an insult", 1);
         app.reviews().enqueueAll(admin);
         WorkerService.NewWorker rita = platform.addWorker("rita", Role.REVIEWER);
         signIn(rita, "/reviews");
@@ -157,6 +163,7 @@ public final class PageTour {
         page("admin-review-queue", "/admin/reviews");
         page("admin-wellbeing", "/admin/wellbeing");
         optionalPage("admin-attempts", "/admin/attempts");
+        optionalPage("admin-attempt", "/admin/attempts/" + submitted);
         page("not-found", "/no-such-page");
         signOut();
     }
@@ -167,7 +174,7 @@ public final class PageTour {
             arrive.run();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the page tour did not reach " + name + ": the browser is at " + browser.path()
-                    + " showing " + browser.driver().findElement(org.openqa.selenium.By.tagName("main")).getText(), e);
+                    + " showing " + browser.driver().findElement(By.tagName("body")).getText(), e);
         }
         visitor.at(name, browser);
         visited.add(name);
@@ -207,8 +214,8 @@ public final class PageTour {
         }
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
