@@ -40,8 +40,9 @@ public final class Pages {
     }
 
     /** @param breakReminder the worker has worked long without a pause (campaign {@code wellbeing.break_after_minutes}) */
+    /** @param finished the red teamer's finished sets, whose completion codes the page lists */
     public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength,
-                          boolean breakReminder) {
+                          boolean breakReminder, List<WorkSet> finished) {
     }
 
     /**
@@ -67,7 +68,9 @@ public final class Pages {
     public record Rating(PageContext ctx, Attempt attempt) {
     }
 
-    public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId) {
+    /** @param completionUrl the crowd platform's completion URL with the code; @param redirectSeconds when the page goes there itself */
+    public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId, Optional<String> completionUrl,
+                              java.util.OptionalInt redirectSeconds) {
     }
 
     public record NewWorker(String name, String roles, String inviteUrl, String token) {
@@ -75,7 +78,7 @@ public final class Pages {
 
     public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<AdminService.TargetLine> targets,
                         List<Worker> workers, java.util.Set<Long> deactivated, List<AttemptSummary> attempts, List<Incident> incidents,
-                        Optional<NewWorker> created, Optional<String> reissued) {
+                        Optional<NewWorker> created, Optional<String> reissued, Optional<String> studyLink) {
     }
 
     /** The reviewer's held task before the transcript: a warning, the preview, open or skip. */
