@@ -14,6 +14,7 @@ import org.redteam.target.TargetFactory;
 import org.redteam.web.WebServices;
 import org.redteam.wellbeing.TaskKind;
 import org.redteam.wellbeing.Wellbeing;
+import org.redteam.worker.StudyAccess;
 
 /**
  * A campaign running on a {@link Store}: the services of red teaming, review and well-being, each built
@@ -28,6 +29,7 @@ public final class Platform implements AutoCloseable {
     private final ReviewService reviews;
     private final AdminService admin;
     private final TokenBuckets signInLimit;
+    private final StudyAccess study;
 
     Platform(Store store, CampaignConfig config, TargetFactory targets, LazyPreferenceModel preferenceModel) {
         Clock clock = store.clock();
@@ -42,6 +44,7 @@ public final class Platform implements AutoCloseable {
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
                 store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports());
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
+        this.study = new StudyAccess(store.workerRepository, clock, campaigns.campaign().id(), config.crowd().openStudyLink());
     }
 
     public Store store() {
@@ -69,9 +72,14 @@ public final class Platform implements AutoCloseable {
         return admin;
     }
 
+    /** The campaign's open study link for crowd-work platforms ({@code crowd:}). */
+    public StudyAccess study() {
+        return study;
+    }
+
     /** The services the web server is given. */
     public WebServices web() {
-        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit);
+        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study);
     }
 
     @Override

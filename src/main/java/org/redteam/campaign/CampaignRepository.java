@@ -110,6 +110,13 @@ public final class CampaignRepository {
                 .bind("id", setId).map(CampaignRepository::workSet).findOne());
     }
 
+    /** The worker's finished sets in the campaign, oldest first. */
+    public java.util.List<WorkSet> finishedSets(long workerId, long campaignId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, worker_id, size, completion_code FROM work_set "
+                        + "WHERE worker_id = :w AND campaign_id = :c AND completed_at IS NOT NULL ORDER BY id")
+                .bind("w", workerId).bind("c", campaignId).map(CampaignRepository::workSet).list());
+    }
+
     private static WorkSet workSet(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new WorkSet(rs.getLong("id"), rs.getLong("worker_id"), rs.getInt("size"),

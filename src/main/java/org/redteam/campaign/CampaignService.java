@@ -113,6 +113,11 @@ public final class CampaignService {
         return finishedSet(worker, setId).orElseThrow(() -> new NotFoundException("no finished set " + setId));
     }
 
+    /** The worker's finished sets, oldest first, so a returning worker finds their completion codes again. */
+    public List<WorkSet> finishedSets(Worker worker) {
+        return campaigns.finishedSets(worker.id(), campaign.id());
+    }
+
     /** The worker's set if it is finished (has its completion code). */
     public Optional<WorkSet> finishedSet(Worker worker, long setId) {
         return campaigns.workSet(setId).filter(s -> s.workerId() == worker.id() && s.completionCode().isPresent());

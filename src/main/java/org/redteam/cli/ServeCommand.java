@@ -123,6 +123,8 @@ final class ServeCommand implements Callable<Integer> {
                     trustedProxy == null ? url : "what the proxy at " + trustedProxy + " forwards");
         }
         out.printf("preference model: %s (loaded when first needed)%n", campaign.preferenceModel().describe());
+        app.study().secret().ifPresent(secret -> out.printf("study link (crowd.open_study_link; the platform adds ?%s=<worker id>): "
+                + "%s/study/%s%n", campaign.crowd().idParam(), url, secret));
         admin.ifPresent(a -> out.printf("first start: admin sign-in link (works once, expires in %d days): %s/invite/%s%n",
                 WorkerService.INVITE_LENGTH.toDays(), url, a.inviteSecret()));
         out.printf("started in %d ms; press Ctrl+C to stop%n", (System.nanoTime() - start) / 1_000_000);

@@ -14,6 +14,7 @@ import java.util.Optional;
  *                        default model when the file names none)
  * @param review          the review task ({@code review:})
  * @param wellbeing       surveys, daily cap and break reminders ({@code wellbeing:})
+ * @param crowd           the study link and completion URL of a crowd-work platform ({@code crowd:})
  */
 public record CampaignConfig(
         String name,
@@ -27,7 +28,8 @@ public record CampaignConfig(
         List<TargetConfig> targets,
         PreferenceModelSpec preferenceModel,
         ReviewSettings review,
-        WellbeingSettings wellbeing) {
+        WellbeingSettings wellbeing,
+        CrowdSettings crowd) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -61,6 +63,16 @@ public record CampaignConfig(
         Objects.requireNonNull(preferenceModel, "preferenceModel");
         Objects.requireNonNull(review, "review");
         Objects.requireNonNull(wellbeing, "wellbeing");
+        Objects.requireNonNull(crowd, "crowd");
+    }
+
+    /** A campaign without a crowd platform. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, CrowdSettings.NONE);
     }
 
     /** A campaign with the default review and well-being settings. */
@@ -77,6 +89,12 @@ public record CampaignConfig(
                           List<TargetConfig> targets) {
         this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
                 targets, new PreferenceModelSpec.Default());
+    }
+
+    /** This campaign with {@code crowd} as its crowd-platform settings. */
+    public CampaignConfig withCrowd(CrowdSettings crowd) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd);
     }
 
     public Optional<TargetConfig> target(String id) {

@@ -25,7 +25,7 @@ public final class CampaignConfigLoader {
     static final int MAX_TURNS_LIMIT = 100;
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
             "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
-            "preference_model", "review", "wellbeing");
+            "preference_model", "review", "wellbeing", "crowd");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -107,8 +107,9 @@ public final class CampaignConfigLoader {
         ReviewSettings review = root.child("review").map(CampaignConfigLoader::review).orElse(ReviewSettings.DEFAULT);
         WellbeingSettings wellbeing = root.child("wellbeing").map(CampaignConfigLoader::wellbeing)
                 .orElse(WellbeingSettings.DEFAULT);
+        CrowdSettings crowd = root.child("crowd").map(CrowdConfig::parse).orElse(CrowdSettings.NONE);
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
-                maxTurns, seed, targets, preferenceModel, review, wellbeing);
+                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd);
     }
 
     private static ReviewSettings review(Node r) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.redteam.admin.AdminService;
 import org.redteam.worker.Role;
+import org.redteam.worker.StudyAccess;
 import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerAccess;
 import org.redteam.worker.WorkerService;
@@ -16,14 +17,16 @@ final class AdminPages {
     private final WorkerService workers;
     private final WorkerAccess access;
     private final AdminService admin;
+    private final StudyAccess study;
     private final Views views;
     private final Links links;
     private final OneTimeSecrets<Pages.Shown> secrets = new OneTimeSecrets<>(java.time.Clock.systemUTC());
 
-    AdminPages(WorkerService workers, WorkerAccess access, AdminService admin, Views views, Links links) {
+    AdminPages(WorkerService workers, WorkerAccess access, AdminService admin, StudyAccess study, Views views, Links links) {
         this.workers = workers;
         this.access = access;
         this.admin = admin;
+        this.study = study;
         this.views = views;
         this.links = links;
     }
@@ -95,6 +98,7 @@ final class AdminPages {
         // may show one-time secrets (invite links, API tokens): no cache may keep them
         ctx.header("Cache-Control", "no-store");
         views.render(ctx, "admin.jte", new Pages.Admin(Auth.page(ctx), o.campaignName(), o.assignmentSeed(), o.targets(),
-                o.workers(), o.deactivated(), o.recentAttempts(), o.recentIncidents(), shown, gone));
+                o.workers(), o.deactivated(), o.recentAttempts(), o.recentIncidents(), shown, gone,
+                study.secret().map(secret -> links.study(ctx, secret))));
     }
 }

@@ -79,7 +79,8 @@ final class AttemptPages {
     private void taskPage(Context ctx, Worker worker, List<String> topics, Optional<String> error, String draft) {
         CampaignService.Progress progress = campaigns.progress(worker);
         views.render(ctx, "task.jte", new Pages.NewTask(Auth.page(ctx), progress.nextPosition(), progress.setSize(),
-                topics, AttemptService.MAX_TASK_DESCRIPTION, wellbeing.breakDue(worker), error, draft));
+                topics, AttemptService.MAX_TASK_DESCRIPTION, wellbeing.breakDue(worker), error, draft,
+                campaigns.finishedSets(worker)));
     }
 
     private void consentPage(Context ctx) {
@@ -237,10 +238,18 @@ final class AttemptPages {
         ctx.redirect(finishedSet.map(s -> "/sets/" + s + "/complete").orElse("/task"), HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * The set's completion code and, for a crowd platform's campaign, the way back to it with the code; with
+     * {@code redirect_seconds} a {@code Refresh} header goes there on its own (no script needed).
+     */
     private void complete(Context ctx) {
         Worker worker = Auth.worker(ctx);
-        views.render(ctx, "complete.jte", new Pages.SetComplete(Auth.page(ctx), campaigns.completedSet(worker,
-                Params.id(ctx, "id", "set id")), worker.externalId()));
+        org.redteam.campaign.WorkSet set = campaigns.completedSet(worker, Params.id(ctx, "id", "set id"));
+        org.redteam.config.CrowdSettings crowd = campaigns.campaign().config().crowd();
+        Optional<String> back = set.completionCode().flatMap(crowd::completionUrlFor);
+        java.util.OptionalInt seconds = back.isPresent() ? crowd.redirectSeconds() : java.util.OptionalInt.empty();
+        seconds.ifPresent(s -> ctx.header("Refresh", s + "; url=" + back.get()));
+        views.render(ctx, "complete.jte", new Pages.SetComplete(Auth.page(ctx), set, worker.externalId(), back, seconds));
     }
 
     private static String attemptPath(long id, boolean moved) {

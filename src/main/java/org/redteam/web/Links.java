@@ -15,6 +15,11 @@ final class Links {
         return base(ctx) + "/invite/" + secret;
     }
 
+    /** The campaign's open study link (crowd-work platforms add their worker id parameter to it). */
+    String study(Context ctx, String secret) {
+        return base(ctx) + "/study/" + secret;
+    }
+
     String base(Context ctx) {
         if (address.baseUrl().isPresent()) {
             return address.baseUrl().get();

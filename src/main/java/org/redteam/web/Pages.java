@@ -47,9 +47,11 @@ public final class Pages {
      * @param breakReminder the worker has worked long without a pause (campaign {@code wellbeing.break_after_minutes})
      * @param error         why the plan was refused, in plain words, shown next to it
      * @param draft         the refused plan, put back in the form ("" normally)
+     * @param finished      the red teamer's finished sets, whose completion codes the page lists
      */
     public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength,
-                          boolean breakReminder, Optional<String> error, String draft) {
+                          boolean breakReminder, Optional<String> error, String draft,
+                          List<WorkSet> finished) {
     }
 
     /**
@@ -87,7 +89,9 @@ public final class Pages {
     public record Rating(PageContext ctx, Attempt attempt, Optional<String> error) {
     }
 
-    public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId) {
+    /** @param completionUrl the crowd platform's completion URL with the code; @param redirectSeconds when the page goes there itself */
+    public record SetComplete(PageContext ctx, WorkSet set, Optional<String> externalId, Optional<String> completionUrl,
+                              java.util.OptionalInt redirectSeconds) {
     }
 
     /** A one-time secret the admin page shows once (after post/redirect/get). */
@@ -104,7 +108,7 @@ public final class Pages {
     /** {@code secretGone}: the one-time page was opened again, after it showed its secret. */
     public record Admin(PageContext ctx, String campaignName, long assignmentSeed, List<AdminService.TargetLine> targets,
                         List<Worker> workers, java.util.Set<Long> deactivated, List<AttemptSummary> attempts, List<Incident> incidents,
-                        Optional<Shown> shown, boolean secretGone) {
+                        Optional<Shown> shown, boolean secretGone, Optional<String> studyLink) {
 
         public Optional<NewWorker> created() {
             return shown.filter(NewWorker.class::isInstance).map(NewWorker.class::cast);

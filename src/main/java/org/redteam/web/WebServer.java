@@ -73,12 +73,14 @@ public final class WebServer {
             cfg.routes.before(new SameOrigin(address.baseUrl())::check);
             RateLimiter signInLimit = new RateLimiter(app.signInLimit());
             cfg.routes.before("/invite/{secret}", signInLimit::check);
+            cfg.routes.before("/study/{secret}", signInLimit::check);
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
+            new StudyRoutes(app.study(), app.campaigns().campaign().config().crowd()).register(cfg.routes);
             new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
-            new AdminPages(app.workers(), app.access(), app.admin(), views, links).register(cfg.routes);
+            new AdminPages(app.workers(), app.access(), app.admin(), app.study(), views, links).register(cfg.routes);
             new DashboardPages(app.admin(), views).register(cfg.routes);
             new AttemptBrowserPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);

@@ -6,13 +6,15 @@ import org.redteam.campaign.CampaignService;
 import org.redteam.review.ReviewService;
 import org.redteam.storage.TokenBuckets;
 import org.redteam.wellbeing.Wellbeing;
+import org.redteam.worker.StudyAccess;
 import org.redteam.worker.WorkerAccess;
 import org.redteam.worker.WorkerService;
 
 /**
  * The services the web server is given (by App, from a running campaign): never the App, a database handle or
- * a repository. {@code signInLimit} is the store-kept rate of sign-in attempts per client address.
+ * a repository. {@code signInLimit} is the store-kept rate of sign-in attempts per client address; {@code study} the
+ * campaign's open study link (crowd-work platforms).
  */
 public record WebServices(WorkerService workers, WorkerAccess access, CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing,
-                          ReviewService reviews, AdminService admin, TokenBuckets signInLimit) {
+                          ReviewService reviews, AdminService admin, TokenBuckets signInLimit, StudyAccess study) {
 }

@@ -85,6 +85,29 @@ public final class WorkerRepository {
                 .bind("name", name).bind("value", value).bind("now", now.toEpochMilli()).execute());
     }
 
+    /** Stores a platform setting unless it is already set; the stored value either way. */
+    String putSettingIfAbsent(String name, String value, Instant now) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT INTO platform_setting (name, value, updated_at) VALUES (:name, :value, :now) "
+                            + "ON CONFLICT (name) DO NOTHING")
+                    .bind("name", name).bind("value", value).bind("now", now.toEpochMilli()).execute();
+            return h.createQuery("SELECT value FROM platform_setting WHERE name = :name")
+                    .bind("name", name).mapTo(String.class).one();
+        });
+    }
+
+    /** The oldest platform worker with this external id, and whether they are deactivated. */
+    Optional<ExternalWorker> byExternalId(Handle h, String externalId) {
+        return h.createQuery("SELECT id, deactivated_at FROM worker WHERE external_id = :ext AND source IS NULL "
+                        + "ORDER BY id LIMIT 1")
+                .bind("ext", externalId)
+                .map((rs, ctx) -> new ExternalWorker(rs.getLong("id"), Rows.optionalLong(rs, "deactivated_at").isPresent()))
+                .findOne();
+    }
+
+    record ExternalWorker(long id, boolean deactivated) {
+    }
+
     /** The ids of deactivated workers. */
     public Set<Long> deactivated() {
         return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT id FROM worker WHERE deactivated_at IS NOT NULL")

@@ -157,7 +157,7 @@ public final class WorkerService {
         return Optional.of(add("admin", Set.of(Role.ADMIN), Optional.empty()));
     }
 
-    private static void checkExternalId(String ext) {
+    static void checkExternalId(String ext) {
         if (ext.length() > MAX_EXTERNAL_ID || !ext.matches("[\\p{Alnum}._@:-]+")) {
             throw new InvalidInputException("external worker id: must be up to " + MAX_EXTERNAL_ID
                     + " letters, digits or . _ @ : -");

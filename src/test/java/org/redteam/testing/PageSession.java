@@ -43,6 +43,13 @@ public final class PageSession {
         return new PageSession(platform.baseUrl(), setCookie.substring(0, setCookie.indexOf(';')));
     }
 
+    /** A session on the cookie a sign-in response set (its {@code Set-Cookie} header), e.g. the study link's. */
+    public static PageSession fromSetCookie(TestPlatform platform, HttpResponse<String> signIn) {
+        String setCookie = signIn.headers().firstValue("Set-Cookie")
+                .orElseThrow(() -> new IllegalStateException("the response did not set a session cookie"));
+        return new PageSession(platform.baseUrl(), setCookie.substring(0, setCookie.indexOf(';')));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(http, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Cookie", cookie).build());
     }
