@@ -65,6 +65,8 @@ public final class StudyAccess {
         String sessionId = Secrets.newSecret("s_");
         String csrf = Secrets.newSecret("c_");
         long id = workers.jdbi().inTransaction(h -> {
+            // two first visits with the same id at once (two tabs, a double click) must not create two workers
+            workers.lockSetting(h, SECRET_SETTING + campaignId);
             Optional<WorkerRepository.ExternalWorker> found = workers.byExternalId(h, ext);
             if (found.isPresent() && found.get().deactivated()) {
                 throw new AccessDeniedException("your access to this study has ended; contact the researchers if this is a mistake");

@@ -96,6 +96,15 @@ public final class WorkerRepository {
         });
     }
 
+    /**
+     * Locks a stored setting's row until the transaction ends (a write that changes nothing): on PostgreSQL the
+     * row lock makes concurrent transactions that take it run one after another; on SQLite it makes the
+     * transaction the writer before it reads.
+     */
+    void lockSetting(Handle h, String name) {
+        h.createUpdate("UPDATE platform_setting SET value = value WHERE name = :name").bind("name", name).execute();
+    }
+
     /** The oldest platform worker with this external id, and whether they are deactivated. */
     Optional<ExternalWorker> byExternalId(Handle h, String externalId) {
         return h.createQuery("SELECT id, deactivated_at FROM worker WHERE external_id = :ext AND source IS NULL "

@@ -131,7 +131,7 @@ class StudyLinkTest {
         HttpResponse<String> page = session.get("/sets/" + set + "/complete");
         assertThat(page.statusCode()).isEqualTo(200);
         String back = "https://crowd.example.org/done?cc=" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page.body()).contains("id=\"completion-code\">" + code + "<", "data-copy=\"completion code\"",
+        assertThat(page.body()).contains("id=\"completion-code\" data-copy=\"completion code\">" + code + "<",
                 "/static/copy.js", "id=\"completion-link\" href=\"" + back + "\"", "5 seconds");
         assertThat(page.headers().firstValue("Refresh")).contains("5; url=" + back);
 
