@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param review          the review task ({@code review:})
  * @param wellbeing       surveys, daily cap and break reminders ({@code wellbeing:})
  * @param crowd           the study link and completion URL of a crowd-work platform ({@code crowd:})
+ * @param judges          the judges that give every submitted attempt and turn an automatic harm verdict
+ *                        ({@code judges:}; none when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -29,7 +31,8 @@ public record CampaignConfig(
         PreferenceModelSpec preferenceModel,
         ReviewSettings review,
         WellbeingSettings wellbeing,
-        CrowdSettings crowd) {
+        CrowdSettings crowd,
+        List<JudgeConfig> judges) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -64,6 +67,22 @@ public record CampaignConfig(
         Objects.requireNonNull(review, "review");
         Objects.requireNonNull(wellbeing, "wellbeing");
         Objects.requireNonNull(crowd, "crowd");
+        judges = List.copyOf(judges);
+    }
+
+    /** A campaign without judges. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing, CrowdSettings crowd) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, crowd, List.of());
+    }
+
+    /** The same campaign with these judges. */
+    public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges);
     }
 
     /** A campaign without a crowd platform. */

@@ -25,12 +25,13 @@ public final class CampaignConfigLoader {
     static final int MAX_TURNS_LIMIT = 100;
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
             "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
-            "preference_model", "review", "wellbeing", "crowd");
+            "preference_model", "review", "wellbeing", "crowd", "judges");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PreferenceModelConfig preferenceModels;
     private final BackendConfig backends;
+    private final JudgeConfigParser judges;
 
     public CampaignConfigLoader() {
         this(System::getenv);
@@ -40,6 +41,7 @@ public final class CampaignConfigLoader {
     CampaignConfigLoader(UnaryOperator<String> env) {
         this.preferenceModels = new PreferenceModelConfig(env);
         this.backends = new BackendConfig(env);
+        this.judges = new JudgeConfigParser(backends);
     }
 
     public CampaignConfig load(Path file) {
@@ -108,8 +110,9 @@ public final class CampaignConfigLoader {
         WellbeingSettings wellbeing = root.child("wellbeing").map(CampaignConfigLoader::wellbeing)
                 .orElse(WellbeingSettings.DEFAULT);
         CrowdSettings crowd = root.child("crowd").map(CrowdConfig::parse).orElse(CrowdSettings.NONE);
+        List<JudgeConfig> judgeList = root.list("judges").map(judges::parse).orElse(List.of());
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
-                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd);
+                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd, judgeList);
     }
 
     private static ReviewSettings review(Node r) {

@@ -32,7 +32,7 @@ class ArchitectureTest {
      * after it. A new package goes into this list (and the picture) where it belongs.
      */
     static final List<String> LAYERS = List.of("cli", "(root)", "web", "admin", "analysis", "dataset", "review", "wellbeing",
-            "attempt", "campaign", "target", "intervention", "scoring", "backend", "worker", "storage",
+            "attempt", "campaign", "target", "intervention", "judge", "scoring", "backend", "worker", "storage",
             "agreement", "release", "conversation", "config", "problem");
 
     private static List<SourceFile> sources;

@@ -354,7 +354,9 @@ public final class LoadBench {
             }
             return r;
         } catch (Exception e) {
-            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+            String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\d+", "N");
+            errors.computeIfAbsent(e.getClass().getSimpleName() + message + " " + path.replaceAll("\\d+", "N"),
+                    k -> new AtomicLong()).incrementAndGet();
             return null;
         }
     }
