@@ -1,6 +1,7 @@
 package org.redteam;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.anthropic.AnthropicBackend;
@@ -10,6 +11,8 @@ import org.redteam.backend.openai.OpenAiBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.PreferenceModelSpec;
+import org.redteam.judge.Judge;
+import org.redteam.judge.JudgeFactory;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.Database;
@@ -47,6 +50,15 @@ public final class App {
         return new TargetFactory(App::backend);
     }
 
+    /** The campaign's judges ({@code judges:}), built by the judge factory over the real backends. */
+    public static List<Judge> judges(CampaignConfig config) {
+        return judges(config, LazyPreferenceModel.of(config.preferenceModel()));
+    }
+
+    private static List<Judge> judges(CampaignConfig config, LazyPreferenceModel model) {
+        return new JudgeFactory(App::backend, model::get).build(config.judges());
+    }
+
     /** The one place that maps a backend kind to its class: one line per kind. */
     static ModelBackend backend(String targetId, BackendSpec spec) {
         if (spec instanceof BackendSpec.Demo demo) {
@@ -73,6 +85,7 @@ public final class App {
         private Clock clock = Clock.systemUTC();
         private TargetFactory targets = App.targets();
         private Optional<LazyPreferenceModel> preferenceModel = Optional.empty();
+        private Optional<List<Judge>> judges = Optional.empty();
 
         private Builder(StoreLocation location) {
             this.location = location;
@@ -95,6 +108,12 @@ public final class App {
             return this;
         }
 
+        /** Judges with these instead of the campaign's {@code judges:} (test judges). */
+        public Builder judges(List<Judge> judges) {
+            this.judges = Optional.of(List.copyOf(judges));
+            return this;
+        }
+
         /** The store alone; its preference model is the given one or the default, loaded on first use. */
         public Store openStore() {
             return store(preferenceModel.orElseGet(() -> LazyPreferenceModel.of(new PreferenceModelSpec.Default())));
@@ -102,13 +121,13 @@ public final class App {
 
         /**
          * The store with {@code config}'s campaign started on it. The preference model is the given one or the
-         * campaign's ({@code preference_model:}), loaded on first use.
+         * campaign's ({@code preference_model:}), loaded on first use; the judges are the given ones or the campaign's.
          */
         public Platform start(CampaignConfig config) {
             LazyPreferenceModel model = preferenceModel.orElseGet(() -> LazyPreferenceModel.of(config.preferenceModel()));
             Store store = store(model);
             try {
-                return new Platform(store, config, targets, model);
+                return new Platform(store, config, targets, model, judges.orElseGet(() -> App.judges(config, model)));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

@@ -1,11 +1,15 @@
 package org.redteam;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
 import org.redteam.config.CampaignConfig;
+import org.redteam.judge.Judge;
+import org.redteam.judge.JudgingService;
 import org.redteam.review.Attempts;
 import org.redteam.review.ReviewService;
 import org.redteam.scoring.LazyPreferenceModel;
@@ -30,21 +34,32 @@ public final class Platform implements AutoCloseable {
     private final AdminService admin;
     private final TokenBuckets signInLimit;
     private final StudyAccess study;
+    private final JudgingService judging;
 
-    Platform(Store store, CampaignConfig config, TargetFactory targets, LazyPreferenceModel preferenceModel) {
+    /** Starts the campaign; its judges judge at once, in the background, the attempts they have not judged yet. */
+    Platform(Store store, CampaignConfig config, TargetFactory targets, LazyPreferenceModel preferenceModel, List<Judge> judges) {
         Clock clock = store.clock();
         this.store = store;
         this.campaigns = CampaignService.start(store.campaignRepository, config, targets.withPreferenceModel(preferenceModel), clock);
         this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
         this.attempts = new AttemptService(store.attemptRepository, store.incidentRepository, store.campaignRepository, campaigns.campaign(), clock,
-                store.scoring()::scoreLater, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
+                this::submitted, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
         Attempts reviewed = (h, id) -> store.attemptRepository.find(h, id)
                 .map(a -> new Attempts.Attempted(a.taskDescription(), Turn.transcript(a.turns())));
         this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
-                store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports());
+                store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports(),
+                store.verdictRepository);
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
         this.study = new StudyAccess(store.workerRepository, clock, campaigns.campaign().id(), config.crowd().openStudyLink());
+        this.judging = store.judging(judges, OptionalLong.of(campaigns.campaign().id()));
+        judging.judgeUnjudgedLater();
+    }
+
+    /** A red teamer submitted an attempt: it is scored and judged in the background. */
+    private void submitted(long attemptId) {
+        store.scoring().scoreLater(attemptId);
+        judging.judgeLater(attemptId);
     }
 
     public Store store() {
@@ -82,8 +97,14 @@ public final class Platform implements AutoCloseable {
         return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study);
     }
 
+    /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */
+    public JudgingService judging() {
+        return judging;
+    }
+
     @Override
     public void close() {
+        judging.close();
         store.close();
     }
 }

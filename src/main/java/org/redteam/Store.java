@@ -1,6 +1,8 @@
 package org.redteam;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.IncidentRepository;
@@ -8,6 +10,9 @@ import org.redteam.campaign.CampaignRepository;
 import org.redteam.dataset.DatasetRepository;
 import org.redteam.dataset.ExportService;
 import org.redteam.dataset.ImportService;
+import org.redteam.judge.Judge;
+import org.redteam.judge.JudgingService;
+import org.redteam.judge.VerdictRepository;
 import org.redteam.review.ReviewRatings;
 import org.redteam.review.ReviewRepository;
 import org.redteam.scoring.LazyPreferenceModel;
@@ -32,6 +37,8 @@ public final class Store implements AutoCloseable {
     final IncidentRepository incidentRepository;
     final ReviewRepository reviewRepository;
     final WellbeingRepository wellbeingRepository;
+    final VerdictRepository verdictRepository;
+    private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
     private final ImportService imports;
@@ -48,13 +55,15 @@ public final class Store implements AutoCloseable {
         this.incidentRepository = new IncidentRepository(database.jdbi());
         this.reviewRepository = new ReviewRepository(database.jdbi());
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
+        this.verdictRepository = new VerdictRepository(database.jdbi());
+        this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);
         this.access = new WorkerAccess(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
-        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset);
+        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
-        this.scoring = new ScoringService(new AttemptScoreRepository(database.jdbi(), attemptRepository), preferenceModel);
+        this.scoring = new ScoringService(attemptScores, preferenceModel);
     }
 
     /** The database, for the few things that are about the store itself (location, vendor, rate limits). */
@@ -91,6 +100,14 @@ public final class Store implements AutoCloseable {
     /** Scores attempts with the preference model; its background thread stops on {@link #close()}. */
     public ScoringService scoring() {
         return scoring;
+    }
+
+    /**
+     * Judging of submitted attempts by {@code judges} (the caller closes it: it owns a background thread);
+     * background catch-up takes the attempts of {@code campaign} when given, else every submitted attempt.
+     */
+    public JudgingService judging(List<Judge> judges, OptionalLong campaign) {
+        return new JudgingService(verdictRepository, attemptScores::submittedTranscript, judges, campaign, clock);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.redteam.admin;
 
+import org.redteam.judge.AttemptVerdict;
+import org.redteam.judge.VerdictRepository;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +51,11 @@ public final class AdminService {
     private final ReviewRepository reviews;
     private final ExportService exports;
     private final AttemptBrowser browser;
+    private final VerdictRepository verdicts;
 
     public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
-                        IncidentRepository incidents, ReviewRepository reviews, ExportService exports) {
+                        IncidentRepository incidents, ReviewRepository reviews, ExportService exports,
+                        VerdictRepository verdicts) {
         this.campaign = campaign;
         this.campaigns = campaigns;
         this.workers = workers;
@@ -58,6 +63,7 @@ public final class AdminService {
         this.incidents = incidents;
         this.reviews = reviews;
         this.exports = exports;
+        this.verdicts = verdicts;
         this.browser = new AttemptBrowser(campaign, new AttemptSearchRepository(attempts.jdbi()), attempts, reviews, workers);
     }
 
@@ -71,6 +77,12 @@ public final class AdminService {
     public AttemptBrowser.Detail attempt(Worker admin, long attemptId) {
         admin.require(Role.ADMIN);
         return browser.detail(attemptId);
+    }
+
+    /** Every judge's verdicts on one attempt (on it and on each assistant turn), for admins' eyes only. */
+    public List<AttemptVerdict> verdicts(Worker admin, long attemptId) {
+        admin.require(Role.ADMIN);
+        return verdicts.ofAttempt(attemptId);
     }
 
     /** One target as the overview lists it; {@code attempts} counts its platform attempts. */

@@ -63,6 +63,15 @@ public final class AttemptScoreRepository implements ScoreStore {
                 .list()).stream().findFirst());
     }
 
+    /** The conversation of a submitted attempt: an imported transcript as given, a platform attempt's turns. */
+    public Optional<Transcript> submittedTranscript(long attemptId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT imported_transcript FROM attempt WHERE id = :id AND " + SUBMITTED)
+                .bind("id", attemptId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString("imported_transcript")))
+                .findFirst()
+                .map(imported -> imported.map(Transcript::parse).orElseGet(() -> Turn.transcript(attempts.turns(h, attemptId)))));
+    }
+
     private record Row(long id, String taskDescription, String importedTranscript) {
     }
 

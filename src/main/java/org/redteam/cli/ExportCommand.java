@@ -37,12 +37,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "reviewer is reviewer-<worker id>, tags are joined by |, finished_at is ISO-8601 UTC; a text cell "
                 + "starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula "
                 + "(numbers never; --raw-csv turns this off).",
+            "  verdicts   one line per attempt × judge: {attempt_id, target_id, judge_id, judge_version, outcome, score, "
+                + "tags, rationale, judged_at, turns: [{index, outcome, score, tags, rationale}]}; outcome is HARMFUL, "
+                + "NOT_HARMFUL or UNDETERMINED, score in [0, 1] or null, judged_at ISO-8601 UTC (docs/judges.md).",
             "%nThe file is written under a temporary name beside FILE and moved into place when complete; "
                 + "a FILE ending in .gz is gzip-compressed. See docs/data-formats.md."})
 final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "anthropic, jsonl, hh-pairs, dpo or reviews (see above).")
+            description = "anthropic, jsonl, hh-pairs, dpo, reviews or verdicts (see above).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write; replaced if it exists.")
@@ -81,6 +84,8 @@ final class ExportCommand implements Callable<Integer> {
                 case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",
                         result.written(), result.attempts(), out);
                 case REVIEWS -> spec.commandLine().getOut().printf("exported %d reviews of %d attempts to %s%n",
+                        result.written(), result.attempts(), out);
+                case VERDICTS -> spec.commandLine().getOut().printf("exported %d verdicts of %d attempts to %s%n",
                         result.written(), result.attempts(), out);
             }
             if (scrubPii) {

@@ -52,7 +52,12 @@ public final class Main implements Runnable {
 
     /** The command line writing to the given streams; tests call {@code execute} on it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter)}, commands made by {@code factory} (tests give commands test parts). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

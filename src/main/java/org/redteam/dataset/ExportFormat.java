@@ -15,7 +15,9 @@ public enum ExportFormat {
     /** {@code {"prompt", "chosen", "rejected"}} lines for DPO trainers; chosen = less harmful. */
     DPO("dpo", Kind.PAIRS),
     /** CSV, one row per answered review (annotation); see {@link ReviewsCsvWriter#HEADER}. */
-    REVIEWS("reviews", Kind.REVIEWS);
+    REVIEWS("reviews", Kind.REVIEWS),
+    /** JSON Lines, one line per attempt × judge with its turn verdicts; see {@link VerdictsWriter}. */
+    VERDICTS("verdicts", Kind.VERDICTS);
 
     /** What one written line or element stands for. */
     public enum Kind {
@@ -24,7 +26,9 @@ public enum ExportFormat {
         /** One preference pair per picked turn of a platform attempt. */
         PAIRS,
         /** One CSV row per answered review. */
-        REVIEWS
+        REVIEWS,
+        /** One JSON line per attempt × judge. */
+        VERDICTS
     }
 
     private final String label;

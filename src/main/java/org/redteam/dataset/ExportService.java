@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.judge.VerdictRepository;
 import org.redteam.conversation.Comparison;
 import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
@@ -40,12 +41,15 @@ public final class ExportService {
     private final AttemptRepository attempts;
     private final DatasetRepository dataset;
     private final ReviewRepository reviews;
+    private final VerdictRepository verdicts;
 
-    public ExportService(Jdbi jdbi, AttemptRepository attempts, ReviewRepository reviews, DatasetRepository dataset) {
+    public ExportService(Jdbi jdbi, AttemptRepository attempts, ReviewRepository reviews, DatasetRepository dataset,
+                         VerdictRepository verdicts) {
         this.jdbi = jdbi;
         this.attempts = attempts;
         this.reviews = reviews;
         this.dataset = dataset;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -141,6 +145,13 @@ public final class ExportService {
             case RELEASED -> writeReleased(format, stream, out, scrub);
             case PAIRS -> writePairs(format, stream, out, scrub);
             case REVIEWS -> writeReviews(stream, out, scrub, options.text());
+            case VERDICTS -> {
+                java.util.function.UnaryOperator<String> text = scrub == null ? s -> s : scrub.pii::scrub;
+                try (VerdictsWriter writer = new VerdictsWriter(stream, text)) {
+                    long attempts = VerdictsWriter.writeAll(writer, after -> verdicts.after(after, CHUNK));
+                    yield new Result(format, attempts, writer.written(), out);
+                }
+            }
         };
     }
 

@@ -10,7 +10,8 @@ import org.redteam.worker.Worker;
 /**
  * The admin's attempt browser: {@code GET /admin/attempts} lists the campaign's attempts with filters as query
  * parameters (a filtered view is a bookmark; a filter that cannot be read is named on the page, not a 400), and
- * {@code GET /admin/attempts/{id}} shows one attempt with both candidates of every turn, its scores and its reviews.
+ * {@code GET /admin/attempts/{id}} shows one attempt with both candidates of every turn, its scores, its reviews and
+ * the judges' verdicts (admins only: red teamers and reviewers never see a verdict).
  */
 final class AttemptBrowserPages {
     private final AdminService admin;
@@ -37,8 +38,9 @@ final class AttemptBrowserPages {
 
     private void attempt(Context ctx) {
         Worker worker = Auth.worker(ctx, Role.ADMIN);
-        AttemptBrowser.Detail detail = admin.attempt(worker, Params.id(ctx, "id", "attempt id"));
+        long id = Params.id(ctx, "id", "attempt id");
+        AttemptBrowser.Detail detail = admin.attempt(worker, id);
         ctx.header("Cache-Control", "no-store");
-        views.render(ctx, "adminAttempt.jte", new Pages.AttemptBrowserDetail(Auth.page(ctx), detail));
+        views.render(ctx, "adminAttempt.jte", new Pages.AttemptBrowserDetail(Auth.page(ctx), detail, admin.verdicts(worker, id)));
     }
 }

@@ -199,8 +199,14 @@ public final class Pages {
         }
     }
 
-    /** One attempt for an admin. */
-    public record AttemptBrowserDetail(PageContext ctx, org.redteam.admin.AttemptBrowser.Detail detail) {
+    /** One attempt for an admin, with the judges' verdicts on it. */
+    public record AttemptBrowserDetail(PageContext ctx, org.redteam.admin.AttemptBrowser.Detail detail,
+                                       java.util.List<org.redteam.judge.AttemptVerdict> verdicts) {
+        /** A verdict's score, or "no score". */
+        public String verdictScore(java.util.OptionalDouble v) {
+            return v.isPresent() ? String.format(Locale.ROOT, "%.3f", v.getAsDouble()) : "no score";
+        }
+
         public String number(java.util.Optional<Double> v) {
             return v.map(x -> String.format(Locale.ROOT, "%.3f", x)).orElse("not scored");
         }

@@ -13,6 +13,7 @@ import org.redteam.backend.ModelBackend;
 import org.redteam.target.TargetFactory;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.DemoCampaign;
+import org.redteam.judge.Judge;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.StoreLocation;
 import org.redteam.web.PublicAddress;
@@ -82,8 +83,17 @@ public final class TestPlatform implements AutoCloseable {
 
     public static TestPlatform start(StoreLocation store, CampaignConfig config, TargetFactory targets, PreferenceModel model,
                                      Clock clock) {
-        Platform app = App.at(store).clock(clock)
-                .targets(targets).preferenceModel(model).start(config);
+        return start(App.at(store).clock(clock).targets(targets).preferenceModel(model), config);
+    }
+
+    /** Every target answers from {@code backend}; the campaign's judges are {@code judges} (test judges). */
+    public static TestPlatform start(StoreLocation store, CampaignConfig config, ModelBackend backend, List<Judge> judges) {
+        return start(App.at(store).targets(new TargetFactory((id, spec) -> backend))
+                .preferenceModel(FakePreferenceModel.minusLength()).judges(judges), config);
+    }
+
+    private static TestPlatform start(App.Builder builder, CampaignConfig config) {
+        Platform app = builder.start(config);
         Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty())).start("127.0.0.1", 0);
         return new TestPlatform(app, server);
     }
