@@ -67,15 +67,16 @@ public final class VerdictRepository {
                         + "AND v.judge_id = :judge AND v.judge_version = :version AND v.turn_index IS NULL)");
     }
 
-    private static Query bind(Query q, Judge judge, OptionalLong campaign) {
+    /** Binds what {@link #pending} names: the campaign when given, the judge unless {@code all}. */
+    private static Query bind(Query q, Judge judge, boolean all, OptionalLong campaign) {
         campaign.ifPresent(c -> q.bind("campaign", c));
-        return q.bind("judge", judge.id()).bind("version", judge.version());
+        return all ? q : q.bind("judge", judge.id()).bind("version", judge.version());
     }
 
     /** How many submitted attempts {@code judge} has to judge (see {@link #next}). */
     public long count(Judge judge, boolean all, OptionalLong campaign) {
         return jdbi.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM attempt a WHERE " + pending(all, campaign)),
-                judge, campaign).mapTo(Long.class).one());
+                judge, all, campaign).mapTo(Long.class).one());
     }
 
     /**
@@ -84,7 +85,7 @@ public final class VerdictRepository {
      */
     public List<Long> next(Judge judge, boolean all, OptionalLong campaign, long afterId, int limit) {
         return jdbi.withHandle(h -> bind(h.createQuery("SELECT a.id FROM attempt a WHERE " + pending(all, campaign)
-                + " AND a.id > :after ORDER BY a.id LIMIT :limit"), judge, campaign)
+                + " AND a.id > :after ORDER BY a.id LIMIT :limit"), judge, all, campaign)
                 .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
     }
 

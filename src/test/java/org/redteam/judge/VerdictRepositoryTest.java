@@ -72,6 +72,8 @@ class VerdictRepositoryTest {
             assertThat(repo.next(v1, false, OptionalLong.empty(), b, 10)).isEmpty();
             assertThat(repo.count(v2, false, OptionalLong.empty())).as("a new version has judged nothing").isEqualTo(2);
             assertThat(repo.next(v1, true, OptionalLong.of(campaign), 0, 10)).containsExactly(a, b);
+            assertThat(repo.count(v1, true, OptionalLong.empty())).as("all, the whole store: nothing but ids bound").isEqualTo(2);
+            assertThat(repo.next(v1, true, OptionalLong.empty(), 0, 10)).containsExactly(a, b);
             assertThat(repo.count(v1, true, OptionalLong.of(campaign + 1))).isZero();
 
             repo.save(a, verdict("words", "words/2", Outcome.NOT_HARMFUL, OptionalDouble.of(0.0), List.of(), "again"),
