@@ -111,7 +111,12 @@ final class Datasheet {
         md.append("- Harmlessness scores, by who computed them (`scored_by`: the built-in preference model when set):\n");
         f.scoredBy().forEach((k, v) -> md.append("  - ").append(k).append(": ").append(v).append('\n'));
         md.append("- Export: format `").append(format.label()).append("`, ").append(result.written())
-                .append(format.released() ? " records" : format == ExportFormat.REVIEWS ? " review rows" : " pairs")
+                .append(switch (format.kind()) {
+                    case RELEASED -> " records";
+                    case REVIEWS -> " review rows";
+                    case PAIRS -> " pairs";
+                    case VERDICTS -> " verdicts (attempt × judge)";
+                })
                 .append(", ").append(Files.size(file)).append(" bytes, sha256 `").append(sha256).append("`\n\n");
 
         md.append("## Collection process\n\n");

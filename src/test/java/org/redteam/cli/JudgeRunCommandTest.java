@@ -146,6 +146,10 @@ class JudgeRunCommandTest {
         assertThat(java.time.Instant.parse(words.get("judged_at").asText())).isNotNull();
         assertThat(words.get("turns").toString()).isEqualTo("[{\"index\":0,\"outcome\":\"HARMFUL\",\"score\":0.9,"
                 + "\"tags\":[\"theft\"],\"rationale\":\"the assistant said 'sure'\"}]");
+        Path sheet = dir.resolve("sheet.jsonl");
+        Run withSheet = CliTest.run("export", "--format", "verdicts", "--out", sheet.toString(), "--datasheet", "--data", data().toString());
+        assertThat(withSheet.exit()).as(withSheet.err()).isZero();
+        assertThat(Files.readString(dir.resolve("sheet.jsonl.datasheet.md"))).contains("format `verdicts`, 4 verdicts (attempt × judge)");
         JsonNode other = rows.get(0);
         assertThat(other.get("outcome").asText()).isEqualTo("UNDETERMINED");
         assertThat(other.get("score").isNull()).isTrue();
