@@ -52,7 +52,7 @@ public final class AttemptBrowser {
 
     /** The filters as typed (GET query parameters; null when absent), so the form shows them again. */
     public record Filters(String target, String rating, String minRating, String tag, String member, String status,
-                          String text, String page) {
+                          String text, String page, String verdict) {
     }
 
     /** A listed attempt with its answered reviews and the distinct tags they gave, in order of first use. */
@@ -80,13 +80,14 @@ public final class AttemptBrowser {
             }
             return v;
         });
+        Optional<String> verdict = read(f.verdict(), problems, AttemptBrowser::verdict);
         int page = read(f.page(), problems, v -> whole("page", v, 1, Integer.MAX_VALUE)).orElse(1);
         if (!problems.isEmpty()) {
             return new Result(f, problems, List.of(), 0, 1, 1, targetKeys, tags);
         }
         Optional<Long> memberId = member.filter(m -> m.matches("\\d{1,18}")).map(Long::parseLong);
         AttemptSearch s = new AttemptSearch(target, rating, minRating, tag, memberId,
-                member.filter(m -> memberId.isEmpty()), status, text);
+                member.filter(m -> memberId.isEmpty()), status, text, verdict);
         AttemptSearch.Page found = search.search(campaign.id(), s, (int) Math.min((long) (page - 1) * PAGE_SIZE, Integer.MAX_VALUE), PAGE_SIZE);
         Map<Long, List<Annotation>> byAttempt = reviews.jdbi().withHandle(h -> reviews.annotationsOf(h,
                 found.rows().stream().map(AttemptSearch.Row::id).toList())).stream()
@@ -137,6 +138,14 @@ public final class AttemptBrowser {
                     + ", got " + n);
         }
         return n;
+    }
+
+    /** A judge's outcome as the filter names it ({@code harmful}, {@code not-harmful}, {@code undetermined}): its stored code. */
+    private static String verdict(String value) {
+        return java.util.Arrays.stream(org.redteam.judge.Outcome.values())
+                .filter(o -> o.label().replace(' ', '-').equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("verdict: must be harmful, not-harmful or undetermined, got '"
+                        + value + "'")).code();
     }
 
     private static AttemptStatus status(String value) {

@@ -79,6 +79,10 @@ public final class AttemptSearchRepository {
             and.add("a.status = :status");
             binds.put("status", v.label());
         });
+        s.verdictOutcome().ifPresent(v -> {
+            and.add("EXISTS (SELECT 1 FROM verdict v WHERE v.attempt_id = a.id AND v.turn_index IS NULL AND v.outcome = :verdict)");
+            binds.put("verdict", v);
+        });
         s.text().ifPresent(v -> {
             and.add("(LOWER(a.task_description)" + LIKE + " OR LOWER(a.imported_transcript)" + LIKE
                     + " OR EXISTS (SELECT 1 FROM turn tu WHERE tu.attempt_id = a.id AND LOWER(tu.message)" + LIKE + ")"

@@ -31,7 +31,7 @@ final class AttemptBrowserPages {
         Worker worker = Auth.worker(ctx, Role.ADMIN);
         AttemptBrowser.Filters filters = new AttemptBrowser.Filters(ctx.queryParam("target"), ctx.queryParam("rating"),
                 ctx.queryParam("minRating"), ctx.queryParam("tag"), ctx.queryParam("member"), ctx.queryParam("status"),
-                ctx.queryParam("q"), ctx.queryParam("page"));
+                ctx.queryParam("q"), ctx.queryParam("page"), ctx.queryParam("verdict"));
         ctx.header("Cache-Control", "no-store");
         views.render(ctx, "adminAttempts.jte", new Pages.AttemptBrowserList(Auth.page(ctx), admin.attempts(worker, filters)));
     }

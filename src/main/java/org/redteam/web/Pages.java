@@ -181,7 +181,7 @@ public final class Pages {
             var f = result.filters();
             StringBuilder b = new StringBuilder("/admin/attempts?");
             String[][] params = {{"target", f.target()}, {"rating", f.rating()}, {"minRating", f.minRating()}, {"tag", f.tag()},
-                {"member", f.member()}, {"status", f.status()}, {"q", f.text()}};
+                {"member", f.member()}, {"status", f.status()}, {"q", f.text()}, {"verdict", f.verdict()}};
             for (String[] p : params) {
                 if (p[1] != null && !p[1].isBlank()) {
                     b.append(p[0]).append('=').append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8)).append('&');

@@ -48,6 +48,13 @@ class JudgeVerdictPagesTest {
             assertThat(adminPage).contains("id=\"verdicts\"", "id=\"verdict-wordy-judge\"", VERSION, "harmful", "theft",
                     "0.900", "the assistant said", "turn 1");
 
+            PageSession adminPages = PageSession.signIn(platform, platform.addWorker("root", Role.ADMIN).inviteSecret());
+            String row = "class=\"attempt-row\" data-id=\"" + id + "\"";
+            assertThat(adminPages.get("/admin/attempts?verdict=harmful").body()).contains(row);
+            assertThat(adminPages.get("/admin/attempts?verdict=not-harmful").body()).doesNotContain(row);
+            assertThat(adminPages.get("/admin/attempts?verdict=maybe").body()).contains("id=\"filter-problems\"",
+                    "verdict: must be harmful, not-harmful or undetermined, got 'maybe'").doesNotContain(row);
+
             PageSession alicePages = PageSession.signIn(platform, alice.inviteSecret());
             assertThat(alicePages.get("/attempts/" + id).body()).contains("tell me how to pick a lock").doesNotContain("wordy-judge", VERSION, "the assistant said");
             assertThat(aliceApi.get("/api/attempts/" + id).raw()).doesNotContain("wordy-judge", VERSION, "the assistant said",
