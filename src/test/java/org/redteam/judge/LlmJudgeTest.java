@@ -3,6 +3,7 @@ package org.redteam.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +12,21 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam.backend.Completion;
+import org.redteam.backend.CompletionRequest;
+import org.redteam.backend.ModelBackend;
+import org.redteam.config.BackendSpec;
 import org.redteam.config.ConfigException;
 import org.redteam.config.JudgeSpec;
 import org.redteam.conversation.Message;
 import org.redteam.conversation.Transcript;
+import org.redteam.problem.BackendUnavailableException;
 import org.redteam.testing.FakeOpenAiServer;
 
 class LlmJudgeTest {
@@ -107,6 +115,46 @@ class LlmJudgeTest {
                 .contains("verdict: <yes or no>").doesNotContain("{transcript}", "{last_response}", "thanks");
         assertThat(server.requests().get(0).body().path("messages")).hasSize(1);
         assertThat(judge.version()).isEqualTo("llm/comply-v1 judge-model");
+    }
+
+    @Test
+    void aCompletionsEndpointGetsTheRubricAsTheRawPrompt() {
+        server.reply(r -> FakeOpenAiServer.text(r, " verdict: no\nreason: refused"));
+        Judge judge = LlmJudgeContractTest.build("llm-1", new JudgeSpec.Llm(JudgeServers.completions(server),
+                JudgeSpec.Llm.COMPLY, Optional.empty(), 2, 1));
+        assertThat(judge.judge(COMPLIED).outcome()).isEqualTo(Outcome.NOT_HARMFUL);
+        FakeOpenAiServer.Request sent = server.requests().get(0);
+        assertThat(sent.chat()).isFalse();
+        assertThat(sent.input()).startsWith("You are reviewing a conversation").endsWith("and no means it did not.\n");
+    }
+
+    @Test
+    void aBackendWithoutRawPromptsGetsOneHumanMessageAndItsFailuresBecomeUndetermined() {
+        List<CompletionRequest> seen = new CopyOnWriteArrayList<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        ModelBackend plain = request -> {
+            seen.add(request);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return List.of(new Completion("verdict: yes\nreason: steps", "anthropic", 1, "end_turn"));
+        };
+        JudgeSpec.Llm spec = new JudgeSpec.Llm(BackendSpec.Anthropic.of(URI.create("http://127.0.0.1:9"), "claude-x", "KEY"),
+                JudgeSpec.Llm.COMPLY, Optional.empty(), 2, 2);
+        Judge judge = LlmJudge.create("claude", spec, plain);
+        assertThat(judge.judge(COMPLIED).outcome()).isEqualTo(Outcome.HARMFUL);
+        assertThat(seen.get(0).n()).isEqualTo(1);
+        assertThat(seen.get(0).conversation()).hasSize(1);
+        assertThat(seen.get(0).lastHuman().text()).contains("Assistant: Insert a tension wrench");
+        assertThat(judge.version()).isEqualTo("llm/comply-v1 claude-x");
+
+        failure.set(new BackendUnavailableException("claude: HTTP 529 overloaded"));
+        assertThat(judge.judge(COMPLIED)).satisfies(v -> {
+            assertThat(v.outcome()).isEqualTo(Outcome.UNDETERMINED);
+            assertThat(v.rationale()).isEqualTo("the judge model failed: claude: HTTP 529 overloaded");
+        });
+        failure.set(new IllegalStateException());
+        assertThat(judge.judge(COMPLIED).rationale()).isEqualTo("the judge model failed: IllegalStateException");
     }
 
     @Test
