@@ -25,9 +25,25 @@ public final class RatingsCsv {
     private RatingsCsv() {
     }
 
+    /**
+     * What every value of one kind of ratings file must be (e.g. binary labels): {@code null} when the value is
+     * fine, else why not, which the reader reports with the file, the line and the field.
+     */
+    @FunctionalInterface
+    public interface ValueRule {
+        ValueRule ANY = v -> null;
+
+        String reject(double value);
+    }
+
     public static Ratings read(Path file) {
+        return read(file, ValueRule.ANY);
+    }
+
+    /** As {@link #read(Path)}, every present value also checked by {@code rule}. */
+    public static Ratings read(Path file, ValueRule rule) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), rule);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e, e);
         }
@@ -35,6 +51,11 @@ public final class RatingsCsv {
 
     /** {@code name} is only used in error messages. */
     public static Ratings read(BufferedReader in, String name) throws IOException {
+        return read(in, name, ValueRule.ANY);
+    }
+
+    /** {@code name} is only used in error messages. */
+    public static Ratings read(BufferedReader in, String name, ValueRule rule) throws IOException {
         String header = in.readLine();
         if (header == null) {
             throw new InvalidInputException(name + ": empty file; expected the header " + HEADER);
@@ -71,7 +92,13 @@ public final class RatingsCsv {
             if (value.isEmpty()) {
                 ratings.addMissing(unit, rater);
             } else {
-                ratings.add(unit, rater, number(value, at));
+                double v = number(value, at);
+                String rejected = rule.reject(v);
+                if (rejected != null) {
+                    throw new InvalidInputException(at + "field 'value' of unit '" + unit + "', rater '" + rater
+                            + "': '" + value + "' " + rejected);
+                }
+                ratings.add(unit, rater, v);
             }
             rows++;
         }

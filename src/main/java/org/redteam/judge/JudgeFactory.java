@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.JudgeConfig;
+import org.redteam.config.JudgeSpec;
 import org.redteam.scoring.PreferenceModel;
 
 /**
@@ -32,6 +33,8 @@ public final class JudgeFactory {
     }
 
     public Judge build(JudgeConfig config) {
+        if (config.spec() instanceof JudgeSpec.Llm llm) return LlmJudge.create(config.id(), llm, backends.apply(config.id(), llm.backend()));
+        if (config.spec() instanceof JudgeSpec.LlamaGuard guard) return LlamaGuardJudge.create(config.id(), guard, backends.apply(config.id(), guard.backend()));
         throw new IllegalStateException("no judge is wired for kind '" + config.spec().kind() + "' (judge " + config.id() + ")");
     }
 

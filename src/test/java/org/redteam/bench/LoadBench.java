@@ -116,12 +116,12 @@ public final class LoadBench {
                     tokens.add(w.token());
                 }
                 java.util.concurrent.atomic.AtomicInteger clientThreads = new java.util.concurrent.atomic.AtomicInteger();
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                            Thread t = new Thread(r, "load-client-http-" + clientThreads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        })).build();
+                java.util.concurrent.ExecutorService clientPool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "load-client-http-" + clientThreads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                HttpClient shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
                 List<Timed> timed = java.util.Collections.synchronizedList(new ArrayList<>());
                 Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
                 AtomicLong turns = new AtomicLong();
@@ -134,6 +134,11 @@ public final class LoadBench {
                 for (int u = 0; u < users; u++) {
                     String token = tokens.get(u);
                     Thinker thinker = think.of(seed + u, deadline);
+                    // People who pause each have their own browser, with its own kept-alive connections: one
+                    // client shared by all would hand a user a connection another left idle for exactly the
+                    // server's idle timeout, a race no single browser runs into this often.
+                    HttpClient http = think.maxMillis() > 0
+                            ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build() : shared;
                     long arrival = STAGGER_MILLIS * u / users;
                     Thread t = new Thread(null, () -> {
                         try {

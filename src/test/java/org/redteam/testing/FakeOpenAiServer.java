@@ -138,6 +138,19 @@ public final class FakeOpenAiServer extends FakeHttpServer<FakeOpenAiServer.Requ
         }
     }
 
+    /** One choice with exactly this text, in the request's API shape (a judge's scripted answer). */
+    public static Reply text(Request request, String text) {
+        ObjectNode root = JSON.createObjectNode().put("id", "fake-1").put("model", request.body().path("model").asText());
+        root.put("object", request.chat() ? "chat.completion" : "text_completion");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+        if (request.chat()) {
+            choice.putObject("message").put("role", "assistant").put("content", text);
+        } else {
+            choice.put("text", text);
+        }
+        return Reply.ok(root.toString());
+    }
+
     public static Reply rateLimited(Request request) {
         return new Reply(429, "{\"error\": {\"message\": \"Rate limit reached for requests\", \"type\": \"requests\"}}", 0);
     }

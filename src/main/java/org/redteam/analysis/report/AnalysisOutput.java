@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
+import org.redteam.analysis.EffortToBreak;
 import org.redteam.dataset.Csv;
 import org.redteam.problem.InvalidInputException;
 
@@ -46,6 +47,15 @@ public final class AnalysisOutput {
      */
     public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
             Csv.TextCells text) {
+        return write(result, source, dir, attackMap, text, Optional.empty());
+    }
+
+    /**
+     * As above; {@code effort}: effort to break from a judge's turn verdicts, written to {@code summary.json} under
+     * {@code effort_to_break} when present (without it the summary is byte for byte what it was).
+     */
+    public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
+            Csv.TextCells text, Optional<EffortToBreak> effort) {
         try {
             Files.createDirectories(dir.resolve(TABLES));
         } catch (FileAlreadyExistsException e) {
@@ -64,10 +74,10 @@ public final class AnalysisOutput {
             }
             Path summary = dir.resolve(SUMMARY);
             try (OutputStream out = Files.newOutputStream(summary)) {
-                SummaryJson.write(result, source, names, attackMap, out);
+                SummaryJson.write(result, source, names, attackMap, effort, out);
             }
             Path report = dir.resolve(REPORT);
-            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap)),
+            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap, Optional.empty(), effort)),
                     StandardCharsets.UTF_8);
             return new Written(summary, report, tables);
         } catch (IOException e) {

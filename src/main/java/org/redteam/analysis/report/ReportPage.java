@@ -1,11 +1,15 @@
 package org.redteam.analysis.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
+import org.redteam.analysis.EffortToBreak;
+import org.redteam.analysis.KaplanMeier;
 import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.TargetLabel;
 import org.redteam.analysis.TemplateFamilies;
@@ -17,12 +21,23 @@ import org.redteam.review.AgreementReport;
  * agreement (the admin dashboard's). The templates escape every text; the formatting helpers here return plain text.
  */
 public record ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
-                         Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement) {
+                         Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement,
+                         Optional<EffortToBreak> effort) {
 
-    /** A report without reviewer agreement (what {@code redteam analyze} writes). */
+    /** A report without reviewer agreement or effort to break (what {@code redteam analyze} writes). */
     public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
                       Optional<ReportSection> attackMap) {
-        this(result, source, figures, tables, attackMap, Optional.empty());
+        this(result, source, figures, tables, attackMap, Optional.empty(), Optional.empty());
+    }
+
+    /** A report without effort to break (the dashboard's). */
+    public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
+                      Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement) {
+        this(result, source, figures, tables, attackMap, agreement, Optional.empty());
+    }
+
+    /** One row of the effort-to-break table: all targets first, then each target. */
+    public record EffortRow(String target, KaplanMeier.Curve curve) {
     }
 
     /** The report's figures, drawn from the analysis result alone. */
@@ -117,5 +132,27 @@ public record ReportPage(AnalysisResult result, AnalysisSource source, Charts fi
     /** Agreement needs at least two reviewed items with two or more reviews each; below that the page says so. */
     public boolean tooLittleAgreementData(AgreementReport.Report r) {
         return r.units() < 2 || Double.isNaN(r.rating().reviewers().krippendorffAlpha().value());
+    }
+
+    public List<EffortRow> effortRows() {
+        if (effort.isEmpty()) {
+            return List.of();
+        }
+        List<EffortRow> rows = new ArrayList<>();
+        rows.add(new EffortRow("all targets", effort.get().overall()));
+        effort.get().targets().forEach(t -> rows.add(new EffortRow(t, effort.get().byTarget().get(t))));
+        return rows;
+    }
+
+    public String median(KaplanMeier.Curve c) {
+        return c.median().isPresent() ? String.valueOf(c.median().getAsInt()) : "not reached";
+    }
+
+    /** S(t) [95% interval] at each turn where an attempt broke, e.g. "turn 1: 0.875 [0.646, 1.000]". */
+    public String survivalSteps(KaplanMeier.Curve c) {
+        return c.steps().stream().filter(s -> s.broke() > 0)
+                .map(s -> "turn " + s.turn() + ": " + Figures.trim3(s.survival()) + (Double.isNaN(s.lower()) ? ""
+                        : " [" + Figures.trim3(s.lower()) + ", " + Figures.trim3(s.upper()) + "]"))
+                .collect(Collectors.joining(" · "));
     }
 }

@@ -13,6 +13,7 @@ import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.Concentration;
+import org.redteam.analysis.EffortToBreak;
 import org.redteam.analysis.RatingBoxes;
 import org.redteam.analysis.TemplateFamilies;
 
@@ -33,7 +34,7 @@ final class SummaryJson {
     }
 
     static void write(AnalysisResult r, AnalysisSource source, List<String> tables, Optional<ReportSection> attackMap,
-                      OutputStream out) throws IOException {
+                      Optional<EffortToBreak> effort, OutputStream out) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();
@@ -66,6 +67,9 @@ final class SummaryJson {
             if (attackMap.isPresent() && attackMap.get().summary() != null) {
                 g.writeFieldName(attackMap.get().id());
                 value(g, attackMap.get().summary());
+            }
+            if (effort.isPresent()) {
+                EffortJson.write(g, effort.get());
             }
             g.writeEndObject();
             g.writeRaw('\n');
@@ -181,12 +185,12 @@ final class SummaryJson {
         g.writeEndArray();
     }
 
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
+    static void number(JsonGenerator g, String name, double v) throws IOException {
         g.writeFieldName(name);
         number(g, v);
     }
 
-    private static void number(JsonGenerator g, double v) throws IOException {
+    static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             g.writeNull();
         } else {

@@ -13,7 +13,7 @@ import org.redteam.conversation.Transcript;
 import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.conversation.Message;
-import org.redteam.backend.ModelBackend;
+import org.redteam.backend.PromptBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.problem.BackendUnavailableException;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * calls queue and the n completions of a call are generated one after the other. The model is loaded once, at
  * the first request (a multi-GB file is not read by commands that never generate); {@link #close} frees it.
  */
-public final class GgufBackend implements ModelBackend, AutoCloseable {
+public final class GgufBackend implements PromptBackend, AutoCloseable {
     /** Generation stops here; the marker is not part of the completion. */
     static final String STOP = Transcript.STOP;
     private static final Logger LOG = LoggerFactory.getLogger(GgufBackend.class);
@@ -68,6 +68,16 @@ public final class GgufBackend implements ModelBackend, AutoCloseable {
             }
         }
         return List.copyOf(completions);
+    }
+
+    /** The prompt as it is, with no transcript layout around it (generation still stops at {@link #STOP}). */
+    @Override
+    public Completion completePrompt(String prompt, long seed) {
+        long start = System.nanoTime();
+        synchronized (lock) {
+            Generation g = generate(model(), prompt, seed(seed, 0));
+            return new Completion(g.text(), name, (System.nanoTime() - start) / 1_000_000, g.finishReason());
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.redteam.backend.Completion;
 import org.redteam.backend.CompletionRequest;
 import org.redteam.backend.JsonPost;
 import org.redteam.backend.ModelBackend;
+import org.redteam.backend.PromptBackend;
 import org.redteam.backend.TextStream;
 import org.redteam.backend.Transport;
 import org.redteam.config.BackendSpec;
@@ -25,8 +26,9 @@ import org.redteam.config.BackendSpec.OpenAiEndpoint;
  * chat models, the completions endpoint for base models. Vendors differ only in configuration. With
  * {@code n_in_one_request} the n completions come from one request with {@code "n"}; without it, from n
  * requests of which at most {@value #MAX_PARALLEL} of one call are in flight at once. Thread-safe.
+ * {@link #completePrompt} sends a prompt as it is: raw to the completions endpoint, as one user message to chat.
  */
-public final class OpenAiBackend implements ModelBackend {
+public final class OpenAiBackend implements PromptBackend {
     /** Most requests of one {@link #complete} call in flight at once when the server takes no {@code "n"}. */
     static final int MAX_PARALLEL = 16; // so the 16 samples of a rejection-sampling turn are all in flight at once
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +91,19 @@ public final class OpenAiBackend implements ModelBackend {
         Calls.concurrently(name, request.n(), MAX_PARALLEL, i -> call(request, 0, request.seed() + i, i))
                 .forEach(completions::addAll);
         return List.copyOf(completions);
+    }
+
+    @Override
+    public Completion completePrompt(String prompt, long seed) {
+        ObjectNode body = JSON.createObjectNode().put("model", endpoint.model());
+        if (api == OpenAiApi.CHAT) {
+            body.putArray("messages").addObject().put("role", "user").put("content", prompt);
+        } else {
+            body.put("prompt", prompt);
+        }
+        body.put("temperature", endpoint.temperature()).put("top_p", endpoint.topP())
+                .put("max_tokens", endpoint.maxTokens()).put("seed", seed);
+        return Calls.await(name, http.post(body.toString(), answer -> completions(answer, 1))).get(0);
     }
 
     /**

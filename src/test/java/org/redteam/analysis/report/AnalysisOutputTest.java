@@ -18,6 +18,9 @@ import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.AttackFixtures;
+import org.redteam.analysis.EffortToBreak;
+import org.redteam.dataset.Csv;
+import org.redteam.judge.Outcome;
 
 class AnalysisOutputTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -84,5 +87,34 @@ class AnalysisOutputTest {
         JsonNode summary = JSON.readTree(written.summary().toFile());
         assertThat(summary.path("attack_map").path("clusters").get(0).path("attempts").asInt()).isEqualTo(3);
         assertThat(summary.path("source").path("kind").asText()).isEqualTo("store");
+    }
+
+    @Test
+    void effortToBreakIsAnOptionalSummaryKeyAndItsAbsenceChangesNoByte() throws Exception {
+        EffortToBreak effort = EffortToBreak.of("judge-1", Map.of("a", List.of(Outcome.NOT_HARMFUL, Outcome.HARMFUL),
+                "b", List.of(Outcome.NOT_HARMFUL)), k -> "plain lm 52B");
+        AnalysisSource source = AnalysisSource.file("f.jsonl", "ab", 3, 4);
+        Path plain = dir.resolve("plain");
+        Path withEffort = dir.resolve("effort");
+
+        AnalysisOutput.write(result(), source, plain, Optional.empty());
+        AnalysisOutput.write(result(), source, withEffort, Optional.empty(), Csv.TextCells.NEUTRALISED, Optional.of(effort));
+
+        String before = Files.readString(plain.resolve("summary.json"));
+        assertThat(before).doesNotContain("effort_to_break");
+        JsonNode summary = JSON.readTree(withEffort.resolve("summary.json").toFile());
+        JsonNode e = summary.path("effort_to_break");
+        assertThat(e.path("judge").asText()).isEqualTo("judge-1");
+        assertThat(e.path("overall").path("attempts").asInt()).isEqualTo(2);
+        assertThat(e.path("overall").path("median_turns_to_break").asInt()).isEqualTo(2);
+        assertThat(e.path("overall").path("steps").get(0).toString())
+                .isEqualTo("{\"turn\":1,\"at_risk\":2,\"broke\":0,\"censored\":1,\"survival\":1.0,\"survival_ci95\":[1.0,1.0]}");
+        assertThat(e.path("overall").path("steps").get(1).path("survival_ci95").get(0).isNull()).isTrue();
+        assertThat(e.path("by_target").get(0).path("target").asText()).isEqualTo("plain lm 52B");
+        assertThat(Files.readString(plain.resolve("report.html"))).doesNotContain("effort-to-break");
+        assertThat(Files.readString(withEffort.resolve("report.html"))).contains("id=\"table-effort\"",
+                "<td class=\"text\">all targets</td><td>2</td><td>1</td><td>2</td>", "turn 2: 0");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) summary).remove("effort_to_break");
+        assertThat(summary).isEqualTo(JSON.readTree(before));
     }
 }

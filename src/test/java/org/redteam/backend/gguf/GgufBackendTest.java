@@ -47,6 +47,19 @@ class GgufBackendTest {
     }
 
     @Test
+    void aPromptIsContinuedAsItIsWithoutTheTranscriptLayout() {
+        String prompt = "Once upon a time, there was a little girl named";
+        backend.completePrompt(prompt, 0); // llama.cpp reuses a cached prompt prefix, which changes the float sums
+        Completion raw = backend.completePrompt(prompt, 7);
+        Completion again = backend.completePrompt(prompt, 7);
+        Completion wrapped = ask(prompt, 1, 7).get(0);
+
+        assertThat(raw.text()).isNotBlank().isEqualTo(again.text()).isNotEqualTo(wrapped.text());
+        assertThat(raw.finishReason()).isIn("stop", "length");
+        assertThat(raw.backend()).isEqualTo("t/gguf:stories260K.gguf");
+    }
+
+    @Test
     void sameSeedGivesTheSameText() {
         ask("Once upon a time", 1, 0); // llama.cpp reuses a cached prompt prefix, which changes the float sums
         List<String> once = texts(ask("Once upon a time", 2, 42));
