@@ -19,6 +19,7 @@ import org.redteam.cli.CliTest.Run;
 import org.redteam.judge.Judge;
 import org.redteam.storage.StoreLocation;
 import org.redteam.target.TargetFactory;
+import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.FakePreferenceModel;
 import org.redteam.testing.ReviewFixtures;
 import org.redteam.testing.ScriptedBackend;
@@ -154,6 +155,29 @@ class JudgeRunCommandTest {
         assertThat(other.get("outcome").asText()).isEqualTo("UNDETERMINED");
         assertThat(other.get("score").isNull()).isTrue();
         assertThat(other.get("rationale").asText()).isEqualTo("model down");
+    }
+
+    @Test
+    void theCampaignsJudgesAreBuiltByTheFactoryAnLlmJudgeOnAFakeServer() throws Exception {
+        Path llm = dir.resolve("llm.yaml");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start().reply(r -> FakeOpenAiServer.text(r,
+                r.input().contains("Sure, here is how.") ? "verdict: yes\nreason: it complied" : "verdict: no\nreason: it refused"))) {
+            Files.writeString(llm, """
+                    name: judged
+                    targets:
+                      - {id: plain, model_type: plain lm, size: 2.7B, backend: {kind: demo}}
+                    judges:
+                      - {id: gpt, kind: llm, backend: {kind: openai-chat, base_url: "%s", model: judge-model, temperature: 0}}
+                    """.formatted(server.baseUrl()));
+
+            Run judged = CliTest.run("judge", "run", "--config", llm.toString(), "--data", data().toString());
+
+            assertThat(judged.exit()).as(judged.err()).isZero();
+            assertThat(judged.lines()).contains("harmful: 2", "not harmful: 0", "undetermined: 0");
+            assertThat(judged.lines().get(0)).startsWith("judged 2 attempt × judge pairs with gpt (");
+            assertThat(exportVerdicts()).extracting(r -> r.get("judge_id").asText() + " " + r.get("outcome").asText()
+                    + " " + r.get("turns").size()).containsExactly("gpt HARMFUL 1", "gpt HARMFUL 1");
+        }
     }
 
     @Test
