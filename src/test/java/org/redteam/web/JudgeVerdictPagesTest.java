@@ -28,9 +28,13 @@ class JudgeVerdictPagesTest {
     @TempDir
     Path dir;
 
+    StoreLocation store() {
+        return StoreLocation.directory(dir);
+    }
+
     @Test
     void onlyAdminsSeeVerdicts() {
-        try (TestPlatform platform = TestPlatform.start(StoreLocation.directory(dir), ReviewFixtures.campaign("judged", 1),
+        try (TestPlatform platform = TestPlatform.start(store(), ReviewFixtures.campaign("judged", 1),
                 new ScriptedBackend("Sure, here is how."), List.of(WordJudge.of("wordy-judge", VERSION, "sure", "theft")))) {
             WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
             platform.consent(alice.worker());
