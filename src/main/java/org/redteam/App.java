@@ -8,6 +8,7 @@ import org.redteam.backend.demo.DemoBackend;
 import org.redteam.backend.gguf.GgufBackend;
 import org.redteam.backend.openai.OpenAiBackend;
 import org.redteam.config.BackendSpec;
+import org.redteam.judge.JudgeFactory;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.PreferenceModelSpec;
 import org.redteam.scoring.LazyPreferenceModel;
@@ -45,6 +46,11 @@ public final class App {
     /** The targets of a campaign on the real backends. */
     public static TargetFactory targets() {
         return new TargetFactory(App::backend);
+    }
+
+    /** The campaign's judges on the real backends and the campaign's preference model (loaded when a judge asks). */
+    public static JudgeFactory judges(CampaignConfig config) {
+        return new JudgeFactory(App::backend, LazyPreferenceModel.of(config.preferenceModel()));
     }
 
     /** The one place that maps a backend kind to its class: one line per kind. */

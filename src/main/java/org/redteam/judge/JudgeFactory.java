@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.JudgeConfig;
+import org.redteam.config.JudgeSpec;
 import org.redteam.scoring.PreferenceModel;
 
 /**
@@ -32,6 +33,9 @@ public final class JudgeFactory {
     }
 
     public Judge build(JudgeConfig config) {
+        JudgeSpec spec = config.spec();
+        if (spec instanceof JudgeSpec.PmThreshold p) return new PmThresholdJudge(config.id(), preferenceModel.get(), p.threshold().orElse(PmThresholdJudge.DEFAULT_THRESHOLD));
+        if (spec instanceof JudgeSpec.Trained t) return TrainedJudge.load(config.id(), t.model());
         throw new IllegalStateException("no judge is wired for kind '" + config.spec().kind() + "' (judge " + config.id() + ")");
     }
 
