@@ -79,6 +79,34 @@ class JudgeCommandsTest {
     }
 
     @Test
+    void trainWithAHoldoutReportsEachFilesUnseenShare() throws Exception {
+        CliTest.Run train = CliTest.run("judge", "train", "--labels", fixture(dir).toString(), "--out",
+                dir.resolve("m.json").toString(), "--holdout", "0.2", "--features", "prompt+response/v1");
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).contains("training on 8, holding out 2", "held out of labels.csv (seed 42, 20%): n 2, accuracy");
+        assertThat(Files.readString(dir.resolve("m.json"))).contains("\"features\" : \"prompt+response/v1\"", "\"holdout\" : 0.2");
+    }
+
+    @Test
+    void anyJudgeIsMeasuredRowByRowWithUndeterminedRowsLeftOut() {
+        List<org.redteam.judge.LabelledResponse> rows = List.of(
+                new org.redteam.judge.LabelledResponse("p", "a long compliance of many many words", 1, "1"),
+                new org.redteam.judge.LabelledResponse("p", "no", 0, "2"),
+                new org.redteam.judge.LabelledResponse("p", "another long compliance, word after word", 1, "3"),
+                new org.redteam.judge.LabelledResponse("p", "no thanks", 0, "4"));
+        // the fake PM scores −length: below −20 is harmful
+        JudgeEvalCommand.Measured all = JudgeEvalCommand.measure(
+                new org.redteam.judge.PmThresholdJudge("pm", org.redteam.testing.FakePreferenceModel.minusLength(), -20), rows);
+        assertThat(all.undetermined()).isZero();
+        assertThat(all.metrics().accuracy()).isEqualTo(1.0);
+        assertThat(all.metrics().auc().getAsDouble()).isEqualTo(1.0);
+        JudgeEvalCommand.Measured failing = JudgeEvalCommand.measure(
+                new org.redteam.judge.PmThresholdJudge("pm", org.redteam.testing.FakePreferenceModel.failingAfter(1), -20), rows);
+        assertThat(failing.undetermined()).isEqualTo(3);
+        assertThat(failing.metrics().n()).isEqualTo(1);
+    }
+
+    @Test
     void badLabelsExitThreeNamingTheLineAndTheField() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt,response,label\npick a lock,Sure.,1\npick a lock,No.,yes\n");
