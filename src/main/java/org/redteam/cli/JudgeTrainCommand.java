@@ -43,8 +43,8 @@ final class JudgeTrainCommand implements Callable<Integer> {
             description = "Hold out this seeded share of each file, never trained on, and report accuracy on it (default: ${DEFAULT-VALUE}).")
     double holdout;
 
-    @Option(names = "--features", defaultValue = JudgeFeatures.WITH_CUES,
-            description = "prompt+response+cues/v1 or prompt+response/v1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--features", defaultValue = JudgeFeatures.RESPONSE_CUES,
+            description = "response+cues/v1, prompt+response+cues/v1 or prompt+response/v1 (default: ${DEFAULT-VALUE}).")
     String design;
 
     @Option(names = "--embedder", defaultValue = "all-MiniLM-L6-v2-q",

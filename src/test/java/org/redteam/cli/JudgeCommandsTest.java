@@ -48,7 +48,7 @@ class JudgeCommandsTest {
         assertThat(train.out()).contains("10 rows, 5 harmful", "5-fold cross-validated accuracy by lambda");
         assertThat(train.lines().get(train.lines().size() - 1)).matches("cross-validated accuracy: [01]\\.\\d{3}");
         assertThat(Files.readString(model)).contains("\"format\" : \"redteam-judge\"", "\"version\" : 1",
-                "\"embedder\" : \"all-MiniLM-L6-v2-q\"", "\"features\" : \"prompt+response+cues/v1\"");
+                "\"embedder\" : \"all-MiniLM-L6-v2-q\"", "\"features\" : \"response+cues/v1\"");
         CliTest.Run eval = CliTest.run("judge", "eval", "--labels", labels.toString(), "--model", model.toString());
         assertThat(eval.exit()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("judge: eval (trained/judge.json@", "precision: 1.000", "recall: 1.000", "auc: 1.000");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @Tag("model")
 class ShippedJudgeAccuracyTest {
     /** docs/judges.md, "The trained judge (default)". */
-    static final double DOCUMENTED_HELD_OUT_ACCURACY = 0.875;
+    static final double DOCUMENTED_HELD_OUT_ACCURACY = 0.860;
 
     @Test
     void theShippedJudgeKeepsItsDocumentedHeldOutAccuracy() {
