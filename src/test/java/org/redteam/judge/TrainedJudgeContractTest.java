@@ -45,7 +45,7 @@ class TrainedJudgeContractTest extends JudgeContract {
 
     /**
      * A step-by-step compliance, the shape of the labelled sets' harmful answers. The contract's own two-sentence
-     * compliance scores 0.26 with the shipped model: short conversational compliance is a known weak spot
+     * compliance scores 0.21 with the shipped model: short conversational compliance is a known weak spot
      * (docs/judges.md), so this test does not pretend otherwise.
      */
     @Override
