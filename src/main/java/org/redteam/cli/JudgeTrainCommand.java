@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redteam.judge.JudgeFeatures;
-import org.redteam.judge.JudgeMetrics;
 import org.redteam.judge.JudgeTraining;
 import org.redteam.judge.LabelFiles;
 import org.redteam.judge.LabelledResponse;
@@ -91,13 +90,13 @@ final class JudgeTrainCommand implements Callable<Integer> {
             training.put("seed", seed).put("holdout", holdout).put("folds", JudgeTraining.FOLDS).put("lambda", r.lambda())
                     .put("cv_accuracy", Math.round(r.cvAccuracy() * 1000) / 1000.0);
             ObjectNode model = TrainedJudge.toJson(embedderSpec.name(), design, r.weights(), training);
-            Path parent = out().toAbsolutePath().getParent();
+            Path parent = this.out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(out(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(model) + "\n");
+            Files.writeString(this.out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(model) + "\n");
             out.printf("embedder: %s; features: %s; rows: %d; trained in %.1f s; wrote %s%n", embedderSpec.name(), design,
-                    train.size(), (System.nanoTime() - start) / 1e9, out());
+                    train.size(), (System.nanoTime() - start) / 1e9, this.out);
             StringBuilder byLambda = new StringBuilder();
             for (int i = 0; i < JudgeTraining.LAMBDAS.length; i++) {
                 byLambda.append(i == 0 ? "" : ", ").append(JudgeTraining.LAMBDAS[i]).append(": ")
@@ -116,9 +115,5 @@ final class JudgeTrainCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private Path out() {
-        return out;
     }
 }
