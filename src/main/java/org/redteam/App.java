@@ -1,6 +1,7 @@
 package org.redteam;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.redteam.backend.ModelBackend;
 import org.redteam.backend.anthropic.AnthropicBackend;
@@ -8,9 +9,10 @@ import org.redteam.backend.demo.DemoBackend;
 import org.redteam.backend.gguf.GgufBackend;
 import org.redteam.backend.openai.OpenAiBackend;
 import org.redteam.config.BackendSpec;
-import org.redteam.judge.JudgeFactory;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.PreferenceModelSpec;
+import org.redteam.judge.Judge;
+import org.redteam.judge.JudgeFactory;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.Database;
@@ -48,9 +50,13 @@ public final class App {
         return new TargetFactory(App::backend);
     }
 
-    /** The campaign's judges on the real backends and the campaign's preference model (loaded when a judge asks). */
-    public static JudgeFactory judges(CampaignConfig config) {
-        return new JudgeFactory(App::backend, LazyPreferenceModel.of(config.preferenceModel()));
+    /** The campaign's judges ({@code judges:}), built by the judge factory over the real backends. */
+    public static List<Judge> judges(CampaignConfig config) {
+        return judges(config, LazyPreferenceModel.of(config.preferenceModel()));
+    }
+
+    private static List<Judge> judges(CampaignConfig config, LazyPreferenceModel model) {
+        return new JudgeFactory(App::backend, model::get).build(config.judges());
     }
 
     /** The one place that maps a backend kind to its class: one line per kind. */

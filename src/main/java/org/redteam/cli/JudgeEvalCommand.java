@@ -86,10 +86,11 @@ final class JudgeEvalCommand implements Callable<Integer> {
 
     private Judge campaignJudge() {
         CampaignConfig campaign = new CampaignConfigLoader().load(config);
-        JudgeConfig chosen = campaign.judges().stream().filter(j -> j.id().equals(judgeId)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--judge: no judge '" + judgeId + "' in " + config + " (judges: "
-                        + campaign.judges().stream().map(JudgeConfig::id).toList() + ")"));
-        return App.judges(campaign).build(chosen);
+        if (campaign.judges().stream().noneMatch(j -> j.id().equals(judgeId))) {
+            throw new InvalidInputException("--judge: no judge '" + judgeId + "' in " + config + " (judges: "
+                    + campaign.judges().stream().map(JudgeConfig::id).toList() + ")");
+        }
+        return App.judges(campaign).stream().filter(j -> j.id().equals(judgeId)).findFirst().orElseThrow();
     }
 
     /** The trained judge scores all rows in one batch; any other judge judges each row as a two-message transcript. */
