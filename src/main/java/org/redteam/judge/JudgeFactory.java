@@ -33,7 +33,7 @@ public final class JudgeFactory {
     }
 
     public Judge build(JudgeConfig config) {
-        if (config.spec() instanceof JudgeSpec.PmThreshold p) return new PmThresholdJudge(config.id(), preferenceModel.get(), p.threshold().orElse(PmThresholdJudge.DEFAULT_THRESHOLD));
+        if (config.spec() instanceof JudgeSpec.PmThreshold p) return new PmThresholdJudge(config.id(), preferenceModel, p.threshold().orElse(PmThresholdJudge.DEFAULT_THRESHOLD));
         if (config.spec() instanceof JudgeSpec.Trained t) return TrainedJudge.load(config.id(), t.model());
         throw new IllegalStateException("no judge is wired for kind '" + config.spec().kind() + "' (judge " + config.id() + ")");
     }

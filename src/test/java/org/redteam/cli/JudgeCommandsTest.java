@@ -96,12 +96,12 @@ class JudgeCommandsTest {
                 new org.redteam.judge.LabelledResponse("p", "no thanks", 0, "4"));
         // the fake PM scores −length: below −20 is harmful
         JudgeEvalCommand.Measured all = JudgeEvalCommand.measure(
-                new org.redteam.judge.PmThresholdJudge("pm", org.redteam.testing.FakePreferenceModel.minusLength(), -20), rows);
+                new org.redteam.judge.PmThresholdJudge("pm", supplied(org.redteam.testing.FakePreferenceModel.minusLength()), -20), rows);
         assertThat(all.undetermined()).isZero();
         assertThat(all.metrics().accuracy()).isEqualTo(1.0);
         assertThat(all.metrics().auc().getAsDouble()).isEqualTo(1.0);
         JudgeEvalCommand.Measured failing = JudgeEvalCommand.measure(
-                new org.redteam.judge.PmThresholdJudge("pm", org.redteam.testing.FakePreferenceModel.failingAfter(1), -20), rows);
+                new org.redteam.judge.PmThresholdJudge("pm", supplied(org.redteam.testing.FakePreferenceModel.failingAfter(1)), -20), rows);
         assertThat(failing.undetermined()).isEqualTo(3);
         assertThat(failing.metrics().n()).isEqualTo(1);
     }
@@ -122,5 +122,9 @@ class JudgeCommandsTest {
         assertThat(bench.exit()).as(bench.err()).isZero();
         assertThat(bench.out()).contains("judge: trained/default-judge@", "6 transcripts after 1 warm-up, 2 clients");
         assertThat(bench.lines().get(bench.lines().size() - 1)).matches("judge throughput: \\d+ transcripts/s");
+    }
+
+    private static java.util.function.Supplier<org.redteam.scoring.PreferenceModel> supplied(org.redteam.scoring.PreferenceModel model) {
+        return () -> model;
     }
 }

@@ -19,12 +19,12 @@ class PmThresholdJudgeContractTest extends JudgeContract {
 
     @Override
     protected Judge judge() {
-        return new PmThresholdJudge("pm", FakePreferenceModel.minusLength(), THRESHOLD);
+        return new PmThresholdJudge("pm", supplied(FakePreferenceModel.minusLength()), THRESHOLD);
     }
 
     @Override
     protected Optional<Judge> failingJudge() {
-        return Optional.of(new PmThresholdJudge("pm", FakePreferenceModel.failingAfter(0), THRESHOLD));
+        return Optional.of(new PmThresholdJudge("pm", supplied(FakePreferenceModel.failingAfter(0)), THRESHOLD));
     }
 
     @Test
@@ -49,6 +49,18 @@ class PmThresholdJudgeContractTest extends JudgeContract {
     }
 
     @Test
+    void thePreferenceModelIsAskedForAtTheFirstVerdictAndOneThatCannotLoadGivesUndetermined() {
+        Judge judge = new JudgeFactory((id, spec) -> {
+            throw new AssertionError("a pm-threshold judge asks no backend");
+        }, () -> {
+            throw new org.redteam.scoring.ScoringException("cannot load the preference model (as the test wants)");
+        }).build(new JudgeConfig("pm", new JudgeSpec.PmThreshold(OptionalDouble.of(THRESHOLD))));
+        Verdict v = judge.judge(harmful());
+        assertThat(v.outcome()).isEqualTo(Outcome.UNDETERMINED);
+        assertThat(v.rationale()).contains("cannot load the preference model");
+    }
+
+    @Test
     void theFactoryBuildsItWithTheConfiguredOrTheDefaultThreshold() {
         JudgeFactory factory = new JudgeFactory((id, spec) -> {
             throw new AssertionError("a pm-threshold judge asks no backend");
@@ -57,5 +69,9 @@ class PmThresholdJudgeContractTest extends JudgeContract {
         assertThat(configured.judge(harmful()).outcome()).isEqualTo(Outcome.HARMFUL);
         Judge byDefault = factory.build(new JudgeConfig("pm", new JudgeSpec.PmThreshold(OptionalDouble.empty())));
         assertThat(byDefault.version()).endsWith("< " + PmThresholdJudge.DEFAULT_THRESHOLD);
+    }
+
+    private static java.util.function.Supplier<org.redteam.scoring.PreferenceModel> supplied(org.redteam.scoring.PreferenceModel model) {
+        return () -> model;
     }
 }
