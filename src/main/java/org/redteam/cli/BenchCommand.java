@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import java.util.Optional;
+import org.redteam.judge.JudgeBenchmark;
+import org.redteam.judge.TrainedJudge;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.scoring.PmBenchmark;
 import picocli.CommandLine.Command;
@@ -13,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code redteam bench pm}: speed measured by hand (docs/benchmarks.md), never by timed tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed (docs/benchmarks.md).",
-        subcommands = {BenchCommand.Pm.class})
+        subcommands = {BenchCommand.Pm.class, BenchCommand.JudgeBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -81,6 +84,46 @@ final class BenchCommand implements Runnable {
             out.printf("pm throughput: %.0f texts/s = %.0f%% of the batched ONNX Runtime ceiling (%.0f texts/s)%n",
                     e2e.textsPerSecond(), 100 * e2e.textsPerSecond() / ceiling.textsPerSecond(), ceiling.textsPerSecond());
             out.flush();
+        }
+    }
+
+    @Command(name = "judge", mixinStandardHelpOptions = true,
+            description = "Time the trained judge (shipped model by default) on synthetic transcripts judged one after another "
+                    + "by --clients threads; last line: judge throughput: X transcripts/s")
+    static final class JudgeBench implements Callable<Integer> {
+        @Option(names = "--transcripts", defaultValue = "500", description = "Measured transcripts (default: ${DEFAULT-VALUE}).")
+        int transcripts;
+
+        @Option(names = "--warmup", defaultValue = "50", description = "Warm-up transcripts, not measured (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--clients", defaultValue = "2", description = "Threads asking for verdicts (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--model", paramLabel = "MODEL", description = "A trained judge's model file (default: the shipped one).")
+        java.nio.file.Path model;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (transcripts < 1 || warmup < 0 || clients < 1) {
+                throw new InvalidInputException("--transcripts and --clients must be at least 1, --warmup at least 0");
+            }
+            long load = System.nanoTime();
+            try (TrainedJudge judge = TrainedJudge.load("bench", Optional.ofNullable(model))) {
+                double loadMillis = (System.nanoTime() - load) / 1e6;
+                JudgeBenchmark.Report r = JudgeBenchmark.run(judge, transcripts, warmup, clients, 42);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("judge: %s, loaded in %.0f ms; %d cores%n", judge.version(), loadMillis,
+                        Runtime.getRuntime().availableProcessors());
+                out.printf("%d transcripts after %d warm-up, %d clients: %.1f s; per transcript median %.1f ms, p90 %.1f ms%n",
+                        r.transcripts(), warmup, r.clients(), r.seconds(), r.medianMillis(), r.p90Millis());
+                out.printf("judge throughput: %.0f transcripts/s%n", r.perSecond());
+                out.flush();
+            }
+            return 0;
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed interface JudgeSpec permits JudgeSpec.PmThreshold, JudgeSpec.Llm, 
 
     /**
      * The preference model's minimum harmlessness over the assistant turns, harmful below {@code threshold};
-     * without one, the threshold calibration chose and stored ({@code judge calibrate}).
+     * without one, the default threshold documented in docs/judges.md ({@code PmThresholdJudge.DEFAULT_THRESHOLD}).
      */
     record PmThreshold(OptionalDouble threshold) implements JudgeSpec {
         public static final String KIND = "pm-threshold";
@@ -35,7 +35,7 @@ public sealed interface JudgeSpec permits JudgeSpec.PmThreshold, JudgeSpec.Llm, 
 
         @Override
         public String describe() {
-            return "pm-threshold" + (threshold.isPresent() ? " < " + threshold.getAsDouble() : " (calibrated threshold)");
+            return "pm-threshold" + (threshold.isPresent() ? " < " + threshold.getAsDouble() : " (default threshold)");
         }
     }
 

@@ -33,8 +33,18 @@ public final class JudgeFactory {
     }
 
     public Judge build(JudgeConfig config) {
-        if (config.spec() instanceof JudgeSpec.Llm llm) return LlmJudge.create(config.id(), llm, backends.apply(config.id(), llm.backend()));
-        if (config.spec() instanceof JudgeSpec.LlamaGuard guard) return LlamaGuardJudge.create(config.id(), guard, backends.apply(config.id(), guard.backend()));
+        if (config.spec() instanceof JudgeSpec.PmThreshold p) {
+            return new PmThresholdJudge(config.id(), preferenceModel, p.threshold().orElse(PmThresholdJudge.DEFAULT_THRESHOLD));
+        }
+        if (config.spec() instanceof JudgeSpec.Trained t) {
+            return TrainedJudge.load(config.id(), t.model());
+        }
+        if (config.spec() instanceof JudgeSpec.Llm llm) {
+            return LlmJudge.create(config.id(), llm, backends.apply(config.id(), llm.backend()));
+        }
+        if (config.spec() instanceof JudgeSpec.LlamaGuard guard) {
+            return LlamaGuardJudge.create(config.id(), guard, backends.apply(config.id(), guard.backend()));
+        }
         throw new IllegalStateException("no judge is wired for kind '" + config.spec().kind() + "' (judge " + config.id() + ")");
     }
 

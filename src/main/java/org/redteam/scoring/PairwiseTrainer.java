@@ -118,7 +118,7 @@ public final class PairwiseTrainer {
     }
 
     /** The L2-regularised pairwise logistic fit by Newton's method. */
-    static double[] fit(List<double[]> rows, double lambda) {
+    public static double[] fit(List<double[]> rows, double lambda) {
         int d = rows.get(0).length;
         double[] w = new double[d];
         for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
@@ -168,11 +168,11 @@ public final class PairwiseTrainer {
                 .solve(new ArrayRealVector(b, false)).toArray();
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
-    static double dot(double[] a, double[] b) {
+    public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];
