@@ -105,6 +105,18 @@ public final class VerdictRepository {
                 .bind("after", afterId).bind("limit", attempts).map(VerdictRepository::row).list()));
     }
 
+    /** Every verdict of one judge, in attempt order (calibration and the dashboard read a judge's verdicts whole). */
+    public List<AttemptVerdict> ofJudge(String judgeId) {
+        return jdbi.withHandle(h -> group(h.createQuery("SELECT " + COLUMNS + FROM + "WHERE v.judge_id = :judge" + ORDER)
+                .bind("judge", judgeId).map(VerdictRepository::row).list()));
+    }
+
+    /** The ids of the judges that have stored verdicts, in name order. */
+    public List<String> judgeIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT judge_id FROM verdict ORDER BY judge_id")
+                .mapTo(String.class).list());
+    }
+
     private record Row(long attemptId, String targetId, Integer turn, Verdict verdict, Instant judgedAt) {
     }
 
