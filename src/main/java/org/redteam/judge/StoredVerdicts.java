@@ -42,6 +42,19 @@ public final class StoredVerdicts {
         return ReviewedLabels.of(r.campaign(), judgeId, r.annotations(), byAttempt(of(judgeId)), harmfulFrom);
     }
 
+    /**
+     * Each judge with verdicts in the store, over all its verdicts, calibrated against every answered review of the
+     * store ({@code redteam analyze} of a store); empty when there are no verdicts.
+     */
+    public List<JudgeReport> reports(int resamples, long seed) {
+        List<String> ids = judgeIds();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<org.redteam.review.Annotation> all = reviews.allReviews();
+        return ids.stream().map(id -> JudgeReport.of(id, of(id), all, resamples, seed)).toList();
+    }
+
     /** The verdicts on whole attempts, by attempt id. */
     public static Map<Long, Verdict> byAttempt(List<AttemptVerdict> verdicts) {
         Map<Long, Verdict> out = new LinkedHashMap<>();

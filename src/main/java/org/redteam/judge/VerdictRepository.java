@@ -107,8 +107,17 @@ public final class VerdictRepository {
 
     /** Every verdict of one judge, in attempt order (calibration and the dashboard read a judge's verdicts whole). */
     public List<AttemptVerdict> ofJudge(String judgeId) {
-        return jdbi.withHandle(h -> group(h.createQuery("SELECT " + COLUMNS + FROM + "WHERE v.judge_id = :judge" + ORDER)
-                .bind("judge", judgeId).map(VerdictRepository::row).list()));
+        return ofJudge(judgeId, OptionalLong.empty());
+    }
+
+    /** As {@link #ofJudge(String)}, only on the attempts of {@code campaign} when given. */
+    public List<AttemptVerdict> ofJudge(String judgeId, OptionalLong campaign) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT " + COLUMNS + FROM + "WHERE v.judge_id = :judge"
+                    + (campaign.isPresent() ? " AND a.campaign_id = :campaign" : "") + ORDER).bind("judge", judgeId);
+            campaign.ifPresent(c -> q.bind("campaign", c));
+            return group(q.map(VerdictRepository::row).list());
+        });
     }
 
     /** The ids of the judges that have stored verdicts, in name order. */

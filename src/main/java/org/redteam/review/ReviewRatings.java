@@ -72,6 +72,11 @@ public final class ReviewRatings {
         });
     }
 
+    /** Every answered review in the store, of every campaign, in attempt then task order. */
+    public List<Annotation> allReviews() {
+        return jdbi.withHandle(h -> reviews.annotations(h, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
     private CampaignRepository.Named choose(Handle h, Optional<String> name) {
         List<CampaignRepository.Named> all = campaigns.all(h);
         if (name.isPresent()) {
