@@ -157,7 +157,7 @@ public final class AdminService {
         for (String id : judgeIds) {
             List<AttemptVerdict> judged = verdicts.ofJudge(id, OptionalLong.of(campaign.id()));
             if (!judged.isEmpty()) {
-                judges.add(JudgeReport.of(id, judged, annotations, resamples, AttackAnalysis.DEFAULT_SEED));
+                judges.add(JudgeReport.of(id, judged, Annotation.humanReviews(annotations), resamples, AttackAnalysis.DEFAULT_SEED));
                 effort = effort.isPresent() ? effort : Optional.of(EffortToBreak.ofVerdicts(id, judged));
             }
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.redteam.agreement.Bootstrap;
-import org.redteam.review.Annotation;
 
 /**
  * One judge as the dashboard and {@code analyze} show it: its agreement with the reviewers (the calibration of
@@ -39,10 +38,10 @@ public record JudgeReport(String judge, List<String> versions, int verdicts, int
     }
 
     /** {@code verdicts}: the judge's stored verdicts; {@code reviews}: the answered reviews to calibrate against. */
-    public static JudgeReport of(String judge, List<AttemptVerdict> verdicts, List<Annotation> reviews, int resamples, long seed) {
+    public static JudgeReport of(String judge, List<AttemptVerdict> verdicts, List<HumanReview> reviews, int resamples, long seed) {
         Optional<Calibration.Result> calibration = Optional.empty();
         if (!reviews.isEmpty()) {
-            ReviewedLabels labels = ReviewedLabels.of("", judge, reviews, StoredVerdicts.byAttempt(verdicts), HARMFUL_FROM);
+            ReviewedLabels labels = ReviewedLabels.of("", judge, reviews, byAttempt(verdicts), HARMFUL_FROM);
             if (labels.majority().pairs().unitCount() > 0) {
                 calibration = Optional.of(Calibration.of(labels.majority(), resamples, seed));
             }
@@ -68,6 +67,13 @@ public record JudgeReport(String judge, List<String> versions, int verdicts, int
             targets.add(new TargetRate(e.getKey(), judged, harmful, e.getValue()[2], wilson(harmful, judged), corrected));
         }
         return new JudgeReport(judge, versions, verdicts.size(), undetermined, calibration, targets);
+    }
+
+    /** The verdicts on whole attempts, by attempt id. */
+    public static Map<Long, Verdict> byAttempt(List<AttemptVerdict> verdicts) {
+        Map<Long, Verdict> out = new java.util.LinkedHashMap<>();
+        verdicts.forEach(v -> out.put(v.attemptId(), v.verdict()));
+        return out;
     }
 
     /** The Wilson score interval (95%) of {@code k} successes in {@code n}; NaN throughout when n = 0. */

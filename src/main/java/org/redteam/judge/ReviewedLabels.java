@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.redteam.agreement.Ratings;
 import org.redteam.problem.InvalidInputException;
-import org.redteam.review.Annotation;
 
 /**
  * One judge's stored verdicts against a campaign's reviews: unit = a reviewed attempt, the people are its
@@ -35,15 +34,15 @@ public record ReviewedLabels(String campaign, int harmfulFrom, int reviews, Huma
         reviewerTags = Map.copyOf(reviewerTags);
     }
 
-    /** The table of {@code annotations} (one campaign's, in attempt order) and {@code judgeId}'s verdicts by attempt id. */
-    public static ReviewedLabels of(String campaign, String judgeId, List<Annotation> annotations,
+    /** The table of {@code annotations} (answered reviews, in attempt order) and {@code judgeId}'s verdicts by attempt id. */
+    public static ReviewedLabels of(String campaign, String judgeId, List<HumanReview> annotations,
                                     Map<Long, Verdict> byAttempt, int harmfulFrom) {
         if (annotations.isEmpty()) {
             throw new InvalidInputException("campaign '" + campaign + "' has no answered reviews to calibrate the judge against");
         }
         Ratings.Builder table = Ratings.builder();
         Map<String, List<List<String>>> tags = new LinkedHashMap<>();
-        for (Annotation a : annotations) {
+        for (HumanReview a : annotations) {
             String unit = String.valueOf(a.attemptId());
             table.add(unit, a.reviewer(), a.rating() >= harmfulFrom ? 1 : 0);
             tags.computeIfAbsent(unit, u -> new ArrayList<>()).add(a.tags());

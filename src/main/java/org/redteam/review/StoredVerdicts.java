@@ -1,11 +1,12 @@
-package org.redteam.judge;
+package org.redteam.review;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.redteam.problem.InvalidInputException;
-import org.redteam.review.ReviewRatings;
+import org.redteam.judge.AttemptVerdict;
+import org.redteam.judge.JudgeReport;
+import org.redteam.judge.ReviewedLabels;
+import org.redteam.judge.VerdictRepository;
 
 /** A store's judge verdicts, read whole per judge, and set against a campaign's reviews. */
 public final class StoredVerdicts {
@@ -39,7 +40,8 @@ public final class StoredVerdicts {
                     : "judges with verdicts: " + String.join(", ", ids)));
         }
         ReviewRatings.Reviews r = reviews.reviews(campaign);
-        return ReviewedLabels.of(r.campaign(), judgeId, r.annotations(), byAttempt(of(judgeId)), harmfulFrom);
+        return ReviewedLabels.of(r.campaign(), judgeId, Annotation.humanReviews(r.annotations()),
+                JudgeReport.byAttempt(of(judgeId)), harmfulFrom);
     }
 
     /**
@@ -51,14 +53,8 @@ public final class StoredVerdicts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<org.redteam.review.Annotation> all = reviews.allReviews();
+        List<org.redteam.judge.HumanReview> all = Annotation.humanReviews(reviews.allReviews());
         return ids.stream().map(id -> JudgeReport.of(id, of(id), all, resamples, seed)).toList();
     }
 
-    /** The verdicts on whole attempts, by attempt id. */
-    public static Map<Long, Verdict> byAttempt(List<AttemptVerdict> verdicts) {
-        Map<Long, Verdict> out = new LinkedHashMap<>();
-        verdicts.forEach(v -> out.put(v.attemptId(), v.verdict()));
-        return out;
-    }
 }
