@@ -106,12 +106,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (resamples < 0) {
             throw new InvalidInputException("--resamples must be 0 or more, got " + resamples);
         }
-        AttackInput.Loaded loaded = source.input != null ? AttackInput.readFile(source.input) : fromStore();
-        AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
-        Optional<ReportSection> section = map ? Optional.of(attackMap()) : Optional.empty();
         if (judge != null && source.input != null) {
             throw new InvalidInputException("--judge reads a store's verdicts (--data or --db), not --input");
         }
+        AttackInput.Loaded loaded = source.input != null ? AttackInput.readFile(source.input) : fromStore();
+        AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
+        Optional<ReportSection> section = map ? Optional.of(attackMap()) : Optional.empty();
         AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, section,
                 rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED, effort, judges);
         print(result, loaded.source(), written, judges, spec.commandLine().getOut());
