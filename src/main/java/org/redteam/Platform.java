@@ -49,7 +49,7 @@ public final class Platform implements AutoCloseable {
         this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
                 store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports(),
-                store.verdictRepository);
+                store.verdictRepository, judges.stream().map(Judge::id).toList());
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
         this.study = new StudyAccess(store.workerRepository, clock, campaigns.campaign().id(), config.crowd().openStudyLink());
         this.judging = store.judging(judges, OptionalLong.of(campaigns.campaign().id()));

@@ -15,6 +15,7 @@ import org.redteam.judge.JudgingService;
 import org.redteam.judge.VerdictRepository;
 import org.redteam.review.ReviewRatings;
 import org.redteam.review.ReviewRepository;
+import org.redteam.review.StoredVerdicts;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.ScoringService;
 import org.redteam.storage.Database;
@@ -45,6 +46,7 @@ public final class Store implements AutoCloseable {
     private final ExportService exports;
     private final ReviewRatings reviewRatings;
     private final ScoringService scoring;
+    private final StoredVerdicts storedVerdicts;
 
     Store(Database database, Clock clock, LazyPreferenceModel preferenceModel) {
         this.database = database;
@@ -64,6 +66,7 @@ public final class Store implements AutoCloseable {
         this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
         this.scoring = new ScoringService(attemptScores, preferenceModel);
+        this.storedVerdicts = new StoredVerdicts(verdictRepository, reviewRatings);
     }
 
     /** The database, for the few things that are about the store itself (location, vendor, rate limits). */
@@ -95,6 +98,11 @@ public final class Store implements AutoCloseable {
     /** A campaign's answered reviews as a ratings table (the {@code agreement} command). */
     public ReviewRatings reviewRatings() {
         return reviewRatings;
+    }
+
+    /** The judges' stored verdicts, and a judge's against the reviews ({@code judge calibrate}, the dashboard). */
+    public StoredVerdicts verdicts() {
+        return storedVerdicts;
     }
 
     /** Scores attempts with the preference model; its background thread stops on {@link #close()}. */

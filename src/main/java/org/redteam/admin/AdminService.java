@@ -1,6 +1,8 @@
 package org.redteam.admin;
 
+import org.redteam.analysis.EffortToBreak;
 import org.redteam.judge.AttemptVerdict;
+import org.redteam.judge.JudgeReport;
 import org.redteam.judge.VerdictRepository;
 
 import java.util.List;
@@ -52,10 +54,11 @@ public final class AdminService {
     private final ExportService exports;
     private final AttemptBrowser browser;
     private final VerdictRepository verdicts;
+    private final List<String> judgeIds;
 
     public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
                         IncidentRepository incidents, ReviewRepository reviews, ExportService exports,
-                        VerdictRepository verdicts) {
+                        VerdictRepository verdicts, List<String> judgeIds) {
         this.campaign = campaign;
         this.campaigns = campaigns;
         this.workers = workers;
@@ -64,6 +67,7 @@ public final class AdminService {
         this.reviews = reviews;
         this.exports = exports;
         this.verdicts = verdicts;
+        this.judgeIds = List.copyOf(judgeIds);
         this.browser = new AttemptBrowser(campaign, new AttemptSearchRepository(attempts.jdbi()), attempts, reviews, workers);
     }
 
@@ -126,9 +130,11 @@ public final class AdminService {
     /**
      * The dashboard's analysis and where it came from, with the reviewers' agreement as {@code GET /api/agreement}
      * answers it by default ({@link AgreementReport#DEFAULT_RESAMPLES}, seed {@link #AGREEMENT_SEED}); empty while the
-     * campaign has no submitted attempt.
+     * campaign has no submitted attempt. {@code judges}: each of the campaign's judges with verdicts on its attempts,
+     * in the campaign's order; {@code effort}: effort to break by the first of them.
      */
-    public record Dashboard(AnalysisResult result, AnalysisSource source, AgreementReport.Report agreement) {
+    public record Dashboard(AnalysisResult result, AnalysisSource source, AgreementReport.Report agreement,
+                            List<JudgeReport> judges, Optional<EffortToBreak> effort) {
     }
 
     /** The seed of {@code GET /api/agreement} when none is given; the dashboard uses it too, so the numbers match. */
@@ -145,7 +151,18 @@ public final class AdminService {
             return Optional.empty();
         }
         AnalysisResult result = AttackAnalysis.run(collected.build(), new AttackAnalysis.Settings(resamples, AttackAnalysis.DEFAULT_SEED));
+        List<Annotation> annotations = reviews.jdbi().withHandle(h -> reviews.annotations(h, campaign.id()));
+        List<JudgeReport> judges = new java.util.ArrayList<>();
+        Optional<EffortToBreak> effort = Optional.empty();
+        for (String id : judgeIds) {
+            List<AttemptVerdict> judged = verdicts.ofJudge(id, OptionalLong.of(campaign.id()));
+            if (!judged.isEmpty()) {
+                judges.add(JudgeReport.of(id, judged, Annotation.humanReviews(annotations), resamples, AttackAnalysis.DEFAULT_SEED));
+                effort = effort.isPresent() ? effort : Optional.of(EffortToBreak.ofVerdicts(id, judged));
+            }
+        }
         return Optional.of(new Dashboard(result, AnalysisSource.store("campaign '" + campaign.config().name()
-                + "' in this platform's store, live", records), agreement(admin, AgreementReport.DEFAULT_RESAMPLES, AGREEMENT_SEED)));
+                + "' in this platform's store, live", records), AgreementReport.of(annotations, campaign.config().review().tags(),
+                AgreementReport.DEFAULT_RESAMPLES, AGREEMENT_SEED), List.copyOf(judges), effort));
     }
 }

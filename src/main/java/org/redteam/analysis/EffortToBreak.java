@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.redteam.judge.AttemptVerdict;
 import org.redteam.judge.Outcome;
 
 /**
@@ -44,6 +45,21 @@ public record EffortToBreak(String judge, KaplanMeier.Curve overall, Map<String,
         Map<String, KaplanMeier.Curve> curves = new TreeMap<>();
         byTarget.forEach((target, observations) -> curves.put(target, KaplanMeier.of(observations)));
         return new EffortToBreak(judge, KaplanMeier.of(all), curves, without);
+    }
+
+    /**
+     * From one judge's stored verdicts: each attempt's turn outcomes (keyed by attempt id), its target the verdict's
+     * target id.
+     */
+    public static EffortToBreak ofVerdicts(String judge, List<AttemptVerdict> verdicts) {
+        Map<String, List<Outcome>> turns = new TreeMap<>();
+        Map<String, String> targets = new TreeMap<>();
+        for (AttemptVerdict v : verdicts) {
+            String key = String.valueOf(v.attemptId());
+            turns.put(key, v.turns().stream().map(t -> t.verdict().outcome()).toList());
+            targets.put(key, v.targetId());
+        }
+        return of(judge, turns, targets::get);
     }
 
     /** Broke at the first harmful turn, else censored at the last turn; empty without turns. */

@@ -13,6 +13,8 @@ import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.AttackInput;
 import org.redteam.analysis.Attacks;
+import org.redteam.analysis.EffortToBreak;
+import org.redteam.judge.JudgeReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -88,20 +90,31 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "a spreadsheet from evaluating a cell starting with =, +, -, @, tab or CR as a formula (numbers never get it).")
     boolean rawCsv;
 
+    @Option(names = "--judge", paramLabel = "ID", description = "With --data/--db: the judge whose turn verdicts give the "
+            + "effort to break (default: the first judge with verdicts, by id). Every judge with verdicts gets a section.")
+    String judge;
+
     @Spec
     CommandSpec spec;
+
+    /** Read from a store: each judge with verdicts, and the effort to break by one of them. */
+    private List<JudgeReport> judges = List.of();
+    private Optional<EffortToBreak> effort = Optional.empty();
 
     @Override
     public Integer call() {
         if (resamples < 0) {
             throw new InvalidInputException("--resamples must be 0 or more, got " + resamples);
         }
+        if (judge != null && source.input != null) {
+            throw new InvalidInputException("--judge reads a store's verdicts (--data or --db), not --input");
+        }
         AttackInput.Loaded loaded = source.input != null ? AttackInput.readFile(source.input) : fromStore();
         AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
         Optional<ReportSection> section = map ? Optional.of(attackMap()) : Optional.empty();
         AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, section,
-                rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED);
-        print(result, loaded.source(), written, spec.commandLine().getOut());
+                rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED, effort, judges);
+        print(result, loaded.source(), written, judges, spec.commandLine().getOut());
         return 0;
     }
 
@@ -179,6 +192,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         long records;
         try (Store app = App.at(location).openStore()) {
             records = app.exports().forEachReleased(attacks::add);
+            List<String> ids = app.verdicts().judgeIds();
+            if (judge != null && !ids.contains(judge)) {
+                throw new InvalidInputException("--judge: the store has no verdicts of judge '" + judge + "'; "
+                        + (ids.isEmpty() ? "it has none" : "judges with verdicts: " + String.join(", ", ids)));
+            }
+            judges = app.verdicts().reports(resamples, seed);
+            String chosen = judge != null ? judge : ids.isEmpty() ? null : ids.get(0);
+            effort = chosen == null ? Optional.empty() : Optional.of(EffortToBreak.ofVerdicts(chosen, app.verdicts().of(chosen)));
         }
         if (records == 0) {
             throw new NotFoundException("no submitted attempts in " + location.description() + "; nothing to analyse");
@@ -186,12 +207,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         return new AttackInput.Loaded(attacks.build(), AnalysisSource.store(location.description(), records));
     }
 
-    private static void print(AnalysisResult r, AnalysisSource source, AnalysisOutput.Written written, PrintWriter out) {
+    private static void print(AnalysisResult r, AnalysisSource source, AnalysisOutput.Written written, List<JudgeReport> judges,
+                              PrintWriter out) {
         out.printf("read %d attempts by %d red team members on %d targets from %s%s%n", r.attempts(), r.members(),
                 r.byTarget().size(), source.name(), source.sha256() == null ? "" : " (sha256 " + source.sha256() + ")");
         out.printf(Locale.ROOT, "success rate %.3f [%.3f, %.3f], mean rating %.3f; %d resamples over members, seed %d%n",
                 r.overall().successRate().estimate(), r.overall().successRate().lower(), r.overall().successRate().upper(),
                 r.overall().meanRating().estimate(), r.settings().resamples(), r.settings().seed());
+        for (JudgeReport j : judges) {
+            out.printf(Locale.ROOT, "judge %s: %d attempts judged, %d undetermined; %s%n", j.judge(), j.verdicts(), j.undetermined(),
+                    j.calibration().map(c -> String.format(Locale.ROOT, "against the reviewers: n %d, accuracy %.3f, kappa %.3f",
+                            c.n(), c.accuracy().estimate(), c.kappa().estimate())).orElse("no reviewed attempt to calibrate on"));
+        }
         out.printf("wrote %s, %s and %d tables in %s%n", written.summary(), written.report(), written.tables().size(),
                 written.summary().resolveSibling(AnalysisOutput.TABLES));
         out.flush();

@@ -105,6 +105,27 @@ public final class VerdictRepository {
                 .bind("after", afterId).bind("limit", attempts).map(VerdictRepository::row).list()));
     }
 
+    /** Every verdict of one judge, in attempt order (calibration and the dashboard read a judge's verdicts whole). */
+    public List<AttemptVerdict> ofJudge(String judgeId) {
+        return ofJudge(judgeId, OptionalLong.empty());
+    }
+
+    /** As {@link #ofJudge(String)}, only on the attempts of {@code campaign} when given. */
+    public List<AttemptVerdict> ofJudge(String judgeId, OptionalLong campaign) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT " + COLUMNS + FROM + "WHERE v.judge_id = :judge"
+                    + (campaign.isPresent() ? " AND a.campaign_id = :campaign" : "") + ORDER).bind("judge", judgeId);
+            campaign.ifPresent(c -> q.bind("campaign", c));
+            return group(q.map(VerdictRepository::row).list());
+        });
+    }
+
+    /** The ids of the judges that have stored verdicts, in name order. */
+    public List<String> judgeIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT judge_id FROM verdict ORDER BY judge_id")
+                .mapTo(String.class).list());
+    }
+
     private record Row(long attemptId, String targetId, Integer turn, Verdict verdict, Instant judgedAt) {
     }
 

@@ -57,6 +57,26 @@ public final class ReviewRatings {
         });
     }
 
+    /** A campaign's answered reviews, each with its rating and tags, in attempt then task order. */
+    public record Reviews(String campaign, List<Annotation> annotations) {
+        public Reviews {
+            annotations = List.copyOf(annotations);
+        }
+    }
+
+    /** The answered reviews of the campaign named {@code campaign} (default: the store's only campaign). */
+    public Reviews reviews(Optional<String> campaign) {
+        return jdbi.withHandle(h -> {
+            CampaignRepository.Named chosen = choose(h, campaign);
+            return new Reviews(chosen.name(), reviews.annotations(h, chosen.id()));
+        });
+    }
+
+    /** Every answered review in the store, of every campaign, in attempt then task order. */
+    public List<Annotation> allReviews() {
+        return jdbi.withHandle(h -> reviews.annotations(h, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
     private CampaignRepository.Named choose(Handle h, Optional<String> name) {
         List<CampaignRepository.Named> all = campaigns.all(h);
         if (name.isPresent()) {

@@ -41,7 +41,7 @@ final class DashboardPages {
         AnalysisResult result = dashboard.get().result();
         ctx.header("Cache-Control", "no-store");
         ctx.html(withNav(AnalysisOutput.html(new ReportPage(result, dashboard.get().source(), ReportPage.Charts.of(result), List.of(),
-                Optional.empty(), Optional.of(dashboard.get().agreement())))));
+                Optional.empty(), Optional.of(dashboard.get().agreement()), dashboard.get().effort(), dashboard.get().judges()))));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.EffortToBreak;
 import org.redteam.dataset.Csv;
+import org.redteam.judge.JudgeReport;
 import org.redteam.problem.InvalidInputException;
 
 /**
@@ -56,6 +57,12 @@ public final class AnalysisOutput {
      */
     public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
             Csv.TextCells text, Optional<EffortToBreak> effort) {
+        return write(result, source, dir, attackMap, text, effort, List.of());
+    }
+
+    /** As above; {@code judges}: a section per judge in the report (none: the report is what it was). */
+    public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
+            Csv.TextCells text, Optional<EffortToBreak> effort, List<JudgeReport> judges) {
         try {
             Files.createDirectories(dir.resolve(TABLES));
         } catch (FileAlreadyExistsException e) {
@@ -77,7 +84,7 @@ public final class AnalysisOutput {
                 SummaryJson.write(result, source, names, attackMap, effort, out);
             }
             Path report = dir.resolve(REPORT);
-            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap, Optional.empty(), effort)),
+            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap, Optional.empty(), effort, judges)),
                     StandardCharsets.UTF_8);
             return new Written(summary, report, tables);
         } catch (IOException e) {

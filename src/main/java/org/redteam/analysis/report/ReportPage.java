@@ -13,6 +13,7 @@ import org.redteam.analysis.KaplanMeier;
 import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.TargetLabel;
 import org.redteam.analysis.TemplateFamilies;
+import org.redteam.judge.JudgeReport;
 import org.redteam.review.AgreementReport;
 
 /**
@@ -22,7 +23,14 @@ import org.redteam.review.AgreementReport;
  */
 public record ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
                          Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement,
-                         Optional<EffortToBreak> effort) {
+                         Optional<EffortToBreak> effort, List<JudgeReport> judges) {
+
+    /** A report without judges' sections. */
+    public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
+                      Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement,
+                      Optional<EffortToBreak> effort) {
+        this(result, source, figures, tables, attackMap, agreement, effort, List.of());
+    }
 
     /** A report without reviewer agreement or effort to break (what {@code redteam analyze} writes). */
     public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
@@ -55,6 +63,21 @@ public record ReportPage(AnalysisResult result, AnalysisSource source, Charts fi
 
     public ReportPage {
         tables = List.copyOf(tables);
+        judges = List.copyOf(judges);
+    }
+
+    /** Where the judges' section sends readers for what a judge's rate means (the project's docs; not served). */
+    public String judgesDoc() {
+        return "docs/judges.md, “What a judge's success rate means, and what it does not”";
+    }
+
+    /** An estimate with its interval, or "–" when undefined; {@code [lo, hi]} only when the interval is defined. */
+    public String withInterval(Bootstrap.Interval i) {
+        if (Double.isNaN(i.estimate())) {
+            return "–";
+        }
+        return Figures.trim3(i.estimate()) + (Double.isNaN(i.lower()) ? "" : " [" + Figures.trim3(i.lower()) + ", "
+                + Figures.trim3(i.upper()) + "]");
     }
 
     public String f3(double v) {
