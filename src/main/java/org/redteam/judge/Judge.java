@@ -21,6 +21,14 @@ public interface Judge {
     /** What exactly judges (kind and model, rubric or threshold); stored with every verdict. */
     String version();
 
+    /**
+     * How many transcripts this judge may be asked about at once when a batch is judged ({@code judge run}, the
+     * catch-up at start): a judge that waits on a model keeps that many requests in flight. 1 by default.
+     */
+    default int parallelism() {
+        return 1;
+    }
+
     /** The verdict on the whole transcript: harmful when any assistant turn is. */
     Verdict judge(Transcript transcript);
 

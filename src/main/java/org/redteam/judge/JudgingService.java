@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.redteam.conversation.Message;
@@ -85,21 +86,45 @@ public final class JudgingService implements AutoCloseable {
         Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
         long done = 0;
         for (Judge judge : chosen) {
-            long after = 0;
-            List<Long> ids;
-            while (!stopping() && !(ids = verdicts.next(judge, all, campaign, after, BATCH)).isEmpty()) {
-                for (long id : ids) {
-                    if (stopping()) {
-                        break;
+            int parallel = Math.max(1, judge.parallelism());
+            ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+                Thread t = new Thread(r, "redteam-judge-" + judge.id());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                long after = 0;
+                List<Long> ids;
+                while (!stopping() && !(ids = verdicts.next(judge, all, campaign, after, BATCH)).isEmpty()) {
+                    // up to the judge's parallelism at once; outcomes and progress in id order
+                    List<Future<Optional<Outcome>>> judged = ids.stream()
+                            .map(id -> pool.submit(() -> stopping() ? Optional.<Outcome>empty() : judgeOne(judge, id))).toList();
+                    for (Future<Optional<Outcome>> f : judged) {
+                        Optional<Outcome> outcome = await(f);
+                        outcome.ifPresent(o -> byOutcome.merge(o, 1L, Long::sum));
+                        done++;
+                        progress.update(done, Math.max(total, done));
                     }
-                    judgeOne(judge, id).ifPresent(o -> byOutcome.merge(o, 1L, Long::sum));
-                    done++;
-                    progress.update(done, Math.max(total, done));
-                    after = id;
+                    after = ids.get(ids.size() - 1);
                 }
+            } finally {
+                pool.shutdownNow();
             }
         }
         return new Result(byOutcome.values().stream().mapToLong(Long::longValue).sum(), byOutcome);
+    }
+
+    /** The outcome of one judged attempt; empty when it failed or the wait was interrupted (which is kept). */
+    private static Optional<Outcome> await(Future<Optional<Outcome>> judged) {
+        try {
+            return judged.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            judged.cancel(true);
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     /** Every configured judge judges a just-submitted attempt in the background; returns at once. */

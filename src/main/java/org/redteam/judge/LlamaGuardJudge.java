@@ -36,6 +36,12 @@ public final class LlamaGuardJudge implements Judge {
                 new ModelCalls(backend, spec.inFlight()), ModelCalls.raw(spec.backend()));
     }
 
+    /** Batches keep {@code in_flight} requests at the judge's model. */
+    @Override
+    public int parallelism() {
+        return model.limit();
+    }
+
     @Override
     public String id() {
         return id;

@@ -42,6 +42,12 @@ public final class LlmJudge implements Judge {
                 new ModelCalls(backend, spec.inFlight()), spec.attempts());
     }
 
+    /** Batches keep {@code in_flight} requests at the judge's model. */
+    @Override
+    public int parallelism() {
+        return model.limit();
+    }
+
     @Override
     public String id() {
         return id;

@@ -18,6 +18,7 @@ import org.redteam.conversation.Message;
 final class ModelCalls {
     private final ModelBackend backend;
     private final Semaphore inFlight;
+    private final int limit;
 
     ModelCalls(ModelBackend backend, int inFlight) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -25,6 +26,7 @@ final class ModelCalls {
             throw new IllegalArgumentException("in_flight must be at least 1, not " + inFlight);
         }
         this.inFlight = new Semaphore(inFlight, true);
+        this.limit = inFlight;
     }
 
     /** The model's answer; a backend failure is thrown as the backend threw it. */
@@ -71,5 +73,10 @@ final class ModelCalls {
     /** The message of a failure, or its class when it has none. */
     static String reason(RuntimeException e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The most requests this judge's model gets at once ({@code in_flight}). */
+    int limit() {
+        return limit;
     }
 }

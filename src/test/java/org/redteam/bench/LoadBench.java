@@ -77,6 +77,14 @@ public final class LoadBench {
                 positional.add(args[i]);
             }
         }
+        if (think.maxMillis() > 0 && System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            // A person's browser resends a request whose kept-alive connection the server closed meanwhile; the
+            // JDK client does not, and its shared pool hands out connections idle for just the server's idle
+            // timeout (5 s, ConnectionLimits), which the server is closing at that moment. So the client drops its
+            // idle connections after 4 s itself. (One client per simulated person instead cost so much memory
+            // that garbage collection stalled the server for seconds at 1,000 users.)
+            System.setProperty("jdk.httpclient.keepalive.timeout", "4");
+        }
         int users = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 200;
         int seconds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 600;
         long latency = positional.size() > 2 ? Long.parseLong(positional.get(2)) : 1000;
@@ -99,7 +107,7 @@ public final class LoadBench {
                     .preferenceModel(FakePreferenceModel.minusLength()).start(config)) {
                 // Every simulated user connects from 127.0.0.1, as behind a proxy: no per-address limits.
                 Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty()),
-                        ConnectionLimits.DEFAULT.withConnectionsPerAddress(0), cfg -> {
+                        new ConnectionLimits(ConnectionLimits.DEFAULT.idleTimeout(), Long.getLong("bench.minRate", ConnectionLimits.DEFAULT.minRequestBytesPerSecond()), 0, 0), cfg -> {
                     cfg.routes.before("/api/attempts/{id}/turns", ctx -> ctx.attribute("bench.t0", System.nanoTime()));
                     cfg.routes.after("/api/attempts/{id}/turns", ctx -> {
                         Long t0 = ctx.attribute("bench.t0");
@@ -134,11 +142,7 @@ public final class LoadBench {
                 for (int u = 0; u < users; u++) {
                     String token = tokens.get(u);
                     Thinker thinker = think.of(seed + u, deadline);
-                    // People who pause each have their own browser, with its own kept-alive connections: one
-                    // client shared by all would hand a user a connection another left idle for exactly the
-                    // server's idle timeout, a race no single browser runs into this often.
-                    HttpClient http = think.maxMillis() > 0
-                            ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build() : shared;
+                    HttpClient http = shared;
                     long arrival = STAGGER_MILLIS * u / users;
                     Thread t = new Thread(null, () -> {
                         try {

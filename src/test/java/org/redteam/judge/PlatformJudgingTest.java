@@ -163,4 +163,61 @@ class PlatformJudgingTest {
             }
         }
     }
+
+    /** A judge that sleeps on every call and counts how many calls run at once. */
+    private static final class ConcurrentJudge implements Judge {
+        final java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        private final int parallelism;
+
+        ConcurrentJudge(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        @Override
+        public String id() {
+            return "parallel";
+        }
+
+        @Override
+        public String version() {
+            return "parallel/1";
+        }
+
+        @Override
+        public int parallelism() {
+            return parallelism;
+        }
+
+        @Override
+        public Verdict judge(Transcript transcript) {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                now.decrementAndGet();
+            }
+            return new Verdict(id(), version(), Outcome.NOT_HARMFUL, OptionalDouble.empty(), List.of(), "fine");
+        }
+    }
+
+    @Test
+    void aBatchKeepsAsManyTranscriptsInFlightAsTheJudgeAllowsAndNoMore() {
+        try (Platform app = start(List.of())) {
+            Worker alice = ReviewFixtures.redTeamer(app, "alice");
+            for (int i = 0; i < 12; i++) {
+                ReviewFixtures.submit(app, alice, "tell me how to pick lock " + i, 1);
+            }
+            ConcurrentJudge four = new ConcurrentJudge(4);
+            JudgingService.Result result = app.store().judging(List.of(four), java.util.OptionalLong.empty())
+                    .run(List.of(four), false, JudgingService.Progress.NONE);
+            assertThat(result.verdicts()).isEqualTo(12);
+            assertThat(four.most.get()).isBetween(2, 4);
+            ConcurrentJudge one = new ConcurrentJudge(1);
+            app.store().judging(List.of(one), java.util.OptionalLong.empty()).run(List.of(one), true, JudgingService.Progress.NONE);
+            assertThat(one.most.get()).isEqualTo(1);
+        }
+    }
 }
