@@ -121,7 +121,7 @@ public final class LoadBench {
                     t.setDaemon(true);
                     return t;
                 });
-                HttpClient shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
                 List<Timed> timed = java.util.Collections.synchronizedList(new ArrayList<>());
                 Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
                 AtomicLong turns = new AtomicLong();
@@ -134,7 +134,6 @@ public final class LoadBench {
                 for (int u = 0; u < users; u++) {
                     String token = tokens.get(u);
                     Thinker thinker = think.of(seed + u, deadline);
-                    HttpClient http = shared;
                     long arrival = STAGGER_MILLIS * u / users;
                     Thread t = new Thread(null, () -> {
                         try {
