@@ -3,40 +3,54 @@ package org.redteam.web;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Bounds on what slow clients can hold (a request body read one byte at a time keeps a Jetty thread,
- * and Javalin has 250): a connection that sends and receives nothing for {@code idleTimeout} is closed
- * (a blocked body read is answered 408); a body that arrives slower than {@code minRequestBytesPerSecond}
+ * and Javalin has 250): a new connection, or one with a request being handled, that sends and receives
+ * nothing for {@code idleTimeout} is closed (a blocked body read is answered 408); between requests a
+ * kept-alive connection, which holds no thread, may wait {@code keepAliveTimeout} for the next one (a
+ * short wait there makes the server close connections that clients are about to reuse); a body that arrives slower than {@code minRequestBytesPerSecond}
  * on average is refused with 408 at its next read; one client address may hold
  * {@code connectionsPerAddress} open connections (a further one is closed as soon as it opens) and have
  * {@code requestsPerAddress} requests handled at once (further ones wait, holding no thread: Jetty's
  * {@link ThreadLimitHandler}). 0 turns a per-address limit off. A busy handler (waiting for a model,
  * streaming) is not idle.
  *
- * @param idleTimeout              also how long a kept-alive connection may wait for its next request
+ * @param idleTimeout              for a new connection's first request and while a request is handled
+ * @param keepAliveTimeout         how long a connection may wait for its next request after an answer
  * @param minRequestBytesPerSecond counted from the body's first byte
  * @param connectionsPerAddress    by the connection's remote address; behind a reverse proxy on loopback
  *                                 all clients share the proxy's, so turn both off there and limit in the proxy
  */
-public record ConnectionLimits(Duration idleTimeout, long minRequestBytesPerSecond, int connectionsPerAddress,
-                               int requestsPerAddress) {
-    public static final ConnectionLimits DEFAULT = new ConnectionLimits(Duration.ofSeconds(5), 1024, 64, 16);
+public record ConnectionLimits(Duration idleTimeout, Duration keepAliveTimeout, long minRequestBytesPerSecond,
+                               int connectionsPerAddress, int requestsPerAddress) {
+    public static final ConnectionLimits DEFAULT =
+            new ConnectionLimits(Duration.ofSeconds(5), Duration.ofSeconds(60), 1024, 64, 16);
 
     public ConnectionLimits {
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || minRequestBytesPerSecond < 0
+        if (!isPositive(idleTimeout) || !isPositive(keepAliveTimeout) || minRequestBytesPerSecond < 0
                 || connectionsPerAddress < 0 || requestsPerAddress < 0) {
             throw new IllegalArgumentException("connection limits must be positive (per address: 0 = none): " + idleTimeout
-                    + ", " + minRequestBytesPerSecond + " B/s, " + connectionsPerAddress + ", " + requestsPerAddress);
+                    + ", " + keepAliveTimeout + ", " + minRequestBytesPerSecond + " B/s, " + connectionsPerAddress
+                    + ", " + requestsPerAddress);
         }
+    }
+
+    private static boolean isPositive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 
     /** These limits with {@code connections} per address; 0 turns off both per-address limits. */
     public ConnectionLimits withConnectionsPerAddress(int connections) {
-        return new ConnectionLimits(idleTimeout, minRequestBytesPerSecond, connections,
+        return new ConnectionLimits(idleTimeout, keepAliveTimeout, minRequestBytesPerSecond, connections,
                 connections == 0 ? 0 : Math.min(requestsPerAddress, connections));
     }
 
@@ -60,7 +74,23 @@ public record ConnectionLimits(Duration idleTimeout, long minRequestBytesPerSeco
                     limit.setHandler(server.getHandler());
                     server.setHandler(limit);
                 }
+                server.setHandler(new KeepAliveTimeout(server.getHandler()));
             }
         }));
+    }
+
+    /** Shortens a connection's idle timeout while a request is handled and lengthens it again after the answer. */
+    private final class KeepAliveTimeout extends Handler.Wrapper {
+        KeepAliveTimeout(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            endPoint.setIdleTimeout(idleTimeout.toMillis());
+            Request.addCompletionListener(request, failure -> endPoint.setIdleTimeout(keepAliveTimeout.toMillis()));
+            return super.handle(request, response, callback);
+        }
     }
 }

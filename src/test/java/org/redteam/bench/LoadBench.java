@@ -99,7 +99,9 @@ public final class LoadBench {
                     .preferenceModel(FakePreferenceModel.minusLength()).start(config)) {
                 // Every simulated user connects from 127.0.0.1, as behind a proxy: no per-address limits.
                 Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty()),
-                        new ConnectionLimits(Duration.ofSeconds(Long.getLong("bench.idleSeconds", ConnectionLimits.DEFAULT.idleTimeout().toSeconds())), Long.getLong("bench.minRate", ConnectionLimits.DEFAULT.minRequestBytesPerSecond()), 0, 0), cfg -> {
+                        new ConnectionLimits(Duration.ofSeconds(Long.getLong("bench.idleSeconds", ConnectionLimits.DEFAULT.idleTimeout().toSeconds())),
+                                Duration.ofSeconds(Long.getLong("bench.keepAliveSeconds", ConnectionLimits.DEFAULT.keepAliveTimeout().toSeconds())),
+                                Long.getLong("bench.minRate", ConnectionLimits.DEFAULT.minRequestBytesPerSecond()), 0, 0), cfg -> {
                     cfg.routes.before("/api/attempts/{id}/turns", ctx -> ctx.attribute("bench.t0", System.nanoTime()));
                     cfg.routes.after("/api/attempts/{id}/turns", ctx -> {
                         Long t0 = ctx.attribute("bench.t0");

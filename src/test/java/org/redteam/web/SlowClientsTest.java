@@ -27,7 +27,8 @@ import org.redteam.worker.Role;
 /**
  * Clients that send slowly cannot hold the server's threads: over loopback only (127.0.0.x source
  * addresses stand for different clients), with every socket closed at the end. The server runs with
- * {@link ConnectionLimits#DEFAULT} (5 s idle, 64 connections and 16 requests at once per address).
+ * {@link ConnectionLimits#DEFAULT} (5 s idle, 60 s between requests, 64 connections and 16 requests at once
+ * per address).
  */
 class SlowClientsTest {
     @TempDir
@@ -155,7 +156,7 @@ class SlowClientsTest {
     @Test
     void aBusyHandlerIsNotCutByTheIdleTimeout() throws Exception {
         // Model calls and streamed turns keep a handler busy with nothing to read or write for longer than the limit.
-        ConnectionLimits limits = new ConnectionLimits(Duration.ofMillis(500), 1024, 16, 4);
+        ConnectionLimits limits = new ConnectionLimits(Duration.ofMillis(500), Duration.ofSeconds(5), 1024, 16, 4);
         Javalin server = Javalin.create(cfg -> {
             limits.applyTo(cfg);
             cfg.routes.post("/slow", ctx -> {
@@ -172,6 +173,62 @@ class SlowClientsTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void aKeptAliveConnectionWaitsLongerForItsNextRequestThanASlowBodyMay() throws Exception {
+        // Closing idle kept-alive connections soon races with clients reusing them (docs/benchmarks.md).
+        ConnectionLimits limits = new ConnectionLimits(Duration.ofMillis(500), Duration.ofMillis(2500), 1024, 16, 4);
+        Javalin server = Javalin.create(cfg -> {
+            limits.applyTo(cfg);
+            cfg.routes.post("/echo", ctx -> ctx.result("got " + ctx.body()));
+        }).start("127.0.0.1", 0);
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            String echo = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n";
+            send(s, echo + "a");
+            assertThat(readAnswer(s)).startsWith("HTTP/1.1 200").endsWith("got a");
+            Thread.sleep(1500); // three times the idle timeout, under the keep-alive one
+            send(s, echo + "b");
+            assertThat(readAnswer(s)).as("the kept-alive connection still answers").startsWith("HTTP/1.1 200").endsWith("got b");
+            send(s, echo); // a body that does not come is still cut after the short idle timeout
+            long start = System.nanoTime();
+            assertThat(readUntilClosed(s, Duration.ofSeconds(10))).startsWith("HTTP/1.1 408");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms until 408").isLessThan(2000);
+        }
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            send(s, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nc");
+            assertThat(readAnswer(s)).endsWith("got c");
+            long start = System.nanoTime();
+            s.setSoTimeout(10_000);
+            assertThat(s.getInputStream().read()).as("closed after the keep-alive timeout").isEqualTo(-1);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms until closed").isBetween(2000L, 6000L);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Reads one answer with a Content-Length body. */
+    private static String readAnswer(Socket s) throws IOException {
+        s.setSoTimeout(5000);
+        StringBuilder out = new StringBuilder();
+        InputStream in = s.getInputStream();
+        while (out.indexOf("\r\n\r\n") < 0) {
+            out.append((char) readByte(in));
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(out);
+        int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        for (int i = 0; i < n; i++) {
+            out.append((char) readByte(in));
+        }
+        return out.toString();
+    }
+
+    private static int readByte(InputStream in) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new IOException("the server closed the connection");
+        }
+        return b;
     }
 
     /** A form POST from 127.0.0.{@code host} that promises 1000 bytes and sends one. */

@@ -1,0 +1,326 @@
+package org.redteam.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.release.ReleasedJson;
+
+/**
+ * The suite file: JSON Lines, one {@link Attack} per line, {@code {"id", "source": {…}, "task_description",
+ * "turns": […], "tags": […], "rating", "model_type", "num_params"}} (docs/replay.md). A suite is frozen: its
+ * version is the SHA-256 of its bytes ({@link #version}), which every result of a replay names, so a resumed run
+ * refuses a suite that changed.
+ */
+public final class SuiteFile {
+    private static final ObjectMapper JSON = new ObjectMapper(ReleasedJson.FACTORY);
+
+    private SuiteFile() {
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the file's bytes. */
+    public static String version(Path suite) {
+        try (InputStream in = Files.newInputStream(suite)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read suite " + suite + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads the suite one attack at a time (a 40,000-attack suite is never held whole). A bad line is an
+     * {@link InvalidInputException} naming the file, the line and the field; a duplicate id names both lines.
+     */
+    public static Reader open(Path suite) {
+        try {
+            return new Reader(suite, Files.newBufferedReader(suite, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read suite " + suite + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every attack of the suite, checked (for tests and small suites; replay streams with {@link #open}). */
+    public static List<Attack> readAll(Path suite) {
+        List<Attack> all = new ArrayList<>();
+        try (Reader r = open(suite)) {
+            r.forEachRemaining(all::add);
+        }
+        return all;
+    }
+
+    /** The attack as one suite line (without the newline). */
+    public static String line(Attack a) {
+        try {
+            return JSON.writeValueAsString(toJson(a));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes {@code attacks} to {@code out} through a temporary file beside it, moved into place only when every
+     * attack was written: a failure part-way leaves no suite (and an older one at {@code out} untouched).
+     *
+     * @return how many attacks were written
+     */
+    public static long write(Path out, Iterator<Attack> attacks) {
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, ".suite-", ".tmp");
+            long n = 0;
+            Set<String> ids = new HashSet<>();
+            try (OutputStream stream = Files.newOutputStream(tmp)) {
+                while (attacks.hasNext()) {
+                    Attack a = attacks.next();
+                    if (!ids.add(a.id())) {
+                        throw new InvalidInputException("two attacks have the id " + a.id() + ": ids must be unique in a suite");
+                    }
+                    stream.write(line(a).getBytes(StandardCharsets.UTF_8));
+                    stream.write('\n');
+                    n++;
+                }
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write suite " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // only a leftover temporary file
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> toJson(Attack a) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        AttackSource s = a.source();
+        source.put("kind", s.kind());
+        if (s.file() != null) {
+            source.put("file", s.file());
+        }
+        if (s.record() != null) {
+            source.put("record", s.record());
+        }
+        if (s.attemptId() != null) {
+            source.put("attempt_id", s.attemptId());
+        }
+        if (s.member() != null) {
+            source.put("red_team_member_id", s.member());
+        }
+        if (s.minHarmlessness() != null) {
+            source.put("min_harmlessness", s.minHarmlessness());
+        }
+        source.putAll(s.details());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.id());
+        json.put("source", source);
+        json.put("task_description", a.taskDescription());
+        json.put("turns", a.turns());
+        json.put("tags", a.tags());
+        json.put("rating", a.rating());
+        json.put("model_type", a.modelType());
+        json.put("num_params", a.numParams());
+        return json;
+    }
+
+    /** Parses one suite line; {@code where} ("suite.jsonl:12") starts every error. */
+    static Attack parse(String line, String where) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException(where + ": not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException(where + ": each line must be a JSON object (an attack)");
+        }
+        String id = text(node, "id", where, true);
+        JsonNode src = node.get("source");
+        if (src == null || !src.isObject()) {
+            throw new InvalidInputException(where + ": field 'source' must be an object with at least 'kind'");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        src.fields().forEachRemaining(e -> {
+            if (!List.of("kind", "file", "record", "attempt_id", "red_team_member_id", "min_harmlessness").contains(e.getKey())) {
+                details.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
+        AttackSource source = new AttackSource(text(src, "kind", where + ": source", true),
+                text(src, "file", where + ": source", false), integer(src, "record", where + ": source"),
+                integer(src, "attempt_id", where + ": source"), member(src.get("red_team_member_id")),
+                number(src, "min_harmlessness", where + ": source"), details);
+        JsonNode turns = node.get("turns");
+        if (turns == null || !turns.isArray() || turns.isEmpty()) {
+            throw new InvalidInputException(where + ": field 'turns' must be a non-empty array of the human messages");
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            JsonNode t = turns.get(i);
+            if (!t.isTextual() || t.asText().isBlank()) {
+                throw new InvalidInputException(where + ": field 'turns', element " + (i + 1) + " must be non-blank text");
+            }
+            texts.add(t.asText());
+        }
+        List<String> tags = new ArrayList<>();
+        JsonNode tagNode = node.get("tags");
+        if (tagNode != null && !tagNode.isNull()) {
+            if (!tagNode.isArray()) {
+                throw new InvalidInputException(where + ": field 'tags' must be an array of text");
+            }
+            for (JsonNode t : tagNode) {
+                if (!t.isTextual()) {
+                    throw new InvalidInputException(where + ": field 'tags' must be an array of text");
+                }
+                tags.add(t.asText());
+            }
+        }
+        Double rating = number(node, "rating", where);
+        if (rating != null && !(rating >= 0 && rating <= 4)) {
+            throw new InvalidInputException(where + ": field 'rating' must be 0–4 or null, not " + rating);
+        }
+        if (id.length() > Attack.MAX_ID) {
+            throw new InvalidInputException(where + ": field 'id' is longer than " + Attack.MAX_ID + " characters");
+        }
+        return new Attack(id, source, text(node, "task_description", where, false), texts, tags, rating,
+                text(node, "model_type", where, false), text(node, "num_params", where, false));
+    }
+
+    private static String member(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String text(JsonNode node, String field, String where, boolean required) {
+        JsonNode n = node.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new InvalidInputException(where + ": field '" + field + "' is missing");
+            }
+            return null;
+        }
+        if (!n.isTextual() || (required && n.asText().isBlank())) {
+            throw new InvalidInputException(where + ": field '" + field + "' must be " + (required ? "non-blank " : "") + "text");
+        }
+        return n.asText();
+    }
+
+    private static Long integer(JsonNode node, String field, String where) {
+        JsonNode n = node.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.canConvertToLong() || !n.isIntegralNumber()) {
+            throw new InvalidInputException(where + ": field '" + field + "' must be a whole number");
+        }
+        return n.asLong();
+    }
+
+    private static Double number(JsonNode node, String field, String where) {
+        JsonNode n = node.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw new InvalidInputException(where + ": field '" + field + "' must be a number or null");
+        }
+        return n.asDouble();
+    }
+
+    /** The attacks of one suite file, read a line at a time; blank lines are skipped. */
+    public static final class Reader implements Iterator<Attack>, Closeable {
+        private final Path path;
+        private final BufferedReader in;
+        private final Map<String, Long> seen = new java.util.HashMap<>();
+        private long lineNumber;
+        private Attack next;
+
+        private Reader(Path path, BufferedReader in) {
+            this.path = path;
+            this.in = in;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            try {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String where = path.getFileName() + ":" + lineNumber;
+                    Attack a = parse(line, where);
+                    Long first = seen.putIfAbsent(a.id(), lineNumber);
+                    if (first != null) {
+                        throw new InvalidInputException(where + ": field 'id' " + a.id() + " is already the id of line " + first);
+                    }
+                    next = a;
+                    return true;
+                }
+                return false;
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot read suite " + path + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Attack next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Attack a = next;
+            next = null;
+            return a;
+        }
+
+        /** The line the last attack returned came from. */
+        public long lineNumber() {
+            return lineNumber;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
