@@ -20,30 +20,30 @@ import java.util.stream.IntStream;
  * {@link SplittableRandom}, seeded by the b-th number of a generator seeded with {@code seed}; resamples run in
  * parallel and each writes only its own column.
  */
-final class MemberBootstrap {
+public final class MemberBootstrap {
 
     /** A statistic of the attempts under member weights; its values are numbered 0 … size − 1. */
-    interface Statistic {
+    public interface Statistic {
         int size();
 
         /** An evaluator for one thread: it may keep scratch space between calls. */
         Evaluator evaluator();
     }
 
-    interface Evaluator {
+    public interface Evaluator {
         /** Writes the statistic's values with member m counted {@code weights[m]} times to {@code out[offset …]}. */
         void evaluate(int[] weights, double[] out, int offset);
     }
 
     /** The estimate (every member once) and 95% interval of every value of every statistic. */
-    static final class Intervals {
+    public static final class Intervals {
         private final Bootstrap.Interval[][] intervals;
 
         private Intervals(Bootstrap.Interval[][] intervals) {
             this.intervals = intervals;
         }
 
-        Bootstrap.Interval get(int statistic, int value) {
+        public Bootstrap.Interval get(int statistic, int value) {
             return intervals[statistic][value];
         }
     }
@@ -51,7 +51,7 @@ final class MemberBootstrap {
     private MemberBootstrap() {
     }
 
-    static Intervals run(int members, List<Statistic> statistics, int resamples, long seed) {
+    public static Intervals run(int members, List<Statistic> statistics, int resamples, long seed) {
         if (resamples < 0) {
             throw new IllegalArgumentException("resamples must be ≥ 0, got " + resamples);
         }

@@ -129,6 +129,36 @@ public final class TemplateFamilies {
                 texts.size());
     }
 
+    /**
+     * The same near-duplicate grouping over any texts, without the two-member rule (replay suites may not know their
+     * red teamers): for text {@code i} its family number, numbered 0, 1, … in order of first appearance, or −1 when
+     * it has fewer than {@value #MIN_WORDS} words. A text alone in its family still gets a number.
+     */
+    public static int[] familyOf(List<String> texts) {
+        String[] normalised = texts.stream().map(TemplateFamilies::normalise).toArray(String[]::new);
+        Map<String, Integer> textIndex = new HashMap<>();
+        List<String> distinct = new ArrayList<>();
+        int[] textOf = new int[normalised.length];
+        for (int i = 0; i < normalised.length; i++) {
+            if (words(normalised[i]) < MIN_WORDS) {
+                textOf[i] = -1;
+                continue;
+            }
+            Integer known = textIndex.putIfAbsent(normalised[i], distinct.size());
+            if (known == null) {
+                distinct.add(normalised[i]);
+            }
+            textOf[i] = known == null ? distinct.size() - 1 : known;
+        }
+        int[] root = MinHash.join(distinct.stream().map(MinHash::signature).toArray(int[][]::new), SIMILARITY);
+        Map<Integer, Integer> number = new HashMap<>();
+        int[] family = new int[textOf.length];
+        for (int i = 0; i < textOf.length; i++) {
+            family[i] = textOf[i] < 0 ? -1 : number.computeIfAbsent(root[textOf[i]], r -> number.size());
+        }
+        return family;
+    }
+
     private static List<Family> families(Attacks attacks, int[] textOf, int[] root, List<String> originals) {
         Map<Integer, Builder> byRoot = new HashMap<>();
         for (int i = 0; i < textOf.length; i++) {
@@ -168,7 +198,8 @@ public final class TemplateFamilies {
         }
     }
 
-    static String cut(String text) {
+    /** The text cut to {@value #REPRESENTATIVE_CHARS} characters, "…" added when cut. */
+    public static String cut(String text) {
         if (text.length() <= REPRESENTATIVE_CHARS) {
             return text;
         }

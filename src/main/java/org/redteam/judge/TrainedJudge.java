@@ -35,6 +35,7 @@ public final class TrainedJudge implements Judge, AutoCloseable {
     public static final int VERSION = 1;
     public static final String DEFAULT_RESOURCE = "judge/default-judge.json";
     public static final double THRESHOLD = 0.5;
+    private static final String SHIPPED_NAME = "default-judge";
     static final Map<String, OnnxEmbedder.Spec> EMBEDDERS = Map.of(
             OnnxEmbedder.MINILM_L6_Q.name(), OnnxEmbedder.MINILM_L6_Q,
             OnnxEmbedder.BGE_SMALL_EN_V15_Q.name(), OnnxEmbedder.BGE_SMALL_EN_V15_Q);
@@ -57,6 +58,11 @@ public final class TrainedJudge implements Judge, AutoCloseable {
         this.weights = weights.clone();
     }
 
+    /** Whether a verdict's {@code judgeVersion} names the shipped model (its accuracy is in docs/judges.md). */
+    public static boolean isShipped(String judgeVersion) {
+        return judgeVersion.startsWith("trained/" + SHIPPED_NAME + "@");
+    }
+
     /** The judge with the model file, or the shipped model when there is none. */
     public static TrainedJudge load(String id, Optional<Path> model) {
         return load(id, model, OnnxEmbedder::load);
@@ -76,7 +82,7 @@ public final class TrainedJudge implements Judge, AutoCloseable {
                     }
                     bytes = in.readAllBytes();
                 }
-                name = "default-judge";
+                name = SHIPPED_NAME;
             }
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the judge model " + model.orElseThrow() + ": " + e.getMessage(), e);

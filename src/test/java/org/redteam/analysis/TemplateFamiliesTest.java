@@ -67,6 +67,15 @@ class TemplateFamiliesTest {
     }
 
     @Test
+    void familyOfNumbersFamiliesInOrderOfFirstAppearanceWithoutTheMemberRule() {
+        int[] family = TemplateFamilies.familyOf(List.of("What is the capital of France and why is it so famous among tourists",
+                TEMPLATE, "hi there", TEMPLATE.toUpperCase() + "!", TEMPLATE.replace("neighbour's shed", "neighbour's garage")));
+
+        // the same text twice is one family however many members wrote it; short texts get none
+        assertThat(family).containsExactly(0, 1, -1, 1, 1);
+    }
+
+    @Test
     void firstHumanTurnIsTheTextBeforeTheFirstAssistantTurn() {
         assertThat(TemplateFamilies.firstHumanTurn("\n\nHuman: Hi  there \n\nAssistant: Hello\n\nHuman: again"))
                 .isEqualTo("Hi  there");

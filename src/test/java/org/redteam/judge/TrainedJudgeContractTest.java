@@ -81,4 +81,10 @@ class TrainedJudgeContractTest extends JudgeContract {
         assertThatThrownBy(() -> TrainedJudge.load("t", Optional.of(file))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("pm.json: not a redteam-judge v1 model file");
     }
+
+    @Test
+    void theShippedModelsVersionSaysItIsTheShippedOne() {
+        assertThat(TrainedJudge.isShipped(shipped.version())).isTrue();
+        assertThat(TrainedJudge.isShipped("trained/my-judge.json@" + shipped.version().substring(shipped.version().indexOf('@') + 1))).isFalse();
+    }
 }
