@@ -66,7 +66,8 @@ public final class Store implements AutoCloseable {
         this.workers = new WorkerService(workerRepository, clock);
         this.access = new WorkerAccess(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
-        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository);
+        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository,
+                automatedAttemptRepository);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
         this.scoring = new ScoringService(attemptScores, preferenceModel);
         this.storedVerdicts = new StoredVerdicts(verdictRepository, reviewRatings);

@@ -91,6 +91,36 @@ public final class AutomatedAttemptRepository {
                 .bind("c", campaignId).mapTo(Long.class).list());
     }
 
+    /** An automated attempt as exports write it: its worker, its target's labels, its conversation. */
+    public record Exported(long id, long workerId, String modelType, String size, boolean demo, List<Message> messages) {
+    }
+
+    /** Every automated attempt with a turn, in id order, read in chunks of {@code chunk}. Returns how many. */
+    public long forEachExported(int chunk, java.util.function.Consumer<Exported> sink) {
+        long count = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Exported> rows = jdbi.withHandle(h -> {
+                List<Exported> heads = h.createQuery("SELECT a.id, a.worker_id, t.model_type, t.size, t.demo FROM automated_attempt a "
+                                + "JOIN target t ON t.id = a.target_id WHERE a.id > :after "
+                                + "AND EXISTS (SELECT 1 FROM automated_turn x WHERE x.attempt_id = a.id) ORDER BY a.id LIMIT :n")
+                        .bind("after", from).bind("n", chunk)
+                        .map((rs, ctx) -> new Exported(rs.getLong("id"), rs.getLong("worker_id"), rs.getString("model_type"),
+                                rs.getString("size"), rs.getBoolean("demo"), List.of()))
+                        .list();
+                return heads.stream().map(e -> new Exported(e.id(), e.workerId(), e.modelType(), e.size(), e.demo(),
+                        new AutomatedAttempt(e.id(), 0, 0, e.workerId(), Instant.EPOCH, turns(h, e.id())).messages())).toList();
+            });
+            if (rows.isEmpty()) {
+                return count;
+            }
+            rows.forEach(sink);
+            count += rows.size();
+            after = rows.get(rows.size() - 1).id();
+        }
+    }
+
     private static List<AutomatedTurn> turns(Handle h, long attemptId) {
         return h.createQuery("SELECT turn_index, human, assistant, finish_reason FROM automated_turn WHERE attempt_id = :a "
                         + "ORDER BY turn_index")
