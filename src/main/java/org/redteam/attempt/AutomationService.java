@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AutomationService {
     /** Most replies one request may ask for ({@code n}). */
-    public static final int MAX_N = 4;
+    public static final int MAX_N = 8;
     private static final Logger LOG = LoggerFactory.getLogger(AutomationService.class);
 
     private final AutomatedAttemptRepository attempts;

@@ -100,4 +100,11 @@ class IncludeAutomatedCommandTest {
         assertThat(Files.readString(dir.resolve("a1/summary.json"))).isEqualTo(Files.readString(dir.resolve("a0/summary.json")));
         assertThat(analyzedWith.out()).startsWith("read 2 attempts by 2 red team members");
     }
+
+    @Test
+    void usersAddGivesAnAutomationWorkerAToken() {
+        Run added = run("users", "add", "--name", "pyrit", "--role", "automation", "--data", data());
+        assertThat(added.exit()).isZero();
+        assertThat(added.out()).contains("(pyrit): automation").containsPattern("token: \\S+\\s*$");
+    }
 }
