@@ -134,6 +134,28 @@ class OpenAiEndpointTest {
         }
     }
 
+    @Test
+    void onPostgresqlAConversationContinuesAndIsExportedOnlyWhenAsked() throws Exception {
+        try (TestPlatform platform = TestPlatform.start(org.redteam.testing.Postgres.freshDatabase(), TWO,
+                new ScriptedBackend("first reply", "second reply"))) {
+            String token = platform.addWorker("pyrit", Role.AUTOMATION).token();
+            post(platform, token, sdkBody("rs-52b", "[{\"role\": \"user\", \"content\": \"hello\"}]", false));
+            String kept = JSON.readTree(post(platform, token, sdkBody("plain-52b", "[{\"role\": \"user\", \"content\": \"hello\"}]", false)).body())
+                    .at("/choices/0/message/content").asText();
+            post(platform, token, sdkBody("plain-52b", "[{\"role\": \"user\", \"content\": \"hello\"}, "
+                    + "{\"role\": \"assistant\", \"content\": \"" + kept + "\"}, {\"role\": \"user\", \"content\": \"and then?\"}]", false));
+
+            List<Long> ids = automatedIds(platform);
+            assertThat(ids).hasSize(2); // one per target: the same words to another target are another conversation
+            assertThat(platform.app().automation().find(ids.get(1)).orElseThrow().turns()).hasSize(2);
+            List<org.redteam.release.ReleasedRecord> records = new ArrayList<>();
+            assertThat(platform.app().store().exports().forEachReleased(false, records::add)).isZero();
+            assertThat(platform.app().store().exports().forEachReleased(true, records::add)).isEqualTo(2);
+            assertThat(records.get(1).transcript()).startsWith("\n\nHuman: hello\n\nAssistant: " + kept + "\n\nHuman: and then?");
+            assertThat(records.get(1).modelType()).isEqualTo("plain lm (demo)");
+        }
+    }
+
     /** Streams word by word, as an OpenAI-compatible backend does. */
     static final class WordStreamingBackend implements ModelBackend {
         @Override
