@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.AutomationService;
 import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
 import org.redteam.config.CampaignConfig;
@@ -30,6 +31,7 @@ public final class Platform implements AutoCloseable {
     private final CampaignService campaigns;
     private final Wellbeing wellbeing;
     private final AttemptService attempts;
+    private final AutomationService automation;
     private final ReviewService reviews;
     private final AdminService admin;
     private final TokenBuckets signInLimit;
@@ -44,6 +46,7 @@ public final class Platform implements AutoCloseable {
         this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
         this.attempts = new AttemptService(store.attemptRepository, store.incidentRepository, store.campaignRepository, campaigns.campaign(), clock,
                 this::submitted, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
+        this.automation = new AutomationService(store.automatedAttemptRepository, campaigns.campaign(), clock);
         Attempts reviewed = (h, id) -> store.attemptRepository.find(h, id)
                 .map(a -> new Attempts.Attempted(a.taskDescription(), Turn.transcript(a.turns())));
         this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
@@ -74,6 +77,11 @@ public final class Platform implements AutoCloseable {
         return attempts;
     }
 
+    /** Automated attacks through the OpenAI-compatible endpoint, stored apart from human attempts. */
+    public AutomationService automation() {
+        return automation;
+    }
+
     public ReviewService reviews() {
         return reviews;
     }
@@ -94,7 +102,7 @@ public final class Platform implements AutoCloseable {
 
     /** The services the web server is given. */
     public WebServices web() {
-        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study);
+        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation);
     }
 
     /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */

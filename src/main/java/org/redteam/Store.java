@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.IncidentRepository;
+import org.redteam.attempt.AutomatedAttemptRepository;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.dataset.DatasetRepository;
 import org.redteam.dataset.ExportService;
@@ -36,6 +37,7 @@ public final class Store implements AutoCloseable {
     final CampaignRepository campaignRepository;
     final AttemptRepository attemptRepository;
     final IncidentRepository incidentRepository;
+    final AutomatedAttemptRepository automatedAttemptRepository;
     final ReviewRepository reviewRepository;
     final WellbeingRepository wellbeingRepository;
     final VerdictRepository verdictRepository;
@@ -55,6 +57,7 @@ public final class Store implements AutoCloseable {
         this.campaignRepository = new CampaignRepository(database.jdbi());
         this.attemptRepository = new AttemptRepository(database.jdbi());
         this.incidentRepository = new IncidentRepository(database.jdbi());
+        this.automatedAttemptRepository = new AutomatedAttemptRepository(database.jdbi());
         this.reviewRepository = new ReviewRepository(database.jdbi());
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         this.verdictRepository = new VerdictRepository(database.jdbi());
@@ -63,7 +66,8 @@ public final class Store implements AutoCloseable {
         this.workers = new WorkerService(workerRepository, clock);
         this.access = new WorkerAccess(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
-        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository);
+        this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository,
+                automatedAttemptRepository);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
         this.scoring = new ScoringService(attemptScores, preferenceModel);
         this.storedVerdicts = new StoredVerdicts(verdictRepository, reviewRatings);

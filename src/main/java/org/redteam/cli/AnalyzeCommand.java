@@ -94,6 +94,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "effort to break (default: the first judge with verdicts, by id). Every judge with verdicts gets a section.")
     String judge;
 
+    @Option(names = "--include-automated", description = "With --data/--db: also analyse the automated attempts "
+            + "(conversations of automation workers through /v1), as export --include-automated writes them (rating 0). Off by default.")
+    boolean includeAutomated;
+
     @Spec
     CommandSpec spec;
 
@@ -105,6 +109,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         if (resamples < 0) {
             throw new InvalidInputException("--resamples must be 0 or more, got " + resamples);
+        }
+        if (includeAutomated && source.input != null) {
+            throw new InvalidInputException("--include-automated reads a store (--data or --db), not --input");
         }
         if (judge != null && source.input != null) {
             throw new InvalidInputException("--judge reads a store's verdicts (--data or --db), not --input");
@@ -131,7 +138,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } else {
             try (Store app = App.at(StoreLocation.of(source.data, source.db).existing()).openStore()) {
-                app.exports().forEachReleased(collect);
+                app.exports().forEachReleased(includeAutomated, collect);
             }
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -191,7 +198,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Attacks.Builder attacks = Attacks.builder();
         long records;
         try (Store app = App.at(location).openStore()) {
-            records = app.exports().forEachReleased(attacks::add);
+            records = app.exports().forEachReleased(includeAutomated, attacks::add);
             List<String> ids = app.verdicts().judgeIds();
             if (judge != null && !ids.contains(judge)) {
                 throw new InvalidInputException("--judge: the store has no verdicts of judge '" + judge + "'; "

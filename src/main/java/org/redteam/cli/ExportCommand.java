@@ -67,6 +67,12 @@ final class ExportCommand implements Callable<Integer> {
             + "spreadsheet from evaluating a cell starting with =, +, -, @, tab or CR as a formula.")
     boolean rawCsv;
 
+    @Option(names = "--include-automated", description = "anthropic, jsonl: also write the automated attempts (the "
+            + "conversations of automation workers through /v1/chat/completions) after the others: red_team_member_id "
+            + "the automation worker (numbered like members with --scrub-pii), model_type and num_params from the target, "
+            + "rating 0, empty task_description, null scores and tags, is_upworker false. Off by default.")
+    boolean includeAutomated;
+
     @Mixin
     StoreOptions store;
 
@@ -78,7 +84,8 @@ final class ExportCommand implements Callable<Integer> {
         ExportFormat parsed = ExportFormat.parse(format);
         try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
-                    .export(parsed, out, new ExportService.Options(scrubPii, datasheet, rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED));
+                    .export(parsed, out, new ExportService.Options(scrubPii, datasheet, rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED,
+                            includeAutomated));
             switch (parsed.kind()) {
                 case RELEASED -> spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
                 case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",

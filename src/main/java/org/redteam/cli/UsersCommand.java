@@ -42,7 +42,7 @@ final class UsersCommand implements Runnable {
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", split = ",",
-                description = "red-teamer, reviewer or admin; repeat or separate with commas for several.")
+                description = "red-teamer, reviewer, admin or automation (an API token for automated tools: /v1); repeat or separate with commas for several.")
         List<String> roles;
 
         @Option(names = "--external-id", paramLabel = "ID", description = "The worker's id on a crowd platform.")

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.AutomatedAttemptRepository;
 import org.redteam.judge.VerdictRepository;
 import org.redteam.conversation.Comparison;
 import org.redteam.attempt.Turn;
@@ -42,14 +43,16 @@ public final class ExportService {
     private final DatasetRepository dataset;
     private final ReviewRepository reviews;
     private final VerdictRepository verdicts;
+    private final AutomatedAttemptRepository automated;
 
     public ExportService(Jdbi jdbi, AttemptRepository attempts, ReviewRepository reviews, DatasetRepository dataset,
-                         VerdictRepository verdicts) {
+                         VerdictRepository verdicts, AutomatedAttemptRepository automated) {
         this.jdbi = jdbi;
         this.attempts = attempts;
         this.reviews = reviews;
         this.dataset = dataset;
         this.verdicts = verdicts;
+        this.automated = automated;
     }
 
     /**
@@ -72,8 +75,14 @@ public final class ExportService {
      * review notes with placeholders ({@link PiiScrubber}) and number red team members and reviewers 1, 2, 3, ...
      * in order of first appearance within this export ({@link Pseudonyms}). {@code text}: how the reviews CSV writes
      * its text cells (formulas neutralised by default, raw with {@code --raw-csv}); the JSON formats ignore it.
+     * {@code includeAutomated}: released formats also write the automated attempts, after the others
+     * ({@link AutomatedRecords}); off by default.
      */
-    public record Options(boolean scrubPii, boolean datasheet, Csv.TextCells text) {
+    public record Options(boolean scrubPii, boolean datasheet, Csv.TextCells text, boolean includeAutomated) {
+        public Options(boolean scrubPii, boolean datasheet, Csv.TextCells text) {
+            this(scrubPii, datasheet, text, false);
+        }
+
         public static final Options NONE = new Options(false, false);
 
         public Options(boolean scrubPii) {
@@ -92,13 +101,6 @@ public final class ExportService {
 
     /** What one export's scrubbing did: replacements by kind, pseudonyms given. Empty when not scrubbing. */
     public record Scrubbing(boolean applied, java.util.Map<PiiScrubber.Kind, Long> replaced, int members, int reviewers) {
-    }
-
-    /** The state of one export: scrubber and pseudonym tables when scrubbing, else null. */
-    private static final class Scrub {
-        final PiiScrubber pii = new PiiScrubber();
-        final Pseudonyms members = new Pseudonyms();
-        final Pseudonyms reviewers = new Pseudonyms();
     }
 
     private volatile Scrubbing lastScrubbing = new Scrubbing(false, java.util.Map.of(), 0, 0);
@@ -142,7 +144,7 @@ public final class ExportService {
 
     private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub, Options options) throws IOException {
         return switch (format.kind()) {
-            case RELEASED -> writeReleased(format, stream, out, scrub);
+            case RELEASED -> writeReleased(format, stream, out, scrub, options.includeAutomated());
             case PAIRS -> writePairs(format, stream, out, scrub);
             case REVIEWS -> writeReviews(stream, out, scrub, options.text());
             case VERDICTS -> {
@@ -155,27 +157,25 @@ public final class ExportService {
         };
     }
 
-    /** The record with personal data scrubbed and the member pseudonymized; unchanged when not scrubbing. */
-    private static ReleasedRecord scrubbed(ReleasedRecord r, Scrub scrub) {
-        if (scrub == null) {
-            return r;
-        }
-        return new ReleasedRecord(scrub.pii.scrub(r.transcript()), r.minHarmlessnessScoreTranscript(), r.numParams(),
-                r.modelType(), r.rating(), scrub.pii.scrub(r.taskDescription()), r.taskDescriptionHarmlessnessScore(),
-                scrub.members.of(r.redTeamMemberId()), r.isUpworker(), r.tags());
-    }
-
-    private Result writeReleased(ExportFormat format, OutputStream stream, Path out, Scrub scrub) throws IOException {
+    private Result writeReleased(ExportFormat format, OutputStream stream, Path out, Scrub scrub, boolean withAutomated)
+            throws IOException {
         long[] attemptCount = {0};
         try (ReleasedWriter writer = new ReleasedWriter(stream, format == ExportFormat.ANTHROPIC)) {
             forEachChunk((rows, h) -> {
                 Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
                 for (DatasetRepository.ExportRow row : rows) {
-                    writer.write(scrubbed(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h),
+                    writer.write(Scrub.scrubbed(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h),
                             scrub));
                     attemptCount[0]++;
                 }
             });
+            if (withAutomated) {
+                try {
+                    attemptCount[0] += automated.forEachExported(CHUNK, a -> AutomatedRecords.write(writer, Scrub.scrubbed(AutomatedRecords.released(a), scrub)));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
             writer.finish();
             return new Result(format, attemptCount[0], writer.written(), out);
         }
@@ -187,6 +187,12 @@ public final class ExportService {
      */
     public long forEachReleased(Consumer<ReleasedRecord> sink) {
         return forEachReleased(java.util.OptionalLong.empty(), sink);
+    }
+
+    /** As {@link #forEachReleased(Consumer)}, then, when {@code withAutomated}, every automated attempt ({@link AutomatedRecords}). */
+    public long forEachReleased(boolean withAutomated, Consumer<ReleasedRecord> sink) {
+        long count = forEachReleased(sink);
+        return withAutomated ? count + automated.forEachExported(CHUNK, a -> sink.accept(AutomatedRecords.released(a))) : count;
     }
 
     /** As {@link #forEachReleased(Consumer)}, only the attempts of {@code campaign} when given (the admin dashboard). */

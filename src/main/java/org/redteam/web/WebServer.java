@@ -88,6 +88,7 @@ public final class WebServer {
             new ReviewApiRoutes(app.reviews(), app.wellbeing(), app.admin(), bodies).register(cfg.routes);
             new AdminApiRoutes(app.admin()).register(cfg.routes);
             apiDocument.register(cfg.routes);
+            new OpenAiRoutes(app.automation(), json).register(cfg.routes);
             cfg.routes.exception(RateLimiter.RateLimitedException.class, (e, ctx) -> {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 problem(ctx, views, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
@@ -184,6 +185,10 @@ public final class WebServer {
 
     private static void problem(Context ctx, Views views, HttpStatus status, String message, RedteamException e) {
         ctx.status(status);
+        if (OpenAiRoutes.path(ctx)) {
+            ctx.json(OpenAiRoutes.error(status.getCode(), message));
+            return;
+        }
         if (ctx.path().startsWith("/api/")) {
             if (e instanceof SurveyDueException due) {
                 ctx.json(new ReviewJson.SurveyDueError(message, ReviewJson.Survey.of(due.taskKind(), due.items())));

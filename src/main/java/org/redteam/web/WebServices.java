@@ -2,6 +2,7 @@ package org.redteam.web;
 
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.AutomationService;
 import org.redteam.campaign.CampaignService;
 import org.redteam.review.ReviewService;
 import org.redteam.storage.TokenBuckets;
@@ -13,8 +14,9 @@ import org.redteam.worker.WorkerService;
 /**
  * The services the web server is given (by App, from a running campaign): never the App, a database handle or
  * a repository. {@code signInLimit} is the store-kept rate of sign-in attempts per client address; {@code study} the
- * campaign's open study link (crowd-work platforms).
+ * campaign's open study link (crowd-work platforms); {@code automation} serves the OpenAI-compatible endpoint.
  */
 public record WebServices(WorkerService workers, WorkerAccess access, CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing,
-                          ReviewService reviews, AdminService admin, TokenBuckets signInLimit, StudyAccess study) {
+                          ReviewService reviews, AdminService admin, TokenBuckets signInLimit, StudyAccess study,
+                          AutomationService automation) {
 }

@@ -6,7 +6,9 @@ import org.redteam.problem.InvalidInputException;
 
 /** What a worker may do. Stored and typed as {@link #label()}. */
 public enum Role {
-    RED_TEAMER("red-teamer"), REVIEWER("reviewer"), ADMIN("admin");
+    RED_TEAMER("red-teamer"), REVIEWER("reviewer"), ADMIN("admin"),
+    /** A tool, not a person: attacks the targets through the OpenAI-compatible endpoint ({@code /v1}). */
+    AUTOMATION("automation");
 
     private final String label;
 

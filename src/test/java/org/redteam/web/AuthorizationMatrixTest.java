@@ -42,10 +42,12 @@ class AuthorizationMatrixTest {
 
     /** Who a route is for. */
     enum Access { PUBLIC, SIGNED_IN, RED_TEAMER, REVIEWER, ADMIN,
+        /** Automated tools, with their bearer token only (the OpenAI-compatible endpoint). */
+        AUTOMATION,
         /** The attempt's own red teamer, or any admin (who sees every attempt, with its target). */
         RED_TEAMER_OR_ADMIN_READS }
 
-    enum Who { ANONYMOUS, RED_TEAMER, REVIEWER, ADMIN }
+    enum Who { ANONYMOUS, RED_TEAMER, REVIEWER, ADMIN, AUTOMATION }
 
     /** {@code {id}} is an attempt (or work set) and {@code {taskId}} a review task, owned by the caller or not. */
     record Route(HandlerType method, String path, Access access) {
@@ -54,7 +56,7 @@ class AuthorizationMatrixTest {
         }
 
         boolean api() {
-            return path.startsWith("/api/");
+            return path.startsWith("/api/") || path.startsWith("/v1/");
         }
     }
 
@@ -88,6 +90,7 @@ class AuthorizationMatrixTest {
             post("/api/reviews/{taskId}", Access.REVIEWER), post("/api/reviews/{taskId}/skip", Access.REVIEWER),
             get("/api/wellbeing", Access.ADMIN), post("/api/wellbeing", Access.SIGNED_IN),
             get("/api/admin/review-queue", Access.ADMIN), post("/api/admin/review-queue", Access.ADMIN),
+            get("/v1/models", Access.AUTOMATION), post("/v1/chat/completions", Access.AUTOMATION),
             get("/api/agreement", Access.ADMIN), get("/api/admin/incidents", Access.ADMIN), get("/api/openapi.json", Access.PUBLIC),
             // Last: it ends the cookie session.
             post("/leave", Access.PUBLIC));
@@ -101,7 +104,8 @@ class AuthorizationMatrixTest {
             "/api/attempts/{id}/rating", "{\"rating\": 2}",
             "/api/reviews/{taskId}", "{\"rating\": 1}",
             "/api/wellbeing", "{\"answers\": {}}",
-            "/api/admin/review-queue", "{\"mode\": \"all\"}");
+            "/api/admin/review-queue", "{\"mode\": \"all\"}",
+            "/v1/chat/completions", "{\"model\": \"no-such-target\", \"messages\": []}");
     static final Map<String, String[]> FORM_FIELDS = Map.of(
             "/task", new String[] {"taskDescription", "plan"},
             "/attempts/{id}/turns", new String[] {"message", "hello"},
@@ -152,7 +156,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(wrong).as("%d requests checked", checked).isEmpty();
-            assertThat(checked).isGreaterThanOrEqualTo(ROUTES.size() * 4);
+            assertThat(checked).isGreaterThanOrEqualTo(ROUTES.size() * 5);
         }
     }
 
@@ -255,6 +259,7 @@ class AuthorizationMatrixTest {
             WorkerService.NewWorker rita = signUp(Who.REVIEWER, "rita", Role.REVIEWER);
             Worker rick = ReviewFixtures.worker(platform.app(), "rick", Role.REVIEWER);
             WorkerService.NewWorker ada = signUp(Who.ADMIN, "ada", Role.ADMIN);
+            signUp(Who.AUTOMATION, "tool", Role.AUTOMATION);
             aliceId = alice.worker().id();
             victorId = ReviewFixtures.worker(platform.app(), "victor", Role.RED_TEAMER).id();
             ownAttempt = ReviewFixtures.submit(platform.app(), alice.worker(), "alice's plan", 2);
