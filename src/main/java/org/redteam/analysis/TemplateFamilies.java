@@ -103,6 +103,26 @@ public final class TemplateFamilies {
         return words;
     }
 
+    /**
+     * The template family of each first turn, for keeping one attack per family ({@code suite create
+     * --dedupe-templates}): the normalisation, MinHash and joining of {@link #find}, without its rule of two
+     * members. Equal numbers are one family; a turn of fewer than {@value #MIN_WORDS} words gets -1 (never joined).
+     */
+    public static int[] familyOf(List<String> firstTurns) {
+        Map<String, Integer> textIndex = new HashMap<>();
+        List<String> texts = new ArrayList<>();
+        int[] textOf = new int[firstTurns.size()];
+        for (int i = 0; i < textOf.length; i++) {
+            String n = normalise(firstTurns.get(i));
+            textOf[i] = words(n) < MIN_WORDS ? -1 : textIndex.computeIfAbsent(n, k -> {
+                texts.add(k);
+                return texts.size() - 1;
+            });
+        }
+        int[] root = MinHash.join(texts.stream().map(MinHash::signature).toArray(int[][]::new), SIMILARITY);
+        return Arrays.stream(textOf).map(t -> t < 0 ? -1 : root[t]).toArray();
+    }
+
     static Result find(Attacks attacks) {
         String[] normalised = IntStream.range(0, attacks.size()).parallel()
                 .mapToObj(i -> normalise(attacks.firstTurn(i))).toArray(String[]::new);
