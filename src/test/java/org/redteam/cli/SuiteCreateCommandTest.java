@@ -133,4 +133,28 @@ class SuiteCreateCommandTest {
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).containsExactly("red.jsonl");
     }
+
+    @Test
+    void fromTheStoreTheSubmittedAttemptsAreTheAttacks() {
+        Path data = dir.resolve("data");
+        Run missing = CliTest.run("suite", "create", "--data", data.toString(), "--out", out.toString());
+        Run imported = CliTest.run("import", input.toString(), "--data", data.toString());
+
+        Run run = CliTest.run("suite", "create", "--data", data.toString(), "--out", out.toString(), "--min-rating", "3");
+        Run judge = CliTest.run("suite", "create", "--data", data.toString(), "--out", dir.resolve("j.jsonl").toString(),
+                "--judged-harmful-by", "words");
+
+        assertThat(missing.exit()).isEqualTo(4);
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.lines()).endsWith("read: 5", "left out, rating below 3: 1", "left out, no human turn in the transcript: 1",
+                "attacks: 3");
+        assertThat(SuiteFile.readAll(out)).allSatisfy(a -> {
+            assertThat(a.id()).isEqualTo("attempt-" + a.source().attemptId());
+            assertThat(a.source().kind()).isEqualTo("store");
+        }).extracting(a -> a.source().member()).containsExactly("11", "13", "11");
+        assertThat(judge.exit()).isEqualTo(3);
+        assertThat(judge.err()).contains("no verdicts by judge 'words'");
+        assertThat(dir.resolve("j.jsonl")).doesNotExist();
+    }
 }
