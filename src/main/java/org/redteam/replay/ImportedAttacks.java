@@ -61,7 +61,7 @@ public final class ImportedAttacks {
     /**
      * A CSV file with a header row and a {@code prompt} column: one single-turn attack per row; {@code id} names it,
      * {@code tags} (separated by {@code ,} or {@code ;}) and {@code category} become tags, {@code task_description}
-     * is kept as such, and every other column is kept as a source detail.
+     * is kept as such, and every other non-blank cell is kept as a source detail.
      */
     public static SuiteSelection.Selected csv(Path file) {
         String name = file.getFileName().toString();
@@ -94,6 +94,7 @@ public final class ImportedAttacks {
                 }
                 Map<String, String> details = new LinkedHashMap<>(cells);
                 CSV_FIELDS.forEach(details::remove);
+                details.values().removeIf(String::isBlank);
                 LinkedHashSet<String> tags = new LinkedHashSet<>();
                 for (String t : cells.getOrDefault("tags", "").split("[,;]")) {
                     if (!t.isBlank()) {
