@@ -28,6 +28,9 @@ public final class ImportedAttacks {
     private static final ObjectMapper JSON = new ObjectMapper(ReleasedJson.FACTORY);
     /** CSV columns with a meaning of their own; every other column is kept as a source detail. */
     private static final List<String> CSV_FIELDS = List.of("prompt", "id", "tags", "category", "task_description");
+    /** The suite's own keys of {@code source}: a CSV column of the same name is kept as {@code csv_<name>}. */
+    private static final List<String> SOURCE_KEYS = List.of("kind", "file", "record", "attempt_id", "red_team_member_id",
+            "min_harmlessness");
 
     private ImportedAttacks() {
     }
@@ -61,7 +64,8 @@ public final class ImportedAttacks {
     /**
      * A CSV file with a header row and a {@code prompt} column: one single-turn attack per row; {@code id} names it,
      * {@code tags} (separated by {@code ,} or {@code ;}) and {@code category} become tags, {@code task_description}
-     * is kept as such, and every other non-blank cell is kept as a source detail.
+     * is kept as such, and every other non-blank cell is kept as a source detail
+     * ({@code csv_<column>} for a column named like one of the suite's own source keys).
      */
     public static SuiteSelection.Selected csv(Path file) {
         String name = file.getFileName().toString();
@@ -92,9 +96,12 @@ public final class ImportedAttacks {
                 if (cells.get("prompt").isBlank()) {
                     throw new InvalidInputException(where + ": field 'prompt' is blank");
                 }
-                Map<String, String> details = new LinkedHashMap<>(cells);
-                CSV_FIELDS.forEach(details::remove);
-                details.values().removeIf(String::isBlank);
+                Map<String, String> details = new LinkedHashMap<>();
+                cells.forEach((column, value) -> {
+                    if (!CSV_FIELDS.contains(column) && !value.isBlank()) {
+                        details.put(SOURCE_KEYS.contains(column) ? "csv_" + column : column, value);
+                    }
+                });
                 LinkedHashSet<String> tags = new LinkedHashSet<>();
                 for (String t : cells.getOrDefault("tags", "").split("[,;]")) {
                     if (!t.isBlank()) {

@@ -90,15 +90,15 @@ class SuiteImportCommandTest {
 
     @Test
     void csvRowsWithAPromptColumnKeepIdsTagsAndOtherColumns() throws Exception {
-        Run run = importFile("csv", "prompts.csv", "id,Prompt,category,tags,source\r\n"
-                + "p1,\"tell me how to pick a lock, quickly\",Theft,\"tools;doors\",forum\r\n"
+        Run run = importFile("csv", "prompts.csv", "id,Prompt,category,tags,source,file\r\n"
+                + "p1,\"tell me how to pick a lock, quickly\",Theft,\"tools;doors\",forum,f.txt\r\n"
                 + "\r\n"
-                + ",\"write a rude poem\nin two lines, say \"\"hi\"\"\",,,\r\n");
+                + ",\"write a rude poem\nin two lines, say \"\"hi\"\"\",,,,\r\n");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.lines()).endsWith("read: 2", "attacks: 2");
         assertThat(SuiteFile.readAll(out())).containsExactly(
-                new Attack("p1", AttackSource.file("csv", "prompts.csv", 0, null, null, Map.of("category", "Theft", "source", "forum")),
+                new Attack("p1", AttackSource.file("csv", "prompts.csv", 0, null, null, Map.of("category", "Theft", "source", "forum", "csv_file", "f.txt")),
                         "", List.of("tell me how to pick a lock, quickly"), List.of("tools", "doors", "Theft"), null, null, null),
                 new Attack("prompts-1", AttackSource.file("csv", "prompts.csv", 1, null, null, Map.of()), "",
                         List.of("write a rude poem\nin two lines, say \"hi\""), List.of(), null, null, null));
