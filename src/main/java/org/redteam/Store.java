@@ -14,6 +14,7 @@ import org.redteam.dataset.ImportService;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgingService;
 import org.redteam.judge.VerdictRepository;
+import org.redteam.replay.StoreAttacks;
 import org.redteam.review.ReviewRatings;
 import org.redteam.review.ReviewRepository;
 import org.redteam.review.StoredVerdicts;
@@ -107,6 +108,11 @@ public final class Store implements AutoCloseable {
     /** The judges' stored verdicts, and a judge's against the reviews ({@code judge calibrate}, the dashboard). */
     public StoredVerdicts verdicts() {
         return storedVerdicts;
+    }
+
+    /** The submitted attempts as attacks of a suite, by filter ({@code suite create}, the admin replay form). */
+    public StoreAttacks attackSelection() {
+        return new StoreAttacks(exports, verdictRepository);
     }
 
     /** Scores attempts with the preference model; its background thread stops on {@link #close()}. */

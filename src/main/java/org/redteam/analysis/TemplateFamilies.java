@@ -131,7 +131,7 @@ public final class TemplateFamilies {
 
     /**
      * The same near-duplicate grouping over any texts, without the two-member rule (replay suites may not know their
-     * red teamers): for text {@code i} its family number, numbered 0, 1, … in order of first appearance, or −1 when
+     * red teamers; {@code suite create --dedupe-templates} keeps one attack per family): for text {@code i} its family number, numbered 0, 1, … in order of first appearance, or −1 when
      * it has fewer than {@value #MIN_WORDS} words. A text alone in its family still gets a number.
      */
     public static int[] familyOf(List<String> texts) {

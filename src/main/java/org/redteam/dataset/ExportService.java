@@ -197,12 +197,17 @@ public final class ExportService {
 
     /** As {@link #forEachReleased(Consumer)}, only the attempts of {@code campaign} when given (the admin dashboard). */
     public long forEachReleased(java.util.OptionalLong campaign, Consumer<ReleasedRecord> sink) {
+        return forEachReleased(campaign, (id, r) -> sink.accept(r));
+    }
+
+    /** As {@link #forEachReleased(java.util.OptionalLong, Consumer)}, each record with its attempt id (suites from the store). */
+    public long forEachReleased(java.util.OptionalLong campaign, java.util.function.BiConsumer<Long, ReleasedRecord> sink) {
         long[] count = {0};
         try {
             forEachChunk(campaign, (rows, h) -> {
                 Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
                 for (DatasetRepository.ExportRow row : rows) {
-                    sink.accept(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
+                    sink.accept(row.id(), released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
                     count[0]++;
                 }
             });

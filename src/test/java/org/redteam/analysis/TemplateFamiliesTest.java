@@ -93,4 +93,15 @@ class TemplateFamiliesTest {
 
         assertThat(representative).hasSize(301).endsWith("…");
     }
+
+    @Test
+    void familyOfNumbersEachTurnByItsFamilyWithoutTheTwoMembersRuleAndLeavesShortTurnsAlone() {
+        int[] family = TemplateFamilies.familyOf(List.of(TEMPLATE, "What is the capital of France and why is it so famous",
+                TEMPLATE.replace("neighbour's shed", "neighbour's garage") + "!!", "hello there", "Hello there!"));
+
+        assertThat(family[0]).isEqualTo(family[2]).isNotEqualTo(family[1]).isGreaterThanOrEqualTo(0);
+        assertThat(family[1]).isGreaterThanOrEqualTo(0);
+        assertThat(family[3]).isEqualTo(-1);
+        assertThat(family[4]).isEqualTo(-1);
+    }
 }
