@@ -168,7 +168,7 @@ class ReplayCommandTest {
         assertThat(first.path("task_description").asText()).isEqualTo("task a1");
         assertThat(first.path("tags").get(0).asText()).isEqualTo("tag-a1");
         assertThat(first.path("min_harmlessness_score_transcript").asDouble()).isEqualTo(r.minHarmlessness());
-        assertThat(findRecord(replayed, "fail this one").path("rating").asDouble()).isZero();
+        assertThat(findRecord(replayed, "ask about the weather").path("rating").asDouble()).isZero();
         assertThat(CliTest.run("analyze", "--input", out.resolve("replayed.json").toString()).exit()).isZero();
     }
 
