@@ -169,7 +169,9 @@ class ReplayCommandTest {
         assertThat(first.path("tags").get(0).asText()).isEqualTo("tag-a1");
         assertThat(first.path("min_harmlessness_score_transcript").asDouble()).isEqualTo(r.minHarmlessness());
         assertThat(findRecord(replayed, "ask about the weather").path("rating").asDouble()).isZero();
-        assertThat(CliTest.run("analyze", "--input", out.resolve("replayed.json").toString()).exit()).isZero();
+        Run analyzed = CliTest.run("analyze", "--input", out.resolve("replayed.json").toString(), "--out",
+                dir.resolve("analysis").toString(), "--resamples", "50");
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
     }
 
     private static JsonNode findRecord(JsonNode records, String firstTurn) {
