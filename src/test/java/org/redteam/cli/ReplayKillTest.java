@@ -41,38 +41,14 @@ class ReplayKillTest {
         try (FakeOpenAiServer model = FakeOpenAiServer.start();
              FakePreferenceModelServer pm = FakePreferenceModelServer.minusLength()) {
             model.reply(r -> FakeOpenAiServer.success(r).after(150));
-            Path config = dir.resolve("campaign.yaml");
-            Files.writeString(config, """
-                    name: killed
-                    preference_model: {kind: remote, url: "%s"}
-                    targets:
-                      - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "%s", model: m}}
-                    judges:
-                      - {id: pm, kind: pm-threshold}
-                    """.formatted(pm.url(), model.baseUrl()));
-            Path suite = dir.resolve("suite.jsonl");
-            SuiteFile.write(suite, IntStream.range(0, ATTACKS).mapToObj(i -> new Attack("a" + i,
-                    AttackSource.file("jsonl", "in.jsonl", i, null, null, Map.of()), "", List.of("attack " + i + " first",
-                    "attack " + i + " second"), List.of(), null, null, null)).iterator());
+            Path config = config(model, pm);
+            Path suite = suite();
             Path out = dir.resolve("out");
             Path results = out.resolve(ReplayRun.RESULTS);
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
-                    "org.redteam.cli.Main", "replay", "--suite", suite.toString(), "--config", config.toString(),
-                    "--out", out.toString(), "--concurrency", "2")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (lines(results) < 6) {
-                    assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.log"))).isTrue();
-                    assertThat(System.nanoTime()).as("6 results within 60 s").isLessThan(deadline);
-                    Thread.sleep(20);
-                }
-            } finally {
-                child.destroyForcibly(); // SIGKILL
-                child.waitFor(30, TimeUnit.SECONDS);
-            }
+            Process child = startAndAwaitResults(suite, config, out, 6);
+            child.destroyForcibly(); // SIGKILL
+            child.waitFor(30, TimeUnit.SECONDS);
             Set<String> finished = new HashSet<>();
             ResultsFile.forEach(results, r -> finished.add(r.attackId()));
             assertThat(finished.size()).isBetween(6, ATTACKS - 1);
@@ -94,6 +70,72 @@ class ReplayKillTest {
                 assertThat(after.get("a" + i)).as("requests for a" + i).isGreaterThanOrEqualTo(2);
             }
         }
+    }
+
+    /** SIGTERM (as Ctrl-C's SIGINT, through the shutdown hook): the items in flight finish and are written. */
+    @Test
+    void aTerminatedRunWritesTheItemsInFlightAndResumeFinishes() throws Exception {
+        try (FakeOpenAiServer model = FakeOpenAiServer.start();
+             FakePreferenceModelServer pm = FakePreferenceModelServer.minusLength()) {
+            model.reply(r -> FakeOpenAiServer.success(r).after(300));
+            Path config = config(model, pm);
+            Path suite = suite();
+            Path out = dir.resolve("out");
+            Path results = out.resolve(ReplayRun.RESULTS);
+
+            Process child = startAndAwaitResults(suite, config, out, 3);
+            child.destroy(); // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            Set<String> written = new HashSet<>();
+            ResultsFile.forEach(results, r -> written.add(r.attackId()));
+            assertThat(Files.readString(results)).endsWith("\n");
+            assertThat(written).as("every attack asked of the model was finished and written")
+                    .isEqualTo(requestsPerAttack(model).keySet()).hasSizeLessThan(ATTACKS);
+            Run resumed = CliTest.run("replay", "--suite", suite.toString(), "--config", config.toString(),
+                    "--out", out.toString(), "--concurrency", "8", "--resume");
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            assertThat(lines(results)).isEqualTo(ATTACKS);
+        }
+    }
+
+    private Path config(FakeOpenAiServer model, FakePreferenceModelServer pm) throws IOException {
+        Path config = dir.resolve("campaign.yaml");
+        Files.writeString(config, """
+                name: killed
+                preference_model: {kind: remote, url: "%s"}
+                targets:
+                  - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "%s", model: m}}
+                judges:
+                  - {id: pm, kind: pm-threshold}
+                """.formatted(pm.url(), model.baseUrl()));
+        return config;
+    }
+
+    private Path suite() {
+        Path suite = dir.resolve("suite.jsonl");
+        SuiteFile.write(suite, IntStream.range(0, ATTACKS).mapToObj(i -> new Attack("a" + i,
+                AttackSource.file("jsonl", "in.jsonl", i, null, null, Map.of()), "", List.of("attack " + i + " first",
+                "attack " + i + " second"), List.of(), null, null, null)).iterator());
+        return suite;
+    }
+
+    /** {@code replay} in a child JVM at concurrency 2, returned once {@code results} lines are written. */
+    private Process startAndAwaitResults(Path suite, Path config, Path out, int results) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                "org.redteam.cli.Main", "replay", "--suite", suite.toString(), "--config", config.toString(),
+                "--out", out.toString(), "--concurrency", "2")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (lines(out.resolve(ReplayRun.RESULTS)) < results) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                child.destroyForcibly();
+                throw new AssertionError("no " + results + " results within 60 s:\n" + Files.readString(dir.resolve("child.log")));
+            }
+            Thread.sleep(20);
+        }
+        return child;
     }
 
     private static long lines(Path file) throws IOException {
