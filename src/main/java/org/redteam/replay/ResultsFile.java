@@ -9,53 +9,108 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.redteam.problem.InvalidInputException;
 
 /**
  * A run's {@code results.jsonl}: one {@link ReplayResults} line per finished attack × target, appended by one
- * writer, each line synced to disk before the next ({@code kill -9} loses nothing finished). A line cut short by a
- * kill is the last one, without its newline: {@link #recover} drops it.
+ * writer thread, every line synced to disk ({@code kill -9} loses nothing written). Lines that arrive while the
+ * writer syncs are written and synced together (a group commit), so a slow disk does not hold the items in flight.
+ * A line cut short by a kill is the last one, without its newline: {@link #recover} drops it.
  */
 public final class ResultsFile implements AutoCloseable {
+    private static final String END = new String("end of results");
     private final FileChannel channel;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>(1024);
+    private final Thread writer;
+    private volatile IOException failure;
 
-    private ResultsFile(FileChannel channel) {
+    private ResultsFile(FileChannel channel, String name) {
         this.channel = channel;
+        this.writer = new Thread(this::writeUntilClosed, "results-writer " + name);
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** Opens {@code path} for appending (created when absent). */
     public static ResultsFile append(Path path) {
         try {
             return new ResultsFile(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND));
+                    StandardOpenOption.APPEND), path.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Appends the result's line and syncs it; one line at a time whatever the number of threads. */
-    public synchronized void write(ReplayResult r) {
-        ByteBuffer bytes = ByteBuffer.wrap((ReplayResults.line(r) + "\n").getBytes(StandardCharsets.UTF_8));
+    /**
+     * Hands the result's line to the writer (waiting while 1,024 lines are pending); a failure of the writer is thrown
+     * here, on the next line.
+     */
+    public void write(ReplayResult r) {
+        failed();
         try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the results: " + e.getMessage(), e);
+            lines.put(ReplayResults.line(r) + "\n");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing a result to the writer", e);
         }
     }
 
+    private void failed() {
+        if (failure != null) {
+            throw new UncheckedIOException("cannot write the results: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<String> batch = new ArrayList<>();
+        try {
+            while (true) {
+                batch.add(lines.take());
+                lines.drainTo(batch);
+                boolean end = batch.remove(END);
+                if (failure == null && !batch.isEmpty()) {
+                    try {
+                        ByteBuffer bytes = ByteBuffer.wrap(String.join("", batch).getBytes(StandardCharsets.UTF_8));
+                        while (bytes.hasRemaining()) {
+                            channel.write(bytes);
+                        }
+                        channel.force(false);
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                }
+                batch.clear();
+                if (end) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes and syncs every line handed over, then closes the file. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        try {
+            lines.put(END);
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        failed();
     }
 
     /** The key of an item: attack id and target id. */
