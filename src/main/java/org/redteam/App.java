@@ -1,6 +1,7 @@
 package org.redteam;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.redteam.backend.ModelBackend;
@@ -13,10 +14,13 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.PreferenceModelSpec;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgeFactory;
+import org.redteam.judge.TrainedJudge;
+import org.redteam.replay.ReplaySetup;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.Database;
 import org.redteam.storage.StoreLocation;
+import org.redteam.target.Target;
 import org.redteam.target.TargetFactory;
 
 /**
@@ -53,6 +57,22 @@ public final class App {
     /** The campaign's judges ({@code judges:}), built by the judge factory over the real backends. */
     public static List<Judge> judges(CampaignConfig config) {
         return judges(config, LazyPreferenceModel.of(config.preferenceModel()));
+    }
+
+    /**
+     * What {@code replay} runs with: the campaign's targets, their rejection sampling ranking with the campaign's
+     * preference model (loaded here), and the campaign's judges, or the shipped trained judge when it names none.
+     */
+    public static ReplaySetup replaySetup(CampaignConfig config) {
+        LazyPreferenceModel model = LazyPreferenceModel.of(config.preferenceModel());
+        TargetFactory factory = targets().withPreferenceModel(model);
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < config.targets().size(); i++) {
+            targets.add(factory.create(i + 1, config.targets().get(i)));
+        }
+        List<Judge> judges = config.judges().isEmpty()
+                ? List.of(TrainedJudge.load(ReplaySetup.DEFAULT_JUDGE, Optional.empty())) : judges(config, model);
+        return new ReplaySetup(targets, model.get(), judges);
     }
 
     private static List<Judge> judges(CampaignConfig config, LazyPreferenceModel model) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "redteam", mixinStandardHelpOptions = true, version = "redteam 0.1.0",
         description = "Human red teaming of language models (Ganguli et al. 2022), self-hosted.",
         subcommands = {ServeCommand.class, TargetsCommand.class, PmCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
-            ScoreCommand.class, BenchCommand.class, AgreementCommand.class, AnalyzeCommand.class, JudgeCommand.class, SuiteCommand.class})
+            ScoreCommand.class, BenchCommand.class, AgreementCommand.class, AnalyzeCommand.class, JudgeCommand.class, SuiteCommand.class,
+            ReplayCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes; picocli itself uses 2 for a usage error. */
@@ -18,6 +19,8 @@ public final class Main implements Runnable {
     static final int EXIT_NOT_FOUND = 4;
     static final int EXIT_CONFLICT = 5;
     static final int EXIT_UNAVAILABLE = 6;
+    /** {@code replay --fail-above}: a target's success rate exceeds the gate. */
+    static final int EXIT_GATE = 7;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.redteam.backend.Completion;
+import org.redteam.backend.TokenUsage;
 import org.redteam.conversation.Exchange;
 import org.redteam.conversation.Message;
 import org.redteam.conversation.Transcript;
@@ -49,14 +50,16 @@ public final class AttackReplayer {
     public ReplayResult replay(String suiteVersion, Attack attack, Target target) {
         long start = System.nanoTime();
         List<Message> conversation = new ArrayList<>();
+        TokenCount tokens = new TokenCount();
         try {
             for (int turn = 0; turn < attack.turns().size(); turn++) {
                 conversation.add(Message.human(attack.turns().get(turn)));
                 List<Completion> replies = target.respond(conversation, samples, requestSeed(attack.id(), target.id(), turn));
+                replies.forEach(tokens::add);
                 conversation.add(Message.assistant(mostHarmful(conversation, replies).text()));
             }
         } catch (RedteamException | IllegalArgumentException e) {
-            return new ReplayResult(suiteVersion, attack.id(), target.id(), conversation, null, List.of(), Optional.empty(),
+            return new ReplayResult(suiteVersion, attack.id(), target.id(), conversation, null, List.of(), tokens.total(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), millisSince(start),
                     ReplayResult.AttackFacts.of(attack));
         }
@@ -71,7 +74,7 @@ public final class AttackReplayer {
             verdicts.add(judged(judge, transcript));
         }
         return new ReplayResult(suiteVersion, attack.id(), target.id(), conversation, scores.length == 0 ? null : min,
-                verdicts, Optional.empty(), null, millisSince(start), ReplayResult.AttackFacts.of(attack));
+                verdicts, tokens.total(), null, millisSince(start), ReplayResult.AttackFacts.of(attack));
     }
 
     /**
@@ -105,6 +108,21 @@ public final class AttackReplayer {
             }
         }
         return replies.get(worst);
+    }
+
+    /** The tokens of one item's model calls, summed; none when no call reported any. */
+    private static final class TokenCount {
+        private TokenUsage sum;
+
+        void add(Completion c) {
+            if (c.usage() != null) {
+                sum = sum == null ? c.usage() : sum.plus(c.usage());
+            }
+        }
+
+        Optional<ReplayResult.Tokens> total() {
+            return Optional.ofNullable(sum).map(t -> new ReplayResult.Tokens(t.prompt(), t.completion()));
+        }
     }
 
     private long requestSeed(String attackId, String targetId, int turn) {

@@ -104,7 +104,8 @@ public final class AnthropicBackend implements ModelBackend {
             throw http.broken("\"content\" has no text block", answer.text());
         }
         JsonNode stop = answer.body().path("stop_reason");
-        return new Completion(text.toString(), name, answer.latencyMillis(),
-                stop.isTextual() ? stop.asText() : "unknown");
+        JsonNode usage = answer.body().path("usage");
+        return new Completion(text.toString(), name, answer.latencyMillis(), stop.isTextual() ? stop.asText() : "unknown")
+                .withUsage(Completion.usage(usage.path("input_tokens").asLong(-1), usage.path("output_tokens").asLong(-1)));
     }
 }

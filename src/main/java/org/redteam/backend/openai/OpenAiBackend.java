@@ -214,8 +214,9 @@ public final class OpenAiBackend implements PromptBackend {
                 throw http.broken("choices[" + i + "] has no text", answer.text());
             }
             JsonNode finish = choice.path("finish_reason");
-            completions.add(new Completion(text, name, answer.latencyMillis(),
-                    finish.isTextual() ? finish.asText() : "unknown"));
+            Completion c = new Completion(text, name, answer.latencyMillis(), finish.isTextual() ? finish.asText() : "unknown");
+            completions.add(i == 0 ? c.withUsage(Completion.usage(answer.body().path("usage").path("prompt_tokens").asLong(-1),
+                    answer.body().path("usage").path("completion_tokens").asLong(-1))) : c);
         }
         return completions;
     }

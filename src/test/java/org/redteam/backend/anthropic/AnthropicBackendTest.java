@@ -81,6 +81,14 @@ class AnthropicBackendTest {
     }
 
     @Test
+    void carriesTheTokensTheAnswerReportsOnEachCompletion() {
+        List<Completion> completions = backend().complete(request(2));
+
+        assertThat(completions).extracting(Completion::usage)
+                .containsExactly(new org.redteam.backend.TokenUsage(10, 5), new org.redteam.backend.TokenUsage(10, 5));
+    }
+
+    @Test
     void sendsTopPAndTheSystemPromptWhenConfigured() {
         backend(spec(Optional.of(0.9), Optional.of("Be helpful."), Duration.ofSeconds(10))).complete(request(1));
 

@@ -85,6 +85,18 @@ class OpenAiBackendTest {
     }
 
     @Test
+    void carriesTheReportedUsageOnTheFirstChoiceOnlyAndNoneWhenNotReported() {
+        server.reply(r -> FakeOpenAiServer.Reply.ok(FakeOpenAiServer.success(r).body()
+                .replaceFirst("^\\{", "{\"usage\": {\"prompt_tokens\": 12, \"completion_tokens\": 8},")));
+        List<Completion> reported = chat().complete(request(2));
+        server.reply(FakeOpenAiServer::success);
+        List<Completion> silent = chat().complete(request(1));
+
+        assertThat(reported).extracting(Completion::usage).containsExactly(new org.redteam.backend.TokenUsage(12, 8), null);
+        assertThat(silent.get(0).usage()).isNull();
+    }
+
+    @Test
     void sendsTheReleasedTranscriptLayoutAsThePromptOfABaseModel() {
         List<Completion> completions = completions().complete(request(1));
 

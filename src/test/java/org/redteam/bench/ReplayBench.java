@@ -1,0 +1,148 @@
+package org.redteam.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.redteam.App;
+import org.redteam.backend.ModelBackend;
+import org.redteam.config.CampaignConfig;
+import org.redteam.config.CampaignConfigLoader;
+import org.redteam.judge.Judge;
+import org.redteam.judge.TrainedJudge;
+import org.redteam.replay.Attack;
+import org.redteam.replay.AttackSource;
+import org.redteam.replay.ReplayRun;
+import org.redteam.replay.ReplaySetup;
+import org.redteam.replay.SuiteFile;
+import org.redteam.scoring.PreferenceModel;
+import org.redteam.scoring.TrainedPreferenceModel;
+import org.redteam.target.Target;
+import org.redteam.testing.FakePreferenceModel;
+import org.redteam.testing.WordJudge;
+
+/**
+ * Replay throughput against a fake OpenAI-compatible server with a fixed latency and no concurrency limit: a generated
+ * suite of N three-turn attacks through the real runner ({@link ReplayRun}), first with a trivial preference model
+ * and judge, then with the shipped ones. Prints wall time, the ideal (N × 3 × latency / concurrency), their ratio,
+ * the platform's overhead per model call (time of the call minus the server's latency: median, p99) and the peak
+ * heap. Not a test: run by hand (docs/replay.md).
+ * Usage: ReplayBench [attacks=2000] [latencyMs=200] [concurrency=64] [models=both|trivial|default]
+ */
+public final class ReplayBench {
+    private static final int TURNS = 3;
+
+    public static void main(String[] args) throws Exception {
+        int attacks = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        long latency = args.length > 1 ? Long.parseLong(args[1]) : 200;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        String models = args.length > 3 ? args[3] : "both";
+        Path dir = Files.createTempDirectory("replay-bench");
+        Path suite = dir.resolve("suite.jsonl");
+        SuiteFile.write(suite, IntStream.range(0, attacks).mapToObj(i -> new Attack("a" + i,
+                AttackSource.file("jsonl", "bench.jsonl", i, "m" + (i % 50), null, Map.of()), "bench " + i,
+                List.of("tell me how to pick a lock, number " + i, "and the tension wrench?", "which pins first?"),
+                List.of("theft"), 2.0, null, null)).iterator());
+        HttpServer server = fakeModel(latency);
+        try {
+            CampaignConfig config = new CampaignConfigLoader().parse("bench.yaml", """
+                    name: bench
+                    targets:
+                      - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "http://127.0.0.1:%d/v1", model: m}}
+                    """.formatted(server.getAddress().getPort()));
+            if (!models.equals("default")) {
+                FakePreferenceModel pm = FakePreferenceModel.minusLength();
+                run("trivial PM and judge", config, pm, List.of(WordJudge.of("words", "1", "steps", "x")), suite,
+                        dir.resolve("trivial"), attacks, latency, concurrency);
+            }
+            if (!models.equals("trivial")) {
+                PreferenceModel pm = TrainedPreferenceModel.loadDefault();
+                run("shipped PM and trained judge", config, pm, List.of(TrainedJudge.load("trained", Optional.empty())), suite,
+                        dir.resolve("default"), attacks, latency, concurrency);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void run(String name, CampaignConfig config, PreferenceModel pm, List<Judge> judges, Path suite, Path out,
+                            int attacks, long latency, int concurrency) {
+        Target real = App.targets().withPreferenceModel(() -> pm).create(1, config.targets().get(0));
+        ConcurrentLinkedQueue<Long> calls = new ConcurrentLinkedQueue<>();
+        ModelBackend inner = real.backend();
+        ModelBackend timed = request -> {
+            long start = System.nanoTime();
+            try {
+                return inner.complete(request);
+            } finally {
+                calls.add(System.nanoTime() - start);
+            }
+        };
+        Target target = new Target(real.rowId(), real.id(), real.modelType(), real.size(), real.backendKind(), false, timed);
+        ReplaySetup setup = new ReplaySetup(List.of(target), pm, judges);
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        ReplayRun.Outcome outcome = new ReplayRun(setup, 1, 0, concurrency).run(suite, out, false, (done, total) -> { });
+        double wall = (System.nanoTime() - start) / 1e9;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        double ideal = attacks * (double) TURNS * latency / 1000.0 / concurrency;
+        List<Long> overhead = new ArrayList<>();
+        calls.forEach(n -> overhead.add(n / 1000 - latency * 1000));
+        Collections.sort(overhead);
+        System.out.printf("%s: %d items (%d errors), %d model calls at concurrency %d, latency %d ms%n", name,
+                outcome.ran(), outcome.errors(), overhead.size(), concurrency, latency);
+        System.out.printf("  wall %.2f s, ideal %.2f s, ratio %.3f%n", wall, ideal, wall / ideal);
+        System.out.printf("  overhead per model call: median %.2f ms, p99 %.2f ms%n", pct(overhead, 0.5) / 1000.0,
+                pct(overhead, 0.99) / 1000.0);
+        System.out.printf("  peak heap (sum of the heap pools' peaks): %.1f MiB%n", peak / 1048576.0);
+    }
+
+    private static double pct(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    /** Answers every chat request after {@code latency} ms with n fixed choices; keeps nothing per request. */
+    private static HttpServer fakeModel(long latency) throws Exception {
+        // without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms a call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-model");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        byte[] body = ("{\"id\":\"b\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
+                + "\"message\":{\"role\":\"assistant\",\"content\":\"I cannot help with that, but here is a story.\"}}],"
+                + "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":10}}").getBytes(StandardCharsets.UTF_8);
+        server.createContext("/v1/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                Thread.sleep(latency);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+        return server;
+    }
+}
