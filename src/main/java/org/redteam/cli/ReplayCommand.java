@@ -14,6 +14,8 @@ import org.redteam.App;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.replay.ReplayGate;
+import org.redteam.replay.ReplayReport;
+import org.redteam.replay.ReplaySummary;
 import org.redteam.replay.ReplayRun;
 import org.redteam.replay.ReplaySetup;
 import org.redteam.replay.ReplayedExport;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "human turns in order, the assistant's replies made again, then the preference model's minimum "
                 + "harmlessness and every judge's verdict on each item.",
             "Writes OUT/results.jsonl as items finish (synced: a kill loses nothing finished), OUT/run.json and, at "
-                + "the end, OUT/replayed.json in the released format. Exit 7 when --fail-above is exceeded. "
+                + "the end, OUT/replayed.json in the released format, OUT/summary.json and OUT/report.html. Exit 7 when --fail-above is exceeded. "
                 + "See docs/replay.md."})
 final class ReplayCommand implements Callable<Integer> {
 
@@ -130,7 +132,8 @@ final class ReplayCommand implements Callable<Integer> {
         Path results = out.resolve(ReplayRun.RESULTS);
         long records = ReplayedExport.write(results, suite, setup.targets(), out.resolve(ReplayedExport.FILE));
         stdout.printf("wrote %s (%d transcripts)%n", out.resolve(ReplayedExport.FILE), records);
-        // REPLAY REPORT: the lead calls ReplayReport here (summary.json and report.html into `out`).
+        ReplayReport.write(results, out, Map.of(), ReplaySummary.Settings.DEFAULT);
+        stdout.printf("wrote %s and %s%n", out.resolve(ReplayReport.SUMMARY), out.resolve(ReplayReport.REPORT));
         int exit = 0;
         if (failAbove != null) {
             String judge = setup.judges().get(0).id();

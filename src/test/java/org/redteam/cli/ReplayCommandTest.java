@@ -172,6 +172,10 @@ class ReplayCommandTest {
         Run analyzed = CliTest.run("analyze", "--input", out.resolve("replayed.json").toString(), "--out",
                 dir.resolve("analysis").toString(), "--resamples", "50");
         assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.toString()).contains("\"chat\"");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("chat").doesNotContain("<script");
     }
 
     private static JsonNode findRecord(JsonNode records, String firstTurn) {
