@@ -13,6 +13,11 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.PreferenceModelSpec;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgeFactory;
+import org.redteam.problem.BackendUnavailableException;
+import org.redteam.replay.Attack;
+import org.redteam.replay.AttackFilter;
+import org.redteam.replay.AttackSelection;
+import org.redteam.replay.ReplayWorkers;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.Database;
@@ -79,6 +84,14 @@ public final class App {
         throw new IllegalStateException("no backend is wired for kind '" + spec.kind() + "'");
     }
 
+    /**
+     * Until the store's attack selection is wired here, a replay run cannot be started from the admin pages: it says
+     * so (503) rather than starting an empty run.
+     */
+    private static List<Attack> noAttackSelection(AttackFilter filter) {
+        throw new BackendUnavailableException("replay runs cannot select the store's attacks yet in this build");
+    }
+
     /** Collects what differs from the defaults, then opens a {@link Store} or starts a {@link Platform}. */
     public static final class Builder {
         private final StoreLocation location;
@@ -86,6 +99,8 @@ public final class App {
         private TargetFactory targets = App.targets();
         private Optional<LazyPreferenceModel> preferenceModel = Optional.empty();
         private Optional<List<Judge>> judges = Optional.empty();
+        private AttackSelection attacks = App::noAttackSelection;
+        private ReplayWorkers.Settings replaySettings = ReplayWorkers.Settings.DEFAULT;
 
         private Builder(StoreLocation location) {
             this.location = location;
@@ -114,6 +129,18 @@ public final class App {
             return this;
         }
 
+        /** The store's attempts as attacks for replay runs started from the admin pages (a fixed list in tests). */
+        public Builder attacks(AttackSelection attacks) {
+            this.attacks = attacks;
+            return this;
+        }
+
+        /** How the background replay of runs' items goes in this process (faster polls and takeovers in tests). */
+        public Builder replaySettings(ReplayWorkers.Settings settings) {
+            this.replaySettings = settings;
+            return this;
+        }
+
         /** The store alone; its preference model is the given one or the default, loaded on first use. */
         public Store openStore() {
             return store(preferenceModel.orElseGet(() -> LazyPreferenceModel.of(new PreferenceModelSpec.Default())));
@@ -127,7 +154,8 @@ public final class App {
             LazyPreferenceModel model = preferenceModel.orElseGet(() -> LazyPreferenceModel.of(config.preferenceModel()));
             Store store = store(model);
             try {
-                return new Platform(store, config, targets, model, judges.orElseGet(() -> App.judges(config, model)));
+                return new Platform(store, config, targets, model, judges.orElseGet(() -> App.judges(config, model)),
+                        attacks, replaySettings);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

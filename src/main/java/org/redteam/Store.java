@@ -13,6 +13,7 @@ import org.redteam.dataset.ImportService;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgingService;
 import org.redteam.judge.VerdictRepository;
+import org.redteam.replay.ReplayRepository;
 import org.redteam.review.ReviewRatings;
 import org.redteam.review.ReviewRepository;
 import org.redteam.review.StoredVerdicts;
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
     final ReviewRepository reviewRepository;
     final WellbeingRepository wellbeingRepository;
     final VerdictRepository verdictRepository;
+    final ReplayRepository replayRepository;
     private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
@@ -58,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.reviewRepository = new ReviewRepository(database.jdbi());
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         this.verdictRepository = new VerdictRepository(database.jdbi());
+        this.replayRepository = new ReplayRepository(database.jdbi());
         this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);

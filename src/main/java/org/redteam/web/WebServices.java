@@ -3,6 +3,7 @@ package org.redteam.web;
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
 import org.redteam.campaign.CampaignService;
+import org.redteam.replay.ReplayService;
 import org.redteam.review.ReviewService;
 import org.redteam.storage.TokenBuckets;
 import org.redteam.wellbeing.Wellbeing;
@@ -16,5 +17,6 @@ import org.redteam.worker.WorkerService;
  * campaign's open study link (crowd-work platforms).
  */
 public record WebServices(WorkerService workers, WorkerAccess access, CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing,
-                          ReviewService reviews, AdminService admin, TokenBuckets signInLimit, StudyAccess study) {
+                          ReviewService reviews, AdminService admin, TokenBuckets signInLimit, StudyAccess study,
+                          ReplayService replays) {
 }

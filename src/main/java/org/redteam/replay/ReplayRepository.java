@@ -1,0 +1,157 @@
+package org.redteam.replay;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The {@code replay_run} and {@code replay_item} tables. Items are claimed with one conditional UPDATE each (a
+ * compare-and-set on the item's status and claim time), so two servers on one database never both hold an item; a
+ * claim older than the caller's {@code staleBefore} is taken over (its server is taken for dead).
+ */
+public final class ReplayRepository {
+    /** Candidates read per claim: servers racing for the first one still find one of the next free. */
+    private static final int CANDIDATES = 8;
+    private static final String RUN_COLUMNS = "id, name, created_by, created_at, filter, target_ids, judge_ids, samples, "
+            + "suite_version, status, total, finished_at";
+
+    private final Jdbi jdbi;
+
+    public ReplayRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** An attack × target to replay: the attack as a suite line. */
+    record NewItem(String attackId, String targetId, String attackLine) {
+    }
+
+    /** An item this server holds, with what of its run the replay needs. */
+    record Claimed(long itemId, long runId, String attackLine, String targetId, long claimedAt, List<String> judgeIds,
+                   int samples, String suiteVersion, long seed) {
+    }
+
+    /** Creates the run and its pending items in one transaction; returns the run's id. */
+    long create(String name, long createdBy, Instant at, AttackFilter filter, List<String> targetIds, List<String> judgeIds,
+                int samples, String suiteVersion, List<NewItem> items) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO replay_run (name, created_by, created_at, filter, target_ids, judge_ids, "
+                            + "samples, suite_version, status, total) VALUES (:name, :by, :at, :filter, :targets, :judges, "
+                            + ":samples, :version, :status, :total)")
+                    .bind("name", name).bind("by", createdBy).bind("at", at.toEpochMilli())
+                    .bind("filter", FilterJson.write(filter)).bind("targets", FilterJson.writeIds(targetIds))
+                    .bind("judges", FilterJson.writeIds(judgeIds)).bind("samples", samples).bind("version", suiteVersion)
+                    .bind("status", items.isEmpty() ? ReplayRun.DONE : ReplayRun.RUNNING).bind("total", items.size())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            PreparedBatch batch = h.prepareBatch("INSERT INTO replay_item (run_id, attack_id, target_id, attack, status) "
+                    + "VALUES (:run, :attack, :target, :line, 'pending')");
+            for (NewItem item : items) {
+                batch.bind("run", id).bind("attack", item.attackId()).bind("target", item.targetId())
+                        .bind("line", item.attackLine()).add();
+            }
+            if (!items.isEmpty()) {
+                batch.execute();
+            }
+            return id;
+        });
+    }
+
+    /** Every run, the latest first. */
+    List<ReplayRun> runs() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM replay_run ORDER BY id DESC")
+                .map(ReplayRepository::run).list());
+    }
+
+    Optional<ReplayRun> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM replay_run WHERE id = :id")
+                .bind("id", id).map(ReplayRepository::run).findOne());
+    }
+
+    ReplayRun.Progress progress(ReplayRun run) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(CASE WHEN status = 'done' THEN 1 END) AS done, "
+                        + "COUNT(CASE WHEN status = 'done' AND error IS NOT NULL THEN 1 END) AS errors, "
+                        + "COUNT(CASE WHEN status = 'running' THEN 1 END) AS running FROM replay_item WHERE run_id = :run")
+                .bind("run", run.id())
+                .map((rs, ctx) -> new ReplayRun.Progress(run.total(), rs.getLong("done"), rs.getLong("errors"), rs.getLong("running")))
+                .one());
+    }
+
+    /**
+     * Claims for {@code server} the first item that is pending, or running under a claim made before {@code staleBefore};
+     * empty when there is none (or other servers took every candidate first).
+     */
+    Optional<Claimed> claim(String server, Instant now, Instant staleBefore) {
+        return jdbi.withHandle(h -> {
+            List<long[]> candidates = h.createQuery("SELECT id, COALESCE(claimed_at, -1) AS claimed_at FROM replay_item "
+                            + "WHERE status = 'pending' OR (status = 'running' AND claimed_at < :stale) ORDER BY id LIMIT :n")
+                    .bind("stale", staleBefore.toEpochMilli()).bind("n", CANDIDATES)
+                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("claimed_at")}).list();
+            for (long[] c : candidates) {
+                int taken = h.createUpdate("UPDATE replay_item SET status = 'running', claimed_by = :server, claimed_at = :now "
+                                + "WHERE id = :id AND (status = 'pending' OR (status = 'running' AND claimed_at = :was "
+                                + "AND claimed_at < :stale))")
+                        .bind("server", server).bind("now", now.toEpochMilli()).bind("id", c[0]).bind("was", c[1])
+                        .bind("stale", staleBefore.toEpochMilli()).execute();
+                if (taken == 1) {
+                    return Optional.of(h.createQuery("SELECT i.id, i.run_id, i.attack, i.target_id, r.judge_ids, r.samples, "
+                                    + "r.suite_version, r.filter FROM replay_item i JOIN replay_run r ON r.id = i.run_id "
+                                    + "WHERE i.id = :id")
+                            .bind("id", c[0])
+                            .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getLong("run_id"), rs.getString("attack"),
+                                    rs.getString("target_id"), now.toEpochMilli(), FilterJson.readIds(rs.getString("judge_ids")),
+                                    rs.getInt("samples"), rs.getString("suite_version"),
+                                    FilterJson.read(rs.getString("filter")).seed()))
+                            .one());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Stores the result of an item {@code server} still holds under its claim and closes the run when it was the
+     * last; false (nothing stored) when the claim was taken over meanwhile.
+     */
+    boolean finish(ReplayRepository.Claimed item, String server, String resultLine, String error, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int stored = h.createUpdate("UPDATE replay_item SET status = 'done', result = :result, error = :error, "
+                            + "finished_at = :now WHERE id = :id AND status = 'running' AND claimed_by = :server "
+                            + "AND claimed_at = :claimedAt")
+                    .bind("result", resultLine).bind("error", error).bind("now", now.toEpochMilli()).bind("id", item.itemId())
+                    .bind("server", server).bind("claimedAt", item.claimedAt()).execute();
+            if (stored == 1) {
+                h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now WHERE id = :run AND status = 'running' "
+                                + "AND NOT EXISTS (SELECT 1 FROM replay_item WHERE run_id = :run AND status <> 'done')")
+                        .bind("now", now.toEpochMilli()).bind("run", item.runId()).execute();
+            }
+            return stored == 1;
+        });
+    }
+
+    /** Gives back the items {@code server} holds (it is stopping): they are pending again for any server. */
+    int release(String server) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET status = 'pending', claimed_by = NULL, "
+                + "claimed_at = NULL WHERE status = 'running' AND claimed_by = :server").bind("server", server).execute());
+    }
+
+    /** The result line of every done item of the run, in item order, one at a time (never the whole run in memory). */
+    void results(long runId, Consumer<String> line) {
+        jdbi.useTransaction(h -> h.createQuery("SELECT result FROM replay_item WHERE run_id = :run AND status = 'done' "
+                        + "ORDER BY id").bind("run", runId).setFetchSize(200)
+                .mapTo(String.class).forEach(line));
+    }
+
+    private static ReplayRun run(ResultSet rs, StatementContext ctx) throws SQLException {
+        long finished = rs.getLong("finished_at");
+        Optional<Instant> finishedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished));
+        return new ReplayRun(rs.getLong("id"), rs.getString("name"), rs.getLong("created_by"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), FilterJson.read(rs.getString("filter")),
+                FilterJson.readIds(rs.getString("target_ids")), FilterJson.readIds(rs.getString("judge_ids")),
+                rs.getInt("samples"), rs.getString("suite_version"), rs.getString("status"), rs.getLong("total"), finishedAt);
+    }
+}
