@@ -115,22 +115,33 @@ public final class ReplayRepository {
 
     /**
      * Stores the result of an item {@code server} still holds under its claim and closes the run when it was the
-     * last; false (nothing stored) when the claim was taken over meanwhile.
+     * last; false (nothing stored) when the claim was taken over meanwhile. The run is closed by a statement of its
+     * own after the item's is committed: on PostgreSQL two servers finishing the last two items at once each see
+     * the other's commit there, where inside their own transactions neither would.
      */
     boolean finish(ReplayRepository.Claimed item, String server, String resultLine, String error, Instant now) {
-        return jdbi.inTransaction(h -> {
-            int stored = h.createUpdate("UPDATE replay_item SET status = 'done', result = :result, error = :error, "
-                            + "finished_at = :now WHERE id = :id AND status = 'running' AND claimed_by = :server "
-                            + "AND claimed_at = :claimedAt")
-                    .bind("result", resultLine).bind("error", error).bind("now", now.toEpochMilli()).bind("id", item.itemId())
-                    .bind("server", server).bind("claimedAt", item.claimedAt()).execute();
-            if (stored == 1) {
-                h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now WHERE id = :run AND status = 'running' "
-                                + "AND NOT EXISTS (SELECT 1 FROM replay_item WHERE run_id = :run AND status <> 'done')")
-                        .bind("now", now.toEpochMilli()).bind("run", item.runId()).execute();
-            }
-            return stored == 1;
-        });
+        boolean stored = jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET status = 'done', result = :result, "
+                        + "error = :error, finished_at = :now WHERE id = :id AND status = 'running' AND claimed_by = :server "
+                        + "AND claimed_at = :claimedAt")
+                .bind("result", resultLine).bind("error", error).bind("now", now.toEpochMilli()).bind("id", item.itemId())
+                .bind("server", server).bind("claimedAt", item.claimedAt()).execute()) == 1;
+        if (stored) {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now WHERE id = :run "
+                            + "AND status = 'running' AND NOT EXISTS (SELECT 1 FROM replay_item WHERE run_id = :run "
+                            + "AND status <> 'done')")
+                    .bind("now", now.toEpochMilli()).bind("run", item.runId()).execute());
+        }
+        return stored;
+    }
+
+    /**
+     * Closes every running run whose items are all done (a server that stopped between storing the last item and
+     * closing its run leaves one behind); idle workers call it.
+     */
+    int closeFinished(Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now "
+                + "WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM replay_item i WHERE i.run_id = replay_run.id "
+                + "AND i.status <> 'done')").bind("now", now.toEpochMilli()).execute());
     }
 
     /** Gives back the items {@code server} holds (it is stopping): they are pending again for any server. */

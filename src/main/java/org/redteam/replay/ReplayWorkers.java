@@ -92,6 +92,7 @@ public final class ReplayWorkers implements AutoCloseable {
                 if (item.isPresent()) {
                     replay(item.get());
                 } else {
+                    runs.closeFinished(now);
                     synchronized (signal) {
                         signal.wait(settings.poll().toMillis());
                     }

@@ -170,6 +170,26 @@ class ReplayRunTest {
         }
     }
 
+    /** A run whose last item was stored by a server that stopped before closing the run is closed by an idle one. */
+    @Test
+    void aRunWhoseItemsAreAllDoneIsClosedByTheNextIdleLook() {
+        try (org.redteam.Store store = App.at(store()).openStore()) {
+            ReplayRepository repo = new ReplayRepository(store.database().jdbi());
+            long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            long run = repo.create("r", admin, t0, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v",
+                    List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(ReplayFixtures.attack("a1", "a lock")))));
+            repo.claim("s", t0, t0.minusSeconds(300)).orElseThrow();
+            store.database().jdbi().useHandle(h -> h.execute("UPDATE replay_item SET status = 'done', result = '{}'"));
+            assertThat(repo.find(run).orElseThrow().done()).isFalse();
+
+            assertThat(repo.closeFinished(t0)).isEqualTo(1);
+
+            assertThat(repo.find(run).orElseThrow().done()).isTrue();
+            assertThat(repo.closeFinished(t0)).isZero();
+        }
+    }
+
     /** A server that stops gives its held items back: pending again, for the next server, at once. */
     @Test
     void aStoppingServerGivesBackTheItemsItHolds() {
