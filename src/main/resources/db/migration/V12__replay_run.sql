@@ -19,8 +19,9 @@ CREATE TABLE replay_run (
 );
 -- One attack × target of a run. attack: the attack as a suite line; result: the replay as a results.jsonl line
 -- (set when done); error: the result's error, kept apart so progress counts failures without reading results.
--- A server claims a pending item with one conditional UPDATE (status, claimed_by = its own id, claimed_at); a claim
--- older than a few minutes is a dead server's and may be taken again (docs/replay.md).
+-- A server claims a pending item with one conditional UPDATE (status, claimed_by = its own id, claimed_at) and renews
+-- heartbeat_at while it works; a claim whose heartbeat is older than a few minutes is a dead server's and may be taken
+-- again (docs/replay.md).
 CREATE TABLE replay_item (
     id          ${id_column},
     run_id      BIGINT  NOT NULL REFERENCES replay_run (id),
@@ -30,6 +31,7 @@ CREATE TABLE replay_item (
     status      TEXT    NOT NULL CHECK (status IN ('pending', 'running', 'done')),
     claimed_by  TEXT,
     claimed_at  BIGINT,
+    heartbeat_at BIGINT,
     result      TEXT,
     error       TEXT,
     finished_at BIGINT,

@@ -12,8 +12,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The {@code replay_run} and {@code replay_item} tables. Items are claimed with one conditional UPDATE each (a
- * compare-and-set on the item's status and claim time), so two servers on one database never both hold an item; a
- * claim older than the caller's {@code staleBefore} is taken over (its server is taken for dead).
+ * compare-and-set on the item's status and claim time), so two servers on one database never both hold an item. A
+ * server renews the heartbeat of the items it holds ({@link #heartbeat}); a claim whose heartbeat is older than the
+ * caller's {@code staleBefore} is taken over (its server is taken for dead).
  */
 public final class ReplayRepository {
     /** Candidates read per claim: servers racing for the first one still find one of the next free. */
@@ -82,19 +83,20 @@ public final class ReplayRepository {
     }
 
     /**
-     * Claims for {@code server} the first item that is pending, or running under a claim made before {@code staleBefore};
+     * Claims for {@code server} the first item that is pending, or running under a claim whose last heartbeat was
+     * before {@code staleBefore};
      * empty when there is none (or other servers took every candidate first).
      */
     Optional<Claimed> claim(String server, Instant now, Instant staleBefore) {
         return jdbi.withHandle(h -> {
             List<long[]> candidates = h.createQuery("SELECT id, COALESCE(claimed_at, -1) AS claimed_at FROM replay_item "
-                            + "WHERE status = 'pending' OR (status = 'running' AND claimed_at < :stale) ORDER BY id LIMIT :n")
+                            + "WHERE status = 'pending' OR (status = 'running' AND heartbeat_at < :stale) ORDER BY id LIMIT :n")
                     .bind("stale", staleBefore.toEpochMilli()).bind("n", CANDIDATES)
                     .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("claimed_at")}).list();
             for (long[] c : candidates) {
-                int taken = h.createUpdate("UPDATE replay_item SET status = 'running', claimed_by = :server, claimed_at = :now "
-                                + "WHERE id = :id AND (status = 'pending' OR (status = 'running' AND claimed_at = :was "
-                                + "AND claimed_at < :stale))")
+                int taken = h.createUpdate("UPDATE replay_item SET status = 'running', claimed_by = :server, claimed_at = :now, "
+                                + "heartbeat_at = :now WHERE id = :id AND (status = 'pending' OR (status = 'running' "
+                                + "AND claimed_at = :was AND heartbeat_at < :stale))")
                         .bind("server", server).bind("now", now.toEpochMilli()).bind("id", c[0]).bind("was", c[1])
                         .bind("stale", staleBefore.toEpochMilli()).execute();
                 if (taken == 1) {
@@ -144,10 +146,16 @@ public final class ReplayRepository {
                 + "AND i.status <> 'done')").bind("now", now.toEpochMilli()).execute());
     }
 
+    /** The items {@code server} holds are still being worked on: their claims are not stale. */
+    int heartbeat(String server, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET heartbeat_at = :now WHERE status = 'running' "
+                + "AND claimed_by = :server").bind("now", now.toEpochMilli()).bind("server", server).execute());
+    }
+
     /** Gives back the items {@code server} holds (it is stopping): they are pending again for any server. */
     int release(String server) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET status = 'pending', claimed_by = NULL, "
-                + "claimed_at = NULL WHERE status = 'running' AND claimed_by = :server").bind("server", server).execute());
+                + "claimed_at = NULL, heartbeat_at = NULL WHERE status = 'running' AND claimed_by = :server").bind("server", server).execute());
     }
 
     /** The result line of every done item of the run, in item order, one at a time (never the whole run in memory). */

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The small pool of daemon threads that replays pending items in one serve process: each thread claims an item
  * (atomically, so servers sharing a store never both hold one), replays it with {@link AttackReplayer} and stores its
- * result; with nothing to claim it waits {@code poll} (or until this server starts a run). A claim older than
- * {@code staleAfter} is a dead server's and is taken over. Closing gives back the items this server held.
+ * result; with nothing to claim it waits {@code poll} (or until this server starts a run). One more thread renews the
+ * heartbeat of the items this server holds every third of {@code staleAfter}; a claim whose heartbeat is older than
+ * {@code staleAfter} is a dead server's and is taken over, however long a live server's item takes. Closing gives
+ * back the items this server held.
  */
 public final class ReplayWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayWorkers.class);
@@ -31,7 +33,7 @@ public final class ReplayWorkers implements AutoCloseable {
     /**
      * @param threads    items replayed at once in this process
      * @param poll       how long an idle thread waits before looking for items again (other servers' runs)
-     * @param staleAfter how old a claim is before another server may take the item over
+     * @param staleAfter how old a claim's heartbeat is before another server may take the item over
      */
     public record Settings(int threads, Duration poll, Duration staleAfter) {
         public static final Settings DEFAULT = new Settings(4, Duration.ofSeconds(2), Duration.ofMinutes(5));
@@ -74,6 +76,26 @@ public final class ReplayWorkers implements AutoCloseable {
             t.setDaemon(true);
             threads.add(t);
             t.start();
+        }
+        Thread beat = new Thread(this::heartbeat, "redteam-replay-heartbeat");
+        beat.setDaemon(true);
+        threads.add(beat);
+        beat.start();
+    }
+
+    private void heartbeat() {
+        long every = Math.max(1, settings.staleAfter().toMillis() / 3);
+        while (!closed) {
+            try {
+                Thread.sleep(every);
+                runs.heartbeat(server, clock.instant());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("could not renew the heartbeat of this server's replay items: {}", e.toString());
+                }
+            }
         }
     }
 

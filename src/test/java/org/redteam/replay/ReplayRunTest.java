@@ -170,6 +170,26 @@ class ReplayRunTest {
         }
     }
 
+    /** A claim older than the stale time whose server still renews its heartbeat is not taken over. */
+    @Test
+    void aClaimWithARecentHeartbeatIsKeptHoweverOld() {
+        try (org.redteam.Store store = App.at(store()).openStore()) {
+            ReplayRepository repo = new ReplayRepository(store.database().jdbi());
+            long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            repo.create("r", admin, t0, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v",
+                    List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(ReplayFixtures.attack("a1", "a lock")))));
+            Duration stale = Duration.ofMinutes(5);
+            ReplayRepository.Claimed held = repo.claim("slow", t0, t0.minus(stale)).orElseThrow();
+            Instant t1 = t0.plus(Duration.ofMinutes(4));
+            assertThat(repo.heartbeat("slow", t1)).isEqualTo(1);
+
+            Instant t2 = t0.plus(Duration.ofMinutes(8));
+            assertThat(repo.claim("other", t2, t2.minus(stale))).isEmpty();
+            assertThat(repo.finish(held, "slow", "{}", null, t2)).isTrue();
+        }
+    }
+
     /** A run whose last item was stored by a server that stopped before closing the run is closed by an idle one. */
     @Test
     void aRunWhoseItemsAreAllDoneIsClosedByTheNextIdleLook() {
