@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +20,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class ReplayRepository {
     /** Candidates read per claim: servers racing for the first one still find one of the next free. */
     private static final int CANDIDATES = 8;
+    /** Result lines read per query. */
+    static final int RESULT_PAGE = 200;
     private static final String RUN_COLUMNS = "id, name, created_by, created_at, filter, target_ids, judge_ids, samples, "
             + "suite_version, status, total, finished_at";
 
@@ -88,31 +91,37 @@ public final class ReplayRepository {
      * empty when there is none (or other servers took every candidate first).
      */
     Optional<Claimed> claim(String server, Instant now, Instant staleBefore) {
-        return jdbi.withHandle(h -> {
-            List<long[]> candidates = h.createQuery("SELECT id, COALESCE(claimed_at, -1) AS claimed_at FROM replay_item "
-                            + "WHERE status = 'pending' OR (status = 'running' AND heartbeat_at < :stale) ORDER BY id LIMIT :n")
-                    .bind("stale", staleBefore.toEpochMilli()).bind("n", CANDIDATES)
-                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("claimed_at")}).list();
-            for (long[] c : candidates) {
+        // read first, outside a transaction: an idle server's look for work takes no write lock
+        List<long[]> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id, COALESCE(claimed_at, -1) AS claimed_at "
+                        + "FROM replay_item WHERE status = 'pending' OR (status = 'running' AND heartbeat_at < :stale) "
+                        + "ORDER BY id LIMIT :n")
+                .bind("stale", staleBefore.toEpochMilli()).bind("n", CANDIDATES)
+                .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("claimed_at")}).list());
+        for (long[] c : candidates) {
+            Optional<Claimed> claimed = jdbi.inTransaction(h -> {
                 int taken = h.createUpdate("UPDATE replay_item SET status = 'running', claimed_by = :server, claimed_at = :now, "
                                 + "heartbeat_at = :now WHERE id = :id AND (status = 'pending' OR (status = 'running' "
                                 + "AND claimed_at = :was AND heartbeat_at < :stale))")
                         .bind("server", server).bind("now", now.toEpochMilli()).bind("id", c[0]).bind("was", c[1])
                         .bind("stale", staleBefore.toEpochMilli()).execute();
-                if (taken == 1) {
-                    return Optional.of(h.createQuery("SELECT i.id, i.run_id, i.attack, i.target_id, r.judge_ids, r.samples, "
-                                    + "r.suite_version, r.filter FROM replay_item i JOIN replay_run r ON r.id = i.run_id "
-                                    + "WHERE i.id = :id")
-                            .bind("id", c[0])
-                            .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getLong("run_id"), rs.getString("attack"),
-                                    rs.getString("target_id"), now.toEpochMilli(), FilterJson.readIds(rs.getString("judge_ids")),
-                                    rs.getInt("samples"), rs.getString("suite_version"),
-                                    FilterJson.read(rs.getString("filter")).seed()))
-                            .one());
+                if (taken != 1) {
+                    return Optional.<Claimed>empty();
                 }
+                return Optional.of(h.createQuery("SELECT i.id, i.run_id, i.attack, i.target_id, r.judge_ids, r.samples, "
+                                + "r.suite_version, r.filter FROM replay_item i JOIN replay_run r ON r.id = i.run_id "
+                                + "WHERE i.id = :id")
+                        .bind("id", c[0])
+                        .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getLong("run_id"), rs.getString("attack"),
+                                rs.getString("target_id"), now.toEpochMilli(), FilterJson.readIds(rs.getString("judge_ids")),
+                                rs.getInt("samples"), rs.getString("suite_version"),
+                                FilterJson.read(rs.getString("filter")).seed()))
+                        .one());
+            });
+            if (claimed.isPresent()) {
+                return claimed;
             }
-            return Optional.empty();
-        });
+        }
+        return Optional.empty();
     }
 
     /**
@@ -122,13 +131,13 @@ public final class ReplayRepository {
      * the other's commit there, where inside their own transactions neither would.
      */
     boolean finish(ReplayRepository.Claimed item, String server, String resultLine, String error, Instant now) {
-        boolean stored = jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET status = 'done', result = :result, "
+        boolean stored = jdbi.inTransaction(h -> h.createUpdate("UPDATE replay_item SET status = 'done', result = :result, "
                         + "error = :error, finished_at = :now WHERE id = :id AND status = 'running' AND claimed_by = :server "
                         + "AND claimed_at = :claimedAt")
                 .bind("result", resultLine).bind("error", error).bind("now", now.toEpochMilli()).bind("id", item.itemId())
                 .bind("server", server).bind("claimedAt", item.claimedAt()).execute()) == 1;
         if (stored) {
-            jdbi.useHandle(h -> h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now WHERE id = :run "
+            jdbi.useTransaction(h -> h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now WHERE id = :run "
                             + "AND status = 'running' AND NOT EXISTS (SELECT 1 FROM replay_item WHERE run_id = :run "
                             + "AND status <> 'done')")
                     .bind("now", now.toEpochMilli()).bind("run", item.runId()).execute());
@@ -141,28 +150,44 @@ public final class ReplayRepository {
      * closing its run leaves one behind); idle workers call it.
      */
     int closeFinished(Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now "
-                + "WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM replay_item i WHERE i.run_id = replay_run.id "
-                + "AND i.status <> 'done')").bind("now", now.toEpochMilli()).execute());
+        String finished = "status = 'running' AND NOT EXISTS (SELECT 1 FROM replay_item i WHERE i.run_id = replay_run.id "
+                + "AND i.status <> 'done')";
+        boolean any = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM replay_run WHERE " + finished)
+                .mapTo(Long.class).one()) > 0;
+        return !any ? 0 : jdbi.inTransaction(h -> h.createUpdate("UPDATE replay_run SET status = 'done', finished_at = :now "
+                + "WHERE " + finished).bind("now", now.toEpochMilli()).execute());
     }
 
     /** The items {@code server} holds are still being worked on: their claims are not stale. */
     int heartbeat(String server, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET heartbeat_at = :now WHERE status = 'running' "
+        return jdbi.inTransaction(h -> h.createUpdate("UPDATE replay_item SET heartbeat_at = :now WHERE status = 'running' "
                 + "AND claimed_by = :server").bind("now", now.toEpochMilli()).bind("server", server).execute());
     }
 
     /** Gives back the items {@code server} holds (it is stopping): they are pending again for any server. */
     int release(String server) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE replay_item SET status = 'pending', claimed_by = NULL, "
+        return jdbi.inTransaction(h -> h.createUpdate("UPDATE replay_item SET status = 'pending', claimed_by = NULL, "
                 + "claimed_at = NULL, heartbeat_at = NULL WHERE status = 'running' AND claimed_by = :server").bind("server", server).execute());
     }
 
-    /** The result line of every done item of the run, in item order, one at a time (never the whole run in memory). */
+    /**
+     * The result line of every done item of the run, in item order, a page at a time (never the whole run in
+     * memory, and no transaction held open while a slow client downloads).
+     */
     void results(long runId, Consumer<String> line) {
-        jdbi.useTransaction(h -> h.createQuery("SELECT result FROM replay_item WHERE run_id = :run AND status = 'done' "
-                        + "ORDER BY id").bind("run", runId).setFetchSize(200)
-                .mapTo(String.class).forEach(line));
+        long after = -1;
+        while (true) {
+            long from = after;
+            List<Map.Entry<Long, String>> page = jdbi.withHandle(h -> h.createQuery("SELECT id, result FROM replay_item "
+                            + "WHERE run_id = :run AND status = 'done' AND id > :after ORDER BY id LIMIT :n")
+                    .bind("run", runId).bind("after", from).bind("n", RESULT_PAGE)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("result"))).list());
+            page.forEach(e -> line.accept(e.getValue()));
+            if (page.size() < RESULT_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).getKey();
+        }
     }
 
     private static ReplayRun run(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -210,6 +210,28 @@ class ReplayRunTest {
         }
     }
 
+    /** Results are read a page at a time: every line once, in item order, past a page's end. */
+    @Test
+    void resultsComeOnceEachInItemOrderAcrossPages() {
+        try (org.redteam.Store store = App.at(store()).openStore()) {
+            ReplayRepository repo = new ReplayRepository(store.database().jdbi());
+            long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
+            int n = 2 * ReplayRepository.RESULT_PAGE + 1;
+            List<ReplayRepository.NewItem> items = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                items.add(new ReplayRepository.NewItem("a" + i, "one", SuiteFile.line(ReplayFixtures.attack("a" + i, "a lock"))));
+            }
+            long run = repo.create("r", admin, Instant.EPOCH, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v", items);
+            store.database().jdbi().useHandle(h -> h.execute("UPDATE replay_item SET status = 'done', result = attack_id"));
+
+            List<String> lines = new java.util.ArrayList<>();
+            repo.results(run, lines::add);
+
+            assertThat(lines).hasSize(n);
+            assertThat(lines).containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).mapToObj(i -> "a" + i).toList());
+        }
+    }
+
     /** A server that stops gives its held items back: pending again, for the next server, at once. */
     @Test
     void aStoppingServerGivesBackTheItemsItHolds() {
