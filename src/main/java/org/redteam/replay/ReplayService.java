@@ -28,6 +28,8 @@ import org.redteam.worker.Worker;
 public final class ReplayService implements AutoCloseable {
     /** The most replies an admin may have drawn per turn. */
     public static final int MAX_SAMPLES = 16;
+    /** The longest run name. */
+    public static final int MAX_NAME = 200;
 
     private final ReplayRepository runs;
     private final AttackSelection selection;
@@ -89,6 +91,9 @@ public final class ReplayService implements AutoCloseable {
         }
         if (request.samples() < 1 || request.samples() > MAX_SAMPLES) {
             throw new InvalidInputException("samples: must be 1 to " + MAX_SAMPLES + ", got " + request.samples());
+        }
+        if (request.name().length() > MAX_NAME) {
+            throw new InvalidInputException("name: at most " + MAX_NAME + " characters, got " + request.name().length());
         }
         List<Attack> attacks = selection.select(request.filter());
         if (attacks.isEmpty()) {

@@ -169,9 +169,10 @@ public final class ReplayWorkers implements AutoCloseable {
             started = List.copyOf(threads);
         }
         started.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         for (Thread t : started) {
             try {
-                t.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

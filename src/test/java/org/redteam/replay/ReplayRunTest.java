@@ -129,6 +129,8 @@ class ReplayRunTest {
                     List.of("words"), 17))).isInstanceOf(InvalidInputException.class).hasMessageContaining("samples");
             assertThatThrownBy(() -> app.replays().start(ada, new ReplayService.Request("", AttackFilter.ALL, List.of("one"),
                     List.of(), 1))).isInstanceOf(InvalidInputException.class).hasMessageContaining("pick at least one judge");
+            assertThatThrownBy(() -> app.replays().start(ada, new ReplayService.Request("n".repeat(201), AttackFilter.ALL,
+                    List.of("one"), List.of("words"), 1))).isInstanceOf(InvalidInputException.class).hasMessageContaining("name");
             assertThat(app.replays().runs(ada)).isEmpty();
             assertThat(backend.total()).isZero();
         }
