@@ -124,9 +124,14 @@ final class ReplayFixtures {
 
     /** The platform on {@code store}: {@code backend} answers for every target, {@link #judge()} judges. */
     static App.Builder platform(StoreLocation store, CountingBackend backend, AttackSelection attacks) {
+        return platform(store, backend, attacks, FAST);
+    }
+
+    static App.Builder platform(StoreLocation store, CountingBackend backend, AttackSelection attacks,
+                                ReplayWorkers.Settings settings) {
         return App.at(store).clock(Clock.systemUTC()).targets(new TargetFactory((id, spec) -> backend.of(id)))
                 .preferenceModel(FakePreferenceModel.minusLength()).judges(List.of(judge())).attacks(attacks)
-                .replaySettings(FAST);
+                .replaySettings(settings);
     }
 
     static ReplayService.Request request(List<String> targets) {

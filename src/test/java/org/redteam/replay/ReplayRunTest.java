@@ -252,6 +252,31 @@ class ReplayRunTest {
         }
     }
 
+    /** Closing the platform mid-run stops its workers and leaves no item held: the next server takes them at once. */
+    @Test
+    void aPlatformClosedMidRunLeavesItsItemsPendingForTheNextServer() {
+        ReplayFixtures.CountingBackend slow = new ReplayFixtures.CountingBackend(Duration.ofSeconds(2));
+        // claims go stale only after an hour: what the next server finds, it finds given back
+        ReplayWorkers.Settings settings = new ReplayWorkers.Settings(3, Duration.ofMillis(50), Duration.ofHours(1));
+        ReplayFixtures.FixedSelection attacks = new ReplayFixtures.FixedSelection(ReplayFixtures.many(5));
+        long runId;
+        Worker ada;
+        try (Platform app = ReplayFixtures.platform(store(), slow, attacks, settings).start(ReplayFixtures.CONFIG)) {
+            ada = admin(app);
+            ReplayRun run = app.replays().start(ada, ReplayFixtures.request(List.of("one")));
+            runId = run.id();
+            Eventually.within(Duration.ofSeconds(10), "items are being replayed",
+                    () -> app.replays().progress(ada, run).running() > 0);
+        }
+        ReplayFixtures.CountingBackend fast = new ReplayFixtures.CountingBackend(Duration.ZERO);
+        try (Platform next = ReplayFixtures.platform(store(), fast, attacks, settings).start(ReplayFixtures.CONFIG)) {
+            ReplayRun run = next.replays().run(ada, runId);
+            Eventually.within(Duration.ofSeconds(20), "the next server finishes the run",
+                    () -> next.replays().run(ada, runId).done());
+            assertThat(next.replays().progress(ada, run).errors()).isZero();
+        }
+    }
+
     static Worker admin(Platform app) {
         return app.store().workers().add("ada", EnumSet.of(Role.ADMIN), Optional.empty()).worker();
     }
