@@ -50,7 +50,7 @@ public final class ReplayRepository {
                     .bind("name", name).bind("by", createdBy).bind("at", at.toEpochMilli())
                     .bind("filter", FilterJson.write(filter)).bind("targets", FilterJson.writeIds(targetIds))
                     .bind("judges", FilterJson.writeIds(judgeIds)).bind("samples", samples).bind("version", suiteVersion)
-                    .bind("status", items.isEmpty() ? ReplayRun.DONE : ReplayRun.RUNNING).bind("total", items.size())
+                    .bind("status", items.isEmpty() ? StoredRun.DONE : StoredRun.RUNNING).bind("total", items.size())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             PreparedBatch batch = h.prepareBatch("INSERT INTO replay_item (run_id, attack_id, target_id, attack, status) "
                     + "VALUES (:run, :attack, :target, :line, 'pending')");
@@ -66,22 +66,22 @@ public final class ReplayRepository {
     }
 
     /** Every run, the latest first. */
-    List<ReplayRun> runs() {
+    List<StoredRun> runs() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM replay_run ORDER BY id DESC")
                 .map(ReplayRepository::run).list());
     }
 
-    Optional<ReplayRun> find(long id) {
+    Optional<StoredRun> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + " FROM replay_run WHERE id = :id")
                 .bind("id", id).map(ReplayRepository::run).findOne());
     }
 
-    ReplayRun.Progress progress(ReplayRun run) {
+    StoredRun.Progress progress(StoredRun run) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(CASE WHEN status = 'done' THEN 1 END) AS done, "
                         + "COUNT(CASE WHEN status = 'done' AND error IS NOT NULL THEN 1 END) AS errors, "
                         + "COUNT(CASE WHEN status = 'running' THEN 1 END) AS running FROM replay_item WHERE run_id = :run")
                 .bind("run", run.id())
-                .map((rs, ctx) -> new ReplayRun.Progress(run.total(), rs.getLong("done"), rs.getLong("errors"), rs.getLong("running")))
+                .map((rs, ctx) -> new StoredRun.Progress(run.total(), rs.getLong("done"), rs.getLong("errors"), rs.getLong("running")))
                 .one());
     }
 
@@ -190,10 +190,10 @@ public final class ReplayRepository {
         }
     }
 
-    private static ReplayRun run(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static StoredRun run(ResultSet rs, StatementContext ctx) throws SQLException {
         long finished = rs.getLong("finished_at");
         Optional<Instant> finishedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(finished));
-        return new ReplayRun(rs.getLong("id"), rs.getString("name"), rs.getLong("created_by"),
+        return new StoredRun(rs.getLong("id"), rs.getString("name"), rs.getLong("created_by"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), FilterJson.read(rs.getString("filter")),
                 FilterJson.readIds(rs.getString("target_ids")), FilterJson.readIds(rs.getString("judge_ids")),
                 rs.getInt("samples"), rs.getString("suite_version"), rs.getString("status"), rs.getLong("total"), finishedAt);

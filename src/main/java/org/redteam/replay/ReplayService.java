@@ -79,7 +79,7 @@ public final class ReplayService implements AutoCloseable {
      *
      * @throws InvalidInputException no target, an unknown target or judge, samples out of range, or no attack
      */
-    public ReplayRun start(Worker admin, Request request) {
+    public StoredRun start(Worker admin, Request request) {
         requireAdmin(admin);
         List<String> targetIds = known("target", request.targetIds(), targetIds());
         List<String> judgeIds = known("judge", request.judgeIds(), judgeIds());
@@ -120,23 +120,23 @@ public final class ReplayService implements AutoCloseable {
     }
 
     /** Every run, the latest first. */
-    public List<ReplayRun> runs(Worker admin) {
+    public List<StoredRun> runs(Worker admin) {
         requireAdmin(admin);
         return runs.runs();
     }
 
-    public ReplayRun run(Worker admin, long id) {
+    public StoredRun run(Worker admin, long id) {
         requireAdmin(admin);
         return runs.find(id).orElseThrow(() -> new NotFoundException("there is no replay run " + id));
     }
 
-    public ReplayRun.Progress progress(Worker admin, ReplayRun run) {
+    public StoredRun.Progress progress(Worker admin, StoredRun run) {
         requireAdmin(admin);
         return runs.progress(run);
     }
 
     /** Per target of the run, its success so far by each of the run's judges, over the items done. */
-    public List<ReplayRun.TargetSuccess> success(Worker admin, ReplayRun run) {
+    public List<StoredRun.TargetSuccess> success(Worker admin, StoredRun run) {
         requireAdmin(admin);
         Map<String, List<SuccessTally>> tallies = new LinkedHashMap<>();
         for (String target : run.targetIds()) {
@@ -147,11 +147,11 @@ public final class ReplayService implements AutoCloseable {
             ReplayResult r = ReplayResults.parse(line, "replay run " + run.id() + " result " + (++n[0]));
             tallies.getOrDefault(r.targetId(), List.of()).forEach(t -> t.add(r));
         });
-        return tallies.entrySet().stream().map(e -> new ReplayRun.TargetSuccess(e.getKey(), e.getValue())).toList();
+        return tallies.entrySet().stream().map(e -> new StoredRun.TargetSuccess(e.getKey(), e.getValue())).toList();
     }
 
     /** Each done item's {@link ReplayResults#line}, in item order, one at a time. */
-    public void results(Worker admin, ReplayRun run, Consumer<String> line) {
+    public void results(Worker admin, StoredRun run, Consumer<String> line) {
         requireAdmin(admin);
         runs.results(run.id(), line);
     }

@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.replay.AttackFilter;
-import org.redteam.replay.ReplayRun;
+import org.redteam.replay.StoredRun;
 import org.redteam.replay.ReplayService;
 import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
@@ -57,13 +57,13 @@ final class ReplayPages {
         String samples = ctx.formParam("samples");
         ReplayService.Request request = new ReplayService.Request(ctx.formParam("name"), filter, ctx.formParams("targets"),
                 ctx.formParams("judges"), samples == null || samples.isBlank() ? 1 : Params.wholeNumber("samples", samples));
-        ReplayRun run = replays.start(admin, request);
+        StoredRun run = replays.start(admin, request);
         ctx.redirect("/admin/replays/" + run.id(), HttpStatus.SEE_OTHER);
     }
 
     private void run(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        ReplayRun run = replays.run(admin, Params.id(ctx, "id", "replay run id"));
+        StoredRun run = replays.run(admin, Params.id(ctx, "id", "replay run id"));
         views.render(ctx, "adminReplay.jte", new ReplayViews.Run(Auth.page(ctx), run, replays.progress(admin, run),
                 replays.success(admin, run)));
     }
@@ -71,7 +71,7 @@ final class ReplayPages {
     /** One line per done item, streamed: a large run is never held whole. */
     private void results(Context ctx) {
         Worker admin = Auth.worker(ctx, Role.ADMIN);
-        ReplayRun run = replays.run(admin, Params.id(ctx, "id", "replay run id"));
+        StoredRun run = replays.run(admin, Params.id(ctx, "id", "replay run id"));
         ctx.contentType("application/x-ndjson; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"replay-" + run.id() + "-results.jsonl\"");
         OutputStream out = ctx.outputStream();

@@ -2,7 +2,7 @@ package org.redteam.web;
 
 import java.util.List;
 import java.util.Locale;
-import org.redteam.replay.ReplayRun;
+import org.redteam.replay.StoredRun;
 import org.redteam.replay.SuccessTally;
 
 /** What the replay pages ({@code adminReplays.jte}, {@code adminReplay.jte}) render. */
@@ -12,7 +12,7 @@ public final class ReplayViews {
     }
 
     /** A run with how far it has got. */
-    public record Row(ReplayRun run, ReplayRun.Progress progress) {
+    public record Row(StoredRun run, StoredRun.Progress progress) {
     }
 
     /**
@@ -24,7 +24,7 @@ public final class ReplayViews {
     }
 
     /** One run: its progress (refreshed while it runs) and each target's success so far by each judge. */
-    public record Run(PageContext ctx, ReplayRun run, ReplayRun.Progress progress, List<ReplayRun.TargetSuccess> success) {
+    public record Run(PageContext ctx, StoredRun run, StoredRun.Progress progress, List<StoredRun.TargetSuccess> success) {
     }
 
     /** "41.7% (5 of 12)", or "–" while the judge has decided nothing. */

@@ -27,10 +27,10 @@ class ReplayBrowserTest {
     @Test
     void anAdminStartsAReplayFromTheFormAndWatchesItFinish() {
         // slow enough that the run page first shows the run going on
-        ReplayFixtures.CountingBackend backend = new ReplayFixtures.CountingBackend(Duration.ofMillis(1500));
-        ReplayFixtures.FixedSelection attacks = new ReplayFixtures.FixedSelection(ReplayFixtures.three());
-        try (TestPlatform platform = TestPlatform.start(ReplayFixtures.platform(StoreLocation.directory(dir), backend, attacks),
-                ReplayFixtures.CONFIG)) {
+        StoredRunFixtures.CountingBackend backend = new StoredRunFixtures.CountingBackend(Duration.ofMillis(1500));
+        StoredRunFixtures.FixedSelection attacks = new StoredRunFixtures.FixedSelection(StoredRunFixtures.three());
+        try (TestPlatform platform = TestPlatform.start(StoredRunFixtures.platform(StoreLocation.directory(dir), backend, attacks),
+                StoredRunFixtures.CONFIG)) {
             WorkerService.NewWorker root = platform.addWorker("root", Role.ADMIN);
             try (Browser browser = Browser.withConsoleLog(profile)) {
                 browser.open(platform.baseUrl() + "/invite/" + root.inviteSecret());

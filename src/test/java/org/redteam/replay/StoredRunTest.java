@@ -27,7 +27,7 @@ import org.redteam.worker.Worker;
 import org.redteam.worker.WorkerService;
 
 /** A replay run started on the platform is replayed in the background, stored, shown and downloadable (SQLite). */
-class ReplayRunTest {
+class StoredRunTest {
     @TempDir
     Path dir;
 
@@ -37,19 +37,19 @@ class ReplayRunTest {
 
     @Test
     void aStartedRunReplaysEveryAttackOnEveryTargetOnceAndItsResultsDownload() {
-        ReplayFixtures.CountingBackend backend = new ReplayFixtures.CountingBackend(Duration.ZERO);
-        ReplayFixtures.FixedSelection attacks = new ReplayFixtures.FixedSelection(ReplayFixtures.three());
-        try (TestPlatform platform = TestPlatform.start(ReplayFixtures.platform(store(), backend, attacks), ReplayFixtures.CONFIG)) {
+        StoredRunFixtures.CountingBackend backend = new StoredRunFixtures.CountingBackend(Duration.ZERO);
+        StoredRunFixtures.FixedSelection attacks = new StoredRunFixtures.FixedSelection(StoredRunFixtures.three());
+        try (TestPlatform platform = TestPlatform.start(StoredRunFixtures.platform(store(), backend, attacks), StoredRunFixtures.CONFIG)) {
             WorkerService.NewWorker ada = platform.addWorker("ada", Role.ADMIN);
             ReplayService replays = platform.app().replays();
 
-            ReplayRun run = replays.start(ada.worker(), ReplayFixtures.request(List.of("one", "two")));
+            StoredRun run = replays.start(ada.worker(), StoredRunFixtures.request(List.of("one", "two")));
             Eventually.within(Duration.ofSeconds(20), "the run is done",
                     () -> replays.run(ada.worker(), run.id()).done());
 
-            ReplayRun done = replays.run(ada.worker(), run.id());
+            StoredRun done = replays.run(ada.worker(), run.id());
             assertThat(done.total()).isEqualTo(6);
-            assertThat(replays.progress(ada.worker(), done)).isEqualTo(new ReplayRun.Progress(6, 6, 0, 0));
+            assertThat(replays.progress(ada.worker(), done)).isEqualTo(new StoredRun.Progress(6, 6, 0, 0));
             // each turn of each attack once per target: a1 1 + a2 2 + a3 1 turns, on two targets
             assertThat(backend.total()).isEqualTo(8);
             assertThat(backend.calls).allSatisfy((k, n) -> assertThat(n.get()).as(k).isEqualTo(k.contains("what tools") ? 2 : 1));
@@ -85,24 +85,24 @@ class ReplayRunTest {
     @Test
     void aRunsSuiteVersionIsItsAttacksSuiteFileVersion() {
         Path suite = dir.resolve("suite.jsonl");
-        SuiteFile.write(suite, ReplayFixtures.three().iterator());
+        SuiteFile.write(suite, StoredRunFixtures.three().iterator());
         StringBuilder lines = new StringBuilder();
-        ReplayFixtures.three().forEach(a -> lines.append(SuiteFile.line(a)).append('\n'));
+        StoredRunFixtures.three().forEach(a -> lines.append(SuiteFile.line(a)).append('\n'));
         assertThat(ReplayService.version(lines.toString())).isEqualTo(SuiteFile.version(suite));
     }
 
     @Test
     void aBackendFailureIsItsItemsErrorAndTheRunGoesOn() {
-        ReplayFixtures.CountingBackend backend = new ReplayFixtures.CountingBackend(Duration.ZERO);
-        List<Attack> attacks = List.of(ReplayFixtures.attack("a1", "tell me how to pick a lock"),
-                ReplayFixtures.attack("a2", "FAIL here"));
-        try (Platform app = ReplayFixtures.platform(store(), backend, new ReplayFixtures.FixedSelection(attacks))
-                .start(ReplayFixtures.CONFIG)) {
+        StoredRunFixtures.CountingBackend backend = new StoredRunFixtures.CountingBackend(Duration.ZERO);
+        List<Attack> attacks = List.of(StoredRunFixtures.attack("a1", "tell me how to pick a lock"),
+                StoredRunFixtures.attack("a2", "FAIL here"));
+        try (Platform app = StoredRunFixtures.platform(store(), backend, new StoredRunFixtures.FixedSelection(attacks))
+                .start(StoredRunFixtures.CONFIG)) {
             Worker ada = admin(app);
-            ReplayRun run = app.replays().start(ada, ReplayFixtures.request(List.of("one")));
+            StoredRun run = app.replays().start(ada, StoredRunFixtures.request(List.of("one")));
             Eventually.within(Duration.ofSeconds(20), "the run is done", () -> app.replays().run(ada, run.id()).done());
 
-            assertThat(app.replays().progress(ada, run)).isEqualTo(new ReplayRun.Progress(2, 2, 1, 0));
+            assertThat(app.replays().progress(ada, run)).isEqualTo(new StoredRun.Progress(2, 2, 1, 0));
             SuccessTally tally = app.replays().success(ada, run).get(0).byJudge().get(0);
             assertThat(tally.errors()).isEqualTo(1);
             assertThat(tally.harmful()).isEqualTo(1);
@@ -112,18 +112,18 @@ class ReplayRunTest {
 
     @Test
     void onlyAdminsStartOrReadRunsAndABadRequestSaysWhatIsWrong() {
-        ReplayFixtures.CountingBackend backend = new ReplayFixtures.CountingBackend(Duration.ZERO);
-        ReplayFixtures.FixedSelection attacks = new ReplayFixtures.FixedSelection(ReplayFixtures.three());
-        try (Platform app = ReplayFixtures.platform(store(), backend, attacks).start(ReplayFixtures.CONFIG)) {
+        StoredRunFixtures.CountingBackend backend = new StoredRunFixtures.CountingBackend(Duration.ZERO);
+        StoredRunFixtures.FixedSelection attacks = new StoredRunFixtures.FixedSelection(StoredRunFixtures.three());
+        try (Platform app = StoredRunFixtures.platform(store(), backend, attacks).start(StoredRunFixtures.CONFIG)) {
             Worker ada = admin(app);
             Worker rita = app.store().workers().add("rita", EnumSet.of(Role.RED_TEAMER, Role.REVIEWER), Optional.empty()).worker();
 
-            assertThatThrownBy(() -> app.replays().start(rita, ReplayFixtures.request(List.of("one"))))
+            assertThatThrownBy(() -> app.replays().start(rita, StoredRunFixtures.request(List.of("one"))))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> app.replays().runs(rita)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> app.replays().start(ada, ReplayFixtures.request(List.of())))
+            assertThatThrownBy(() -> app.replays().start(ada, StoredRunFixtures.request(List.of())))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("pick at least one target");
-            assertThatThrownBy(() -> app.replays().start(ada, ReplayFixtures.request(List.of("three"))))
+            assertThatThrownBy(() -> app.replays().start(ada, StoredRunFixtures.request(List.of("three"))))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("no target 'three'");
             assertThatThrownBy(() -> app.replays().start(ada, new ReplayService.Request("", AttackFilter.ALL, List.of("one"),
                     List.of("words"), 17))).isInstanceOf(InvalidInputException.class).hasMessageContaining("samples");
@@ -143,8 +143,8 @@ class ReplayRunTest {
             ReplayRepository repo = new ReplayRepository(store.database().jdbi());
             long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
             Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-            Attack a1 = ReplayFixtures.attack("a1", "tell me how to pick a lock");
-            Attack a2 = ReplayFixtures.attack("a2", "and another lock");
+            Attack a1 = StoredRunFixtures.attack("a1", "tell me how to pick a lock");
+            Attack a2 = StoredRunFixtures.attack("a2", "and another lock");
             long run = repo.create("r", admin, t0, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v",
                     List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(a1)),
                             new ReplayRepository.NewItem("a2", "one", SuiteFile.line(a2))));
@@ -180,7 +180,7 @@ class ReplayRunTest {
             long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
             Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
             repo.create("r", admin, t0, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v",
-                    List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(ReplayFixtures.attack("a1", "a lock")))));
+                    List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(StoredRunFixtures.attack("a1", "a lock")))));
             Duration stale = Duration.ofMinutes(5);
             ReplayRepository.Claimed held = repo.claim("slow", t0, t0.minus(stale)).orElseThrow();
             Instant t1 = t0.plus(Duration.ofMinutes(4));
@@ -200,7 +200,7 @@ class ReplayRunTest {
             long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
             Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
             long run = repo.create("r", admin, t0, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v",
-                    List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(ReplayFixtures.attack("a1", "a lock")))));
+                    List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(StoredRunFixtures.attack("a1", "a lock")))));
             repo.claim("s", t0, t0.minusSeconds(300)).orElseThrow();
             store.database().jdbi().useHandle(h -> h.execute("UPDATE replay_item SET status = 'done', result = '{}'"));
             assertThat(repo.find(run).orElseThrow().done()).isFalse();
@@ -221,7 +221,7 @@ class ReplayRunTest {
             int n = 2 * ReplayRepository.RESULT_PAGE + 1;
             List<ReplayRepository.NewItem> items = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                items.add(new ReplayRepository.NewItem("a" + i, "one", SuiteFile.line(ReplayFixtures.attack("a" + i, "a lock"))));
+                items.add(new ReplayRepository.NewItem("a" + i, "one", SuiteFile.line(StoredRunFixtures.attack("a" + i, "a lock"))));
             }
             long run = repo.create("r", admin, Instant.EPOCH, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v", items);
             store.database().jdbi().useHandle(h -> h.execute("UPDATE replay_item SET status = 'done', result = attack_id"));
@@ -241,7 +241,7 @@ class ReplayRunTest {
             ReplayRepository repo = new ReplayRepository(store.database().jdbi());
             long admin = store.workers().add("ada", Set.of(Role.ADMIN), Optional.empty()).worker().id();
             Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-            Attack a1 = ReplayFixtures.attack("a1", "tell me how to pick a lock");
+            Attack a1 = StoredRunFixtures.attack("a1", "tell me how to pick a lock");
             repo.create("r", admin, t0, AttackFilter.ALL, List.of("one"), List.of("words"), 1, "v",
                     List.of(new ReplayRepository.NewItem("a1", "one", SuiteFile.line(a1))));
             ReplayRepository.Claimed held = repo.claim("stopping", t0, t0.minusSeconds(300)).orElseThrow();
@@ -255,22 +255,22 @@ class ReplayRunTest {
     /** Closing the platform mid-run stops its workers and leaves no item held: the next server takes them at once. */
     @Test
     void aPlatformClosedMidRunLeavesItsItemsPendingForTheNextServer() {
-        ReplayFixtures.CountingBackend slow = new ReplayFixtures.CountingBackend(Duration.ofSeconds(2));
+        StoredRunFixtures.CountingBackend slow = new StoredRunFixtures.CountingBackend(Duration.ofSeconds(2));
         // claims go stale only after an hour: what the next server finds, it finds given back
         ReplayWorkers.Settings settings = new ReplayWorkers.Settings(3, Duration.ofMillis(50), Duration.ofHours(1));
-        ReplayFixtures.FixedSelection attacks = new ReplayFixtures.FixedSelection(ReplayFixtures.many(5));
+        StoredRunFixtures.FixedSelection attacks = new StoredRunFixtures.FixedSelection(StoredRunFixtures.many(5));
         long runId;
         Worker ada;
-        try (Platform app = ReplayFixtures.platform(store(), slow, attacks, settings).start(ReplayFixtures.CONFIG)) {
+        try (Platform app = StoredRunFixtures.platform(store(), slow, attacks, settings).start(StoredRunFixtures.CONFIG)) {
             ada = admin(app);
-            ReplayRun run = app.replays().start(ada, ReplayFixtures.request(List.of("one")));
+            StoredRun run = app.replays().start(ada, StoredRunFixtures.request(List.of("one")));
             runId = run.id();
             Eventually.within(Duration.ofSeconds(10), "items are being replayed",
                     () -> app.replays().progress(ada, run).running() > 0);
         }
-        ReplayFixtures.CountingBackend fast = new ReplayFixtures.CountingBackend(Duration.ZERO);
-        try (Platform next = ReplayFixtures.platform(store(), fast, attacks, settings).start(ReplayFixtures.CONFIG)) {
-            ReplayRun run = next.replays().run(ada, runId);
+        StoredRunFixtures.CountingBackend fast = new StoredRunFixtures.CountingBackend(Duration.ZERO);
+        try (Platform next = StoredRunFixtures.platform(store(), fast, attacks, settings).start(StoredRunFixtures.CONFIG)) {
+            StoredRun run = next.replays().run(ada, runId);
             Eventually.within(Duration.ofSeconds(20), "the next server finishes the run",
                     () -> next.replays().run(ada, runId).done());
             assertThat(next.replays().progress(ada, run).errors()).isZero();

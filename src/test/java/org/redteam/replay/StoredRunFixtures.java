@@ -22,7 +22,7 @@ import org.redteam.testing.FakePreferenceModel;
 import org.redteam.testing.WordJudge;
 
 /** A two-target campaign, fixed attacks, a backend that counts its calls per attack, a judge of one word. */
-final class ReplayFixtures {
+final class StoredRunFixtures {
     static final CampaignConfig CONFIG = new CampaignConfigLoader().parse("replay.yaml", """
             name: replay campaign
             targets:
@@ -32,7 +32,7 @@ final class ReplayFixtures {
     /** Fast polls and takeovers, so tests wait milliseconds, not minutes. */
     static final ReplayWorkers.Settings FAST = new ReplayWorkers.Settings(3, Duration.ofMillis(50), Duration.ofSeconds(2));
 
-    private ReplayFixtures() {
+    private StoredRunFixtures() {
     }
 
     static Attack attack(String id, String... turns) {

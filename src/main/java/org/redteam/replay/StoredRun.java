@@ -14,14 +14,14 @@ import java.util.Optional;
  * @param status       {@code running} until every item is done, then {@code done}
  * @param total        items made at the start (attacks × targets)
  */
-public record ReplayRun(long id, String name, long createdBy, Instant createdAt, AttackFilter filter, List<String> targetIds,
+public record StoredRun(long id, String name, long createdBy, Instant createdAt, AttackFilter filter, List<String> targetIds,
                         List<String> judgeIds, int samples, String suiteVersion, String status, long total,
                         Optional<Instant> finishedAt) {
 
     public static final String RUNNING = "running";
     public static final String DONE = "done";
 
-    public ReplayRun {
+    public StoredRun {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(filter, "filter");
         targetIds = List.copyOf(targetIds);

@@ -13,7 +13,7 @@ import org.redteam.testing.Postgres;
 import org.redteam.worker.Worker;
 
 /** The replay run suite on PostgreSQL, and two servers on one database working the same run. */
-class ReplayRunPostgresTest extends ReplayRunTest {
+class StoredRunPostgresTest extends StoredRunTest {
     private final Postgres.PerTest database = new Postgres.PerTest();
 
     @Override
@@ -23,16 +23,16 @@ class ReplayRunPostgresTest extends ReplayRunTest {
 
     @Test
     void twoServersOnOneDatabaseReplayEveryItemExactlyOnce() {
-        ReplayFixtures.CountingBackend backend = new ReplayFixtures.CountingBackend(Duration.ofMillis(20));
-        ReplayFixtures.FixedSelection attacks = new ReplayFixtures.FixedSelection(ReplayFixtures.many(30));
+        StoredRunFixtures.CountingBackend backend = new StoredRunFixtures.CountingBackend(Duration.ofMillis(20));
+        StoredRunFixtures.FixedSelection attacks = new StoredRunFixtures.FixedSelection(StoredRunFixtures.many(30));
         StoreLocation store = store();
-        try (Platform first = ReplayFixtures.platform(store, backend, attacks).start(ReplayFixtures.CONFIG);
-             Platform second = ReplayFixtures.platform(store, backend, attacks).start(ReplayFixtures.CONFIG)) {
+        try (Platform first = StoredRunFixtures.platform(store, backend, attacks).start(StoredRunFixtures.CONFIG);
+             Platform second = StoredRunFixtures.platform(store, backend, attacks).start(StoredRunFixtures.CONFIG)) {
             Worker ada = admin(first);
-            ReplayRun run = first.replays().start(ada, ReplayFixtures.request(List.of("one", "two")));
+            StoredRun run = first.replays().start(ada, StoredRunFixtures.request(List.of("one", "two")));
             Eventually.within(Duration.ofSeconds(60), "the run is done", () -> second.replays().run(ada, run.id()).done());
 
-            assertThat(first.replays().progress(ada, run)).isEqualTo(new ReplayRun.Progress(60, 60, 0, 0));
+            assertThat(first.replays().progress(ada, run)).isEqualTo(new StoredRun.Progress(60, 60, 0, 0));
             assertThat(backend.calls).hasSize(60);
             assertThat(backend.calls.values()).extracting(AtomicInteger::get).containsOnly(1);
             List<String> servers = first.store().database().jdbi().withHandle(h -> h.createQuery(
