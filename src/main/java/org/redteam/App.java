@@ -15,7 +15,9 @@ import org.redteam.config.PreferenceModelSpec;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgeFactory;
 import org.redteam.judge.TrainedJudge;
+import org.redteam.replay.AttackSelection;
 import org.redteam.replay.ReplaySetup;
+import org.redteam.replay.ReplayWorkers;
 import org.redteam.scoring.LazyPreferenceModel;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.storage.Database;
@@ -106,6 +108,8 @@ public final class App {
         private TargetFactory targets = App.targets();
         private Optional<LazyPreferenceModel> preferenceModel = Optional.empty();
         private Optional<List<Judge>> judges = Optional.empty();
+        private Optional<AttackSelection> attacks = Optional.empty();
+        private ReplayWorkers.Settings replaySettings = ReplayWorkers.Settings.DEFAULT;
 
         private Builder(StoreLocation location) {
             this.location = location;
@@ -134,6 +138,21 @@ public final class App {
             return this;
         }
 
+        /**
+         * The attacks replay runs started from the admin pages are made of, instead of the store's own attempts
+         * ({@link Store#attackSelection()}; a fixed list in tests).
+         */
+        public Builder attacks(AttackSelection attacks) {
+            this.attacks = Optional.of(attacks);
+            return this;
+        }
+
+        /** How the background replay of runs' items goes in this process (faster polls and takeovers in tests). */
+        public Builder replaySettings(ReplayWorkers.Settings settings) {
+            this.replaySettings = settings;
+            return this;
+        }
+
         /** The store alone; its preference model is the given one or the default, loaded on first use. */
         public Store openStore() {
             return store(preferenceModel.orElseGet(() -> LazyPreferenceModel.of(new PreferenceModelSpec.Default())));
@@ -147,7 +166,8 @@ public final class App {
             LazyPreferenceModel model = preferenceModel.orElseGet(() -> LazyPreferenceModel.of(config.preferenceModel()));
             Store store = store(model);
             try {
-                return new Platform(store, config, targets, model, judges.orElseGet(() -> App.judges(config, model)));
+                return new Platform(store, config, targets, model, judges.orElseGet(() -> App.judges(config, model)),
+                        attacks.orElseGet(store::attackSelection), replaySettings);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

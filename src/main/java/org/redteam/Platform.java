@@ -11,6 +11,9 @@ import org.redteam.campaign.CampaignService;
 import org.redteam.config.CampaignConfig;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgingService;
+import org.redteam.replay.AttackSelection;
+import org.redteam.replay.ReplayService;
+import org.redteam.replay.ReplayWorkers;
 import org.redteam.review.Attempts;
 import org.redteam.review.ReviewService;
 import org.redteam.scoring.LazyPreferenceModel;
@@ -37,9 +40,14 @@ public final class Platform implements AutoCloseable {
     private final TokenBuckets signInLimit;
     private final StudyAccess study;
     private final JudgingService judging;
+    private final ReplayService replays;
 
-    /** Starts the campaign; its judges judge at once, in the background, the attempts they have not judged yet. */
-    Platform(Store store, CampaignConfig config, TargetFactory targets, LazyPreferenceModel preferenceModel, List<Judge> judges) {
+    /**
+     * Starts the campaign; its judges judge at once, in the background, the attempts they have not judged yet, and
+     * replay runs' pending items are replayed in the background ({@code attacks}: the store's attempts as attacks).
+     */
+    Platform(Store store, CampaignConfig config, TargetFactory targets, LazyPreferenceModel preferenceModel, List<Judge> judges,
+             AttackSelection attacks, ReplayWorkers.Settings replaySettings) {
         Clock clock = store.clock();
         this.store = store;
         this.campaigns = CampaignService.start(store.campaignRepository, config, targets.withPreferenceModel(preferenceModel), clock);
@@ -57,6 +65,9 @@ public final class Platform implements AutoCloseable {
         this.study = new StudyAccess(store.workerRepository, clock, campaigns.campaign().id(), config.crowd().openStudyLink());
         this.judging = store.judging(judges, OptionalLong.of(campaigns.campaign().id()));
         judging.judgeUnjudgedLater();
+        this.replays = new ReplayService(store.replayRepository, attacks, campaigns.campaign().targets(), judges,
+                preferenceModel, clock, replaySettings);
+        replays.startWorking();
     }
 
     /** A red teamer submitted an attempt: it is scored and judged in the background. */
@@ -102,7 +113,7 @@ public final class Platform implements AutoCloseable {
 
     /** The services the web server is given. */
     public WebServices web() {
-        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation);
+        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays);
     }
 
     /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */
@@ -110,8 +121,14 @@ public final class Platform implements AutoCloseable {
         return judging;
     }
 
+    /** Replay runs started from the admin pages, replayed in the background of this process. */
+    public ReplayService replays() {
+        return replays;
+    }
+
     @Override
     public void close() {
+        replays.close();
         judging.close();
         store.close();
     }

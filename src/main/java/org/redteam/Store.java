@@ -14,6 +14,7 @@ import org.redteam.dataset.ImportService;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgingService;
 import org.redteam.judge.VerdictRepository;
+import org.redteam.replay.ReplayRepository;
 import org.redteam.replay.StoreAttacks;
 import org.redteam.review.ReviewRatings;
 import org.redteam.review.ReviewRepository;
@@ -42,6 +43,7 @@ public final class Store implements AutoCloseable {
     final ReviewRepository reviewRepository;
     final WellbeingRepository wellbeingRepository;
     final VerdictRepository verdictRepository;
+    final ReplayRepository replayRepository;
     private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
@@ -62,6 +64,7 @@ public final class Store implements AutoCloseable {
         this.reviewRepository = new ReviewRepository(database.jdbi());
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         this.verdictRepository = new VerdictRepository(database.jdbi());
+        this.replayRepository = new ReplayRepository(database.jdbi());
         this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);

@@ -16,7 +16,8 @@ public final class AdminNav {
             new Item("dashboard", "Dashboard", "/admin/dashboard"),
             new Item("attempts", "Attempts", "/admin/attempts"),
             new Item("reviews", "Review queue", "/admin/reviews"),
-            new Item("wellbeing", "Well-being", "/admin/wellbeing"));
+            new Item("wellbeing", "Well-being", "/admin/wellbeing"),
+            new Item("replays", "Replay", "/admin/replays"));
 
     private AdminNav() {
     }

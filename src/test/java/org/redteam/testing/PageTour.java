@@ -162,6 +162,7 @@ public final class PageTour {
         page("admin-dashboard", "/admin/dashboard");
         page("admin-review-queue", "/admin/reviews");
         page("admin-wellbeing", "/admin/wellbeing");
+        page("admin-replays", "/admin/replays");
         optionalPage("admin-attempts", "/admin/attempts");
         optionalPage("admin-attempt", "/admin/attempts/" + submitted);
         page("not-found", "/no-such-page");

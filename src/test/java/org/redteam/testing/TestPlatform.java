@@ -92,7 +92,8 @@ public final class TestPlatform implements AutoCloseable {
                 .preferenceModel(FakePreferenceModel.minusLength()).judges(judges), config);
     }
 
-    private static TestPlatform start(App.Builder builder, CampaignConfig config) {
+    /** The platform {@code builder} starts (other attacks for replay, other replay settings, …), served. */
+    public static TestPlatform start(App.Builder builder, CampaignConfig config) {
         Platform app = builder.start(config);
         Javalin server = WebServer.create(app.web(), PublicAddress.of(Optional.empty())).start("127.0.0.1", 0);
         return new TestPlatform(app, server);

@@ -39,7 +39,8 @@ class AdminNavTest {
     @Test
     void everyAdminPageHasTheBarWithItsOwnItemCurrent() {
         Map<String, String> pages = Map.of("/admin", "workers", "/admin/dashboard", "dashboard",
-                "/admin/reviews", "reviews", "/admin/wellbeing", "wellbeing", "/admin/attempts", "attempts");
+                "/admin/reviews", "reviews", "/admin/wellbeing", "wellbeing", "/admin/attempts", "attempts",
+                "/admin/replays", "replays");
         pages.forEach((path, current) -> {
             HttpResponse<String> page = root.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);

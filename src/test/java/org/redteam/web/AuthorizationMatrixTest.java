@@ -80,6 +80,9 @@ class AuthorizationMatrixTest {
             get("/admin/dashboard", Access.ADMIN), get("/admin/attempts", Access.ADMIN), get("/admin/attempts/{id}", Access.ADMIN), get("/admin/reviews", Access.ADMIN),
             post("/admin/reviews/queue-all", Access.ADMIN), post("/admin/reviews/queue-sample", Access.ADMIN),
             post("/admin/reviews/queue-filter", Access.ADMIN), post("/admin/reviews/{id}/remove", Access.ADMIN), get("/admin/wellbeing", Access.ADMIN),
+            get("/admin/replays", Access.ADMIN), post("/admin/replays", Access.ADMIN), get("/admin/replays/{id}", Access.ADMIN),
+            get("/admin/replays/{id}/results.jsonl", Access.ADMIN),
+            get("/admin/replays/{id}/report", Access.ADMIN),
             get("/api/me", Access.SIGNED_IN), get("/api/campaign", Access.SIGNED_IN),
             post("/api/consent", Access.RED_TEAMER), post("/api/attempts", Access.RED_TEAMER),
             get("/api/attempts/{id}", Access.RED_TEAMER_OR_ADMIN_READS), post("/api/attempts/{id}/turns", Access.RED_TEAMER),
@@ -249,6 +252,8 @@ class AuthorizationMatrixTest {
         final long aliceId;
         /** The worker the access-changing admin routes act on, so that the matrix's own workers keep their access. */
         final long victorId;
+        /** A replay run (with no items) for the replay pages of one run. */
+        final long replayRun;
         final HttpClient http = HttpClient.newHttpClient();
 
         Fixture(TestPlatform platform) {
@@ -269,6 +274,10 @@ class AuthorizationMatrixTest {
             platform.app().reviews().enqueueAll(ada.worker());
             ownTask = ReviewFixtures.claimNext(platform.app(), rita.worker()).map(ReviewTask::id).orElseThrow();
             otherTask = ReviewFixtures.claimNext(platform.app(), rick).map(ReviewTask::id).orElseThrow();
+            replayRun = Repositories.attempts(platform.app()).jdbi().withHandle(h -> h.createUpdate("INSERT INTO replay_run "
+                    + "(name, created_by, created_at, filter, target_ids, judge_ids, samples, suite_version, status, total) "
+                    + "VALUES ('matrix', :by, 0, '{}', '[]', '[]', 1, '0000000000000000', 'done', 0)")
+                    .bind("by", ada.worker().id()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         }
 
         private WorkerService.NewWorker signUp(Who who, String name, Role role) {
@@ -294,6 +303,8 @@ class AuthorizationMatrixTest {
                 params.put("{id}", Long.toString(victorId));
             } else if (route.path().startsWith("/admin/workers")) {
                 params.put("{id}", Long.toString(aliceId));
+            } else if (route.path().startsWith("/admin/replays/")) {
+                params.put("{id}", Long.toString(replayRun));
             } else if (route.path().startsWith("/sets/")) {
                 params.put("{id}", Long.toString(own ? ownSet : otherSet));
             } else {
