@@ -146,7 +146,7 @@ public final class AdminService {
             throw new InvalidInputException("resamples: must be 0 to " + MAX_DASHBOARD_RESAMPLES + ", got " + resamples);
         }
         Attacks.Builder collected = Attacks.builder();
-        long records = exports.forEachReleased(OptionalLong.of(campaign.id()), collected::add);
+        long records = exports.forEachReleased(OptionalLong.of(campaign.id()), (id, r) -> collected.add(r));
         if (records == 0) {
             return Optional.empty();
         }

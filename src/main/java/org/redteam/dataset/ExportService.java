@@ -1,11 +1,5 @@
 package org.redteam.dataset;
 
-import org.redteam.review.Annotation;
-
-import org.redteam.release.ReleasedWriter;
-
-import org.redteam.release.ReleasedRecord;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +19,9 @@ import org.redteam.judge.VerdictRepository;
 import org.redteam.conversation.Comparison;
 import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
+import org.redteam.release.ReleasedRecord;
+import org.redteam.release.ReleasedWriter;
+import org.redteam.review.Annotation;
 import org.redteam.review.ReviewRepository;
 import org.redteam.target.Target;
 
@@ -186,7 +183,7 @@ public final class ExportService {
      * would write (the data {@code analyze --data/--db} reads); streams in chunks. Returns the number of records.
      */
     public long forEachReleased(Consumer<ReleasedRecord> sink) {
-        return forEachReleased(java.util.OptionalLong.empty(), sink);
+        return forEachReleased(java.util.OptionalLong.empty(), (id, r) -> sink.accept(r));
     }
 
     /** As {@link #forEachReleased(Consumer)}, then, when {@code withAutomated}, every automated attempt ({@link AutomatedRecords}). */
@@ -195,12 +192,10 @@ public final class ExportService {
         return withAutomated ? count + automated.forEachExported(CHUNK, a -> sink.accept(AutomatedRecords.released(a))) : count;
     }
 
-    /** As {@link #forEachReleased(Consumer)}, only the attempts of {@code campaign} when given (the admin dashboard). */
-    public long forEachReleased(java.util.OptionalLong campaign, Consumer<ReleasedRecord> sink) {
-        return forEachReleased(campaign, (id, r) -> sink.accept(r));
-    }
-
-    /** As {@link #forEachReleased(java.util.OptionalLong, Consumer)}, each record with its attempt id (suites from the store). */
+    /**
+     * As {@link #forEachReleased(Consumer)}, only the attempts of {@code campaign} when given (the admin dashboard), each
+     * record with its attempt id (suites from the store).
+     */
     public long forEachReleased(java.util.OptionalLong campaign, java.util.function.BiConsumer<Long, ReleasedRecord> sink) {
         long[] count = {0};
         try {
