@@ -217,7 +217,8 @@ public final class ImportedAttacks {
         throw new InvalidInputException(where + ": field 'tags' must be text or an array of text");
     }
 
-    private static String optionalText(JsonNode node, String field, String where) {
+    /** The field as text, null when absent or null; anything else is an error naming {@code where} and the field. */
+    static String optionalText(JsonNode node, String field, String where) {
         JsonNode n = node.get(field);
         if (n == null || n.isNull()) {
             return null;

@@ -64,7 +64,7 @@ public final class JailbreakBenchAttacks {
             long at = index == null || index.isNull() ? i : index.asLong();
             Map<String, String> details = new LinkedHashMap<>();
             for (String field : List.of("goal", "behavior", "category")) {
-                details.put(field, text(j, field, where));
+                details.put(field, ImportedAttacks.optionalText(j, field, where));
             }
             if (j.path("jailbroken").isBoolean()) {
                 details.put("jailbroken", j.get("jailbroken").asText());
@@ -82,16 +82,5 @@ public final class JailbreakBenchAttacks {
                     details.getOrDefault("goal", ""), List.of(prompt.asText()), List.copyOf(tags), null, model, null));
         }
         return selection.finish();
-    }
-
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw new InvalidInputException(where + ": field '" + field + "' must be text");
-        }
-        return n.asText();
     }
 }
