@@ -15,6 +15,7 @@ import org.redteam.conversation.Message;
 import org.redteam.conversation.Transcript;
 import org.redteam.judge.Judge;
 import org.redteam.judge.Outcome;
+import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.RedteamException;
 import org.redteam.replay.AttackReplayer;
 import org.redteam.replay.ReplayResult;
@@ -40,7 +41,7 @@ public final class AutomatedWork implements RunWork {
 
     public AutomatedWork(AttackerSpec spec, Attacker attacker, List<String> topics, int n, long seed, ReplaySetup setup) {
         if (n < 1) {
-            throw new org.redteam.problem.InvalidInputException("--n must be at least 1, not " + n);
+            throw new InvalidInputException("--n must be at least 1, not " + n);
         }
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("an automated run needs at least one topic");
