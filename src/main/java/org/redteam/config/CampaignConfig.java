@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param crowd           the study link and completion URL of a crowd-work platform ({@code crowd:})
  * @param judges          the judges that give every submitted attempt and turn an automatic harm verdict
  *                        ({@code judges:}; none when the file names none)
+ * @param attackers       the attacker models {@code attack} can run ({@code attackers:}; none when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -32,7 +33,8 @@ public record CampaignConfig(
         ReviewSettings review,
         WellbeingSettings wellbeing,
         CrowdSettings crowd,
-        List<JudgeConfig> judges) {
+        List<JudgeConfig> judges,
+        List<AttackerSpec> attackers) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -68,6 +70,16 @@ public record CampaignConfig(
         Objects.requireNonNull(wellbeing, "wellbeing");
         Objects.requireNonNull(crowd, "crowd");
         judges = List.copyOf(judges);
+        attackers = List.copyOf(attackers);
+    }
+
+    /** A campaign without attackers. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing, CrowdSettings crowd, List<JudgeConfig> judges) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, crowd, judges, List.of());
     }
 
     /** A campaign without judges. */
@@ -82,7 +94,7 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers);
     }
 
     /** A campaign without a crowd platform. */
@@ -114,6 +126,11 @@ public record CampaignConfig(
     public CampaignConfig withCrowd(CrowdSettings crowd) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
                 assignmentSeed, targets, preferenceModel, review, wellbeing, crowd);
+    }
+
+    /** The attacker {@code id}, if the campaign has one. */
+    public Optional<AttackerSpec> attacker(String id) {
+        return attackers.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     public Optional<TargetConfig> target(String id) {
