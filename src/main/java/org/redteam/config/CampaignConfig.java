@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param crowd           the study link and completion URL of a crowd-work platform ({@code crowd:})
  * @param judges          the judges that give every submitted attempt and turn an automatic harm verdict
  *                        ({@code judges:}; none when the file names none)
+ * @param pay             what the crowd is paid per finished set and per hour of time on task ({@code pay:};
+ *                        {@link PaySettings#NONE} when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -32,7 +34,8 @@ public record CampaignConfig(
         ReviewSettings review,
         WellbeingSettings wellbeing,
         CrowdSettings crowd,
-        List<JudgeConfig> judges) {
+        List<JudgeConfig> judges,
+        PaySettings pay) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -68,6 +71,16 @@ public record CampaignConfig(
         Objects.requireNonNull(wellbeing, "wellbeing");
         Objects.requireNonNull(crowd, "crowd");
         judges = List.copyOf(judges);
+        Objects.requireNonNull(pay, "pay");
+    }
+
+    /** A campaign without pay settings. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing, CrowdSettings crowd, List<JudgeConfig> judges) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, crowd, judges, PaySettings.NONE);
     }
 
     /** A campaign without judges. */
@@ -82,7 +95,13 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, pay);
+    }
+
+    /** The same campaign with these pay settings. */
+    public CampaignConfig withPay(PaySettings newPay) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, newPay);
     }
 
     /** A campaign without a crowd platform. */
