@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.SignalService;
 import org.redteam.attempt.AutomationService;
 import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
@@ -34,6 +35,7 @@ public final class Platform implements AutoCloseable {
     private final CampaignService campaigns;
     private final Wellbeing wellbeing;
     private final AttemptService attempts;
+    private final SignalService signals;
     private final AutomationService automation;
     private final ReviewService reviews;
     private final AdminService admin;
@@ -54,6 +56,7 @@ public final class Platform implements AutoCloseable {
         this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
         this.attempts = new AttemptService(store.attemptRepository, store.incidentRepository, store.campaignRepository, campaigns.campaign(), clock,
                 this::submitted, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
+        this.signals = new SignalService(store.attemptRepository, store.signalRepository, config.expertiseAreas(), clock);
         this.automation = new AutomationService(store.automatedAttemptRepository, campaigns.campaign(), clock);
         Attempts reviewed = (h, id) -> store.attemptRepository.find(h, id)
                 .map(a -> new Attempts.Attempted(a.taskDescription(), Turn.transcript(a.turns())));
@@ -113,7 +116,7 @@ public final class Platform implements AutoCloseable {
 
     /** The services the web server is given. */
     public WebServices web() {
-        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays);
+        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays, signals);
     }
 
     /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */

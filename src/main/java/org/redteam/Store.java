@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.IncidentRepository;
+import org.redteam.attempt.SignalRepository;
 import org.redteam.attempt.AutomatedAttemptRepository;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.dataset.DatasetRepository;
@@ -44,6 +45,7 @@ public final class Store implements AutoCloseable {
     final WellbeingRepository wellbeingRepository;
     final VerdictRepository verdictRepository;
     final ReplayRepository replayRepository;
+    final SignalRepository signalRepository;
     private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
@@ -65,13 +67,14 @@ public final class Store implements AutoCloseable {
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         this.verdictRepository = new VerdictRepository(database.jdbi());
         this.replayRepository = new ReplayRepository(database.jdbi());
+        this.signalRepository = new SignalRepository(database.jdbi());
         this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);
         this.access = new WorkerAccess(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
         this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository,
-                automatedAttemptRepository);
+                automatedAttemptRepository, signalRepository);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
         this.scoring = new ScoringService(attemptScores, preferenceModel);
         this.storedVerdicts = new StoredVerdicts(verdictRepository, reviewRatings);

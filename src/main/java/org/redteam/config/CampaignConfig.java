@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param crowd           the study link and completion URL of a crowd-work platform ({@code crowd:})
  * @param judges          the judges that give every submitted attempt and turn an automatic harm verdict
  *                        ({@code judges:}; none when the file names none)
+ * @param expertiseAreas  the areas of domain expertise a red teamer may choose from at the rating step
+ *                        ({@code expertise_areas:}; none by default: free text only)
  */
 public record CampaignConfig(
         String name,
@@ -32,7 +34,8 @@ public record CampaignConfig(
         ReviewSettings review,
         WellbeingSettings wellbeing,
         CrowdSettings crowd,
-        List<JudgeConfig> judges) {
+        List<JudgeConfig> judges,
+        List<String> expertiseAreas) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -68,6 +71,16 @@ public record CampaignConfig(
         Objects.requireNonNull(wellbeing, "wellbeing");
         Objects.requireNonNull(crowd, "crowd");
         judges = List.copyOf(judges);
+        expertiseAreas = List.copyOf(expertiseAreas);
+    }
+
+    /** A campaign without a list of expertise areas. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing, CrowdSettings crowd, List<JudgeConfig> judges) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, crowd, judges, List.of());
     }
 
     /** A campaign without judges. */
@@ -82,7 +95,7 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, expertiseAreas);
     }
 
     /** A campaign without a crowd platform. */
@@ -113,7 +126,7 @@ public record CampaignConfig(
     /** This campaign with {@code crowd} as its crowd-platform settings. */
     public CampaignConfig withCrowd(CrowdSettings crowd) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, expertiseAreas);
     }
 
     public Optional<TargetConfig> target(String id) {
