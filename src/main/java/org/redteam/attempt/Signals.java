@@ -11,6 +11,11 @@ public record Signals(List<TurnFlag> flags, Optional<Expertise> expertise) {
         flags = List.copyOf(flags);
     }
 
+    /** The flag of turn {@code turn}, if flagged. */
+    public Optional<TurnFlag> flag(int turn) {
+        return flags.stream().filter(f -> f.turn() == turn).findFirst();
+    }
+
     public boolean isEmpty() {
         return flags.isEmpty() && expertise.isEmpty();
     }
