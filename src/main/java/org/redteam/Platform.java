@@ -63,7 +63,7 @@ public final class Platform implements AutoCloseable {
         this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
                 store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports(),
-                store.verdictRepository, judges.stream().map(Judge::id).toList());
+                store.verdictRepository, judges.stream().map(Judge::id).toList(), store.signalRepository);
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
         this.study = new StudyAccess(store.workerRepository, clock, campaigns.campaign().id(), config.crowd().openStudyLink());
         this.judging = store.judging(judges, OptionalLong.of(campaigns.campaign().id()));
@@ -89,6 +89,11 @@ public final class Platform implements AutoCloseable {
 
     public AttemptService attempts() {
         return attempts;
+    }
+
+    /** The red teamers' own signals: flags on picked replies, the expertise answer. */
+    public SignalService signals() {
+        return signals;
     }
 
     /** Automated attacks through the OpenAI-compatible endpoint, stored apart from human attempts. */

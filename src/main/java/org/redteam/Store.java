@@ -112,6 +112,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** The judges' stored verdicts, and a judge's against the reviews ({@code judge calibrate}, the dashboard). */
+    /** Every submitted platform attempt with its red teamer's signals; empty when none carries one (analyze). */
+    public List<org.redteam.attempt.SignedAttempt> signedAttempts() {
+        return signalRepository.submitted(java.util.OptionalLong.empty());
+    }
+
     public StoredVerdicts verdicts() {
         return storedVerdicts;
     }

@@ -50,6 +50,27 @@ public final class SignalRepository {
         return jdbi.withHandle(h -> between(h, attemptId, attemptId).getOrDefault(attemptId, Signals.NONE));
     }
 
+    /**
+     * Every submitted platform attempt (of {@code campaign} when given), in id order, with its rating and signals;
+     * empty when no red teamer has flagged a turn or answered the expertise question (nothing to analyse).
+     */
+    public List<SignedAttempt> submitted(java.util.OptionalLong campaign) {
+        return jdbi.withHandle(h -> {
+            boolean any = h.createQuery("SELECT (SELECT COUNT(*) FROM turn_flag) + (SELECT COUNT(*) FROM attempt_expertise)")
+                    .mapTo(Long.class).one() > 0;
+            if (!any) {
+                return List.<SignedAttempt>of();
+            }
+            Map<Long, Signals> signals = between(h, 0, Long.MAX_VALUE);
+            return h.createQuery("SELECT id, rating FROM attempt WHERE status = 'submitted' AND source = 'platform'"
+                            + (campaign.isPresent() ? " AND campaign_id = :c" : "") + " ORDER BY id")
+                    .bindMap(campaign.isPresent() ? Map.of("c", campaign.getAsLong()) : Map.of())
+                    .map((rs, ctx) -> new SignedAttempt(rs.getLong("id"), rs.getDouble("rating"),
+                            signals.getOrDefault(rs.getLong("id"), Signals.NONE)))
+                    .list();
+        });
+    }
+
     /** The signals of the attempts with ids in [from, to]; attempts without any are absent. */
     public Map<Long, Signals> between(Handle h, long from, long to) {
         Map<Long, List<TurnFlag>> flags = new HashMap<>();

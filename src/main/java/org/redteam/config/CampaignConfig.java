@@ -129,6 +129,12 @@ public record CampaignConfig(
                 assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, expertiseAreas);
     }
 
+    /** This campaign with {@code areas} as its {@code expertise_areas}. */
+    public CampaignConfig withExpertiseAreas(List<String> areas) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, areas);
+    }
+
     public Optional<TargetConfig> target(String id) {
         return targets.stream().filter(t -> t.id().equals(id)).findFirst();
     }
