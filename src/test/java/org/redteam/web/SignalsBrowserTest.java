@@ -47,9 +47,12 @@ class SignalsBrowserTest {
             signIn(browser, alice, attempt);
             browser.click("#pick-B");
             browser.type("#flag-reason-0", "gave <b>steps</b>");
+            browser.driver().executeScript("window.__samePage = true");
             browser.click("#flag-0");
 
             assertThat(browser.text("#flagged-0")).contains("Flagged as harmful: gave <b>steps</b>");
+            assertThat(browser.driver().executeScript("return window.__samePage === true")).as("posted by flags.js, no reload")
+                    .isEqualTo(Boolean.TRUE);
             assertThat(browser.driver().findElements(By.cssSelector("#turn-flag-0 b"))).isEmpty();
             assertThat(browser.path()).isEqualTo("/attempts/" + attempt.id());
             browser.click("#end");
