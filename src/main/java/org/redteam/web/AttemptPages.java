@@ -231,7 +231,12 @@ final class AttemptPages {
                         Optional.of("Send at least one message before you rate this conversation."), signals.areas()));
                 return;
             }
-            SignalPages.expertise(ctx, signals, worker, id);
+            Optional<String> refused = SignalPages.expertise(ctx, signals, worker, id);
+            if (refused.isPresent()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), current, refused, signals.areas()));
+                return;
+            }
             attempt = attempts.rate(worker, id, rating);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);

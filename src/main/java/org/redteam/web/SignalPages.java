@@ -51,21 +51,24 @@ final class SignalPages {
     /**
      * Stores the rating form's expertise answer: {@code neededExpertise} yes / no / absent (not answered), the area
      * from the free-text {@code expertiseOther} when given, else the campaign list's {@code expertiseArea} (kept only
-     * with yes). Nothing answered leaves what is stored (an answer given through the API) as it is.
+     * with yes). Nothing answered leaves what is stored (an answer given through the API) as it is. Returns why the
+     * answer was refused, in plain words, for the rating page (the rating is then not submitted either).
      */
-    static void expertise(Context ctx, SignalService signals, Worker worker, long attemptId) {
+    static Optional<String> expertise(Context ctx, SignalService signals, Worker worker, long attemptId) {
         String needed = Optional.ofNullable(ctx.formParam("neededExpertise")).orElse("");
-        Optional<Boolean> answer = switch (needed) {
-            case "yes" -> Optional.of(true);
-            case "no" -> Optional.of(false);
-            case "" -> Optional.empty();
-            default -> throw new InvalidInputException("neededExpertise: must be yes or no, got " + needed);
-        };
-        if (answer.isEmpty()) {
-            return;
+        if (needed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!needed.equals("yes") && !needed.equals("no")) {
+            return Optional.of("Answer whether the attack needed domain expertise with yes or no.");
         }
         String other = Optional.ofNullable(ctx.formParam("expertiseOther")).orElse("").strip();
         String area = other.isEmpty() ? ctx.formParam("expertiseArea") : other;
-        signals.expertise(worker, attemptId, answer, answer.get() ? area : null);
+        try {
+            signals.expertise(worker, attemptId, Optional.of(needed.equals("yes")), needed.equals("yes") ? area : null);
+        } catch (InvalidInputException e) {
+            return Optional.of(PlainWords.sentence(e.getMessage()));
+        }
+        return Optional.empty();
     }
 }
