@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.SignalService;
 import org.redteam.attempt.AutomationService;
 import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
@@ -35,6 +36,7 @@ public final class Platform implements AutoCloseable {
     private final CampaignService campaigns;
     private final Wellbeing wellbeing;
     private final AttemptService attempts;
+    private final SignalService signals;
     private final AutomationService automation;
     private final ReviewService reviews;
     private final AdminService admin;
@@ -56,13 +58,14 @@ public final class Platform implements AutoCloseable {
         this.wellbeing = new Wellbeing(store.wellbeingRepository, campaigns.campaign(), clock);
         this.attempts = new AttemptService(store.attemptRepository, store.incidentRepository, store.campaignRepository, campaigns.campaign(), clock,
                 this::submitted, (h, worker) -> wellbeing.requireClear(h, worker, TaskKind.RED_TEAM));
+        this.signals = new SignalService(store.attemptRepository, store.signalRepository, config.expertiseAreas(), clock);
         this.automation = new AutomationService(store.automatedAttemptRepository, campaigns.campaign(), clock);
         Attempts reviewed = (h, id) -> store.attemptRepository.find(h, id)
                 .map(a -> new Attempts.Attempted(a.taskDescription(), Turn.transcript(a.turns())));
         this.reviews = new ReviewService(store.reviewRepository, reviewed, wellbeing, campaigns.campaign(), clock);
         this.admin = new AdminService(campaigns.campaign(), store.campaignRepository, store.workerRepository,
                 store.attemptRepository, store.incidentRepository, store.reviewRepository, store.exports(),
-                store.verdictRepository, judges.stream().map(Judge::id).toList());
+                store.verdictRepository, judges.stream().map(Judge::id).toList(), store.signalRepository);
         this.signInLimit = TokenBuckets.signIn(store.database().jdbi(), clock);
         this.study = new StudyAccess(store.workerRepository, clock, campaigns.campaign().id(), config.crowd().openStudyLink());
         this.judging = store.judging(judges, OptionalLong.of(campaigns.campaign().id()));
@@ -91,6 +94,11 @@ public final class Platform implements AutoCloseable {
         return attempts;
     }
 
+    /** The red teamers' own signals: flags on picked replies, the expertise answer. */
+    public SignalService signals() {
+        return signals;
+    }
+
     /** Automated attacks through the OpenAI-compatible endpoint, stored apart from human attempts. */
     public AutomationService automation() {
         return automation;
@@ -117,7 +125,7 @@ public final class Platform implements AutoCloseable {
     /** The services the web server is given. */
     public WebServices web() {
         return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays,
-                payments);
+                payments, signals);
     }
 
     /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */

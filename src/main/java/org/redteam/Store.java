@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.redteam.attempt.AttemptRepository;
 import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.IncidentRepository;
+import org.redteam.attempt.SignalRepository;
 import org.redteam.attempt.AutomatedAttemptRepository;
 import org.redteam.campaign.CampaignRepository;
 import org.redteam.campaign.PayRepository;
@@ -48,6 +49,7 @@ public final class Store implements AutoCloseable {
     final VerdictRepository verdictRepository;
     final ReplayRepository replayRepository;
     final PayRepository payRepository;
+    final SignalRepository signalRepository;
     private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
@@ -70,13 +72,14 @@ public final class Store implements AutoCloseable {
         this.verdictRepository = new VerdictRepository(database.jdbi());
         this.replayRepository = new ReplayRepository(database.jdbi());
         this.payRepository = new PayRepository(database.jdbi());
+        this.signalRepository = new SignalRepository(database.jdbi());
         this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);
         this.access = new WorkerAccess(workerRepository, clock);
         this.imports = new ImportService(database.jdbi(), dataset, campaignRepository, workerRepository, clock);
         this.exports = new ExportService(database.jdbi(), attemptRepository, reviewRepository, dataset, verdictRepository,
-                automatedAttemptRepository);
+                automatedAttemptRepository, signalRepository);
         this.reviewRatings = new ReviewRatings(reviewRepository, campaignRepository);
         this.scoring = new ScoringService(attemptScores, preferenceModel);
         this.storedVerdicts = new StoredVerdicts(verdictRepository, reviewRatings);
@@ -114,6 +117,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** The judges' stored verdicts, and a judge's against the reviews ({@code judge calibrate}, the dashboard). */
+    /** Every submitted platform attempt with its red teamer's signals; empty when none carries one (analyze). */
+    public List<org.redteam.attempt.SignedAttempt> signedAttempts() {
+        return signalRepository.submitted(java.util.OptionalLong.empty());
+    }
+
     public StoredVerdicts verdicts() {
         return storedVerdicts;
     }

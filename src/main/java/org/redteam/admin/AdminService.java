@@ -14,6 +14,9 @@ import org.redteam.analysis.AnalysisSource;
 import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.Attacks;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.SignalRepository;
+import org.redteam.analysis.SignalInputs;
+import org.redteam.analysis.SignalStats;
 import org.redteam.attempt.AttemptSearchRepository;
 import org.redteam.attempt.AttemptSummary;
 import org.redteam.attempt.Incident;
@@ -55,10 +58,12 @@ public final class AdminService {
     private final AttemptBrowser browser;
     private final VerdictRepository verdicts;
     private final List<String> judgeIds;
+    private final SignalRepository signals;
 
     public AdminService(Campaign campaign, CampaignRepository campaigns, WorkerRepository workers, AttemptRepository attempts,
                         IncidentRepository incidents, ReviewRepository reviews, ExportService exports,
-                        VerdictRepository verdicts, List<String> judgeIds) {
+                        VerdictRepository verdicts, List<String> judgeIds, SignalRepository signals) {
+        this.signals = signals;
         this.campaign = campaign;
         this.campaigns = campaigns;
         this.workers = workers;
@@ -131,10 +136,11 @@ public final class AdminService {
      * The dashboard's analysis and where it came from, with the reviewers' agreement as {@code GET /api/agreement}
      * answers it by default ({@link AgreementReport#DEFAULT_RESAMPLES}, seed {@link #AGREEMENT_SEED}); empty while the
      * campaign has no submitted attempt. {@code judges}: each of the campaign's judges with verdicts on its attempts,
-     * in the campaign's order; {@code effort}: effort to break by the first of them.
+     * in the campaign's order; {@code effort}: effort to break by the first of them; {@code signals}: the red teamers'
+     * own signals (flags against that same judge, success by expertise), when any attempt carries one.
      */
     public record Dashboard(AnalysisResult result, AnalysisSource source, AgreementReport.Report agreement,
-                            List<JudgeReport> judges, Optional<EffortToBreak> effort) {
+                            List<JudgeReport> judges, Optional<EffortToBreak> effort, Optional<SignalStats.Report> signals) {
     }
 
     /** The seed of {@code GET /api/agreement} when none is given; the dashboard uses it too, so the numbers match. */
@@ -154,15 +160,19 @@ public final class AdminService {
         List<Annotation> annotations = reviews.jdbi().withHandle(h -> reviews.annotations(h, campaign.id()));
         List<JudgeReport> judges = new java.util.ArrayList<>();
         Optional<EffortToBreak> effort = Optional.empty();
+        List<AttemptVerdict> firstJudged = List.of();
         for (String id : judgeIds) {
             List<AttemptVerdict> judged = verdicts.ofJudge(id, OptionalLong.of(campaign.id()));
             if (!judged.isEmpty()) {
                 judges.add(JudgeReport.of(id, judged, Annotation.humanReviews(annotations), resamples, AttackAnalysis.DEFAULT_SEED));
+                firstJudged = effort.isPresent() ? firstJudged : judged;
                 effort = effort.isPresent() ? effort : Optional.of(EffortToBreak.ofVerdicts(id, judged));
             }
         }
+        Optional<SignalStats.Report> signalReport = SignalInputs.report(signals.submitted(OptionalLong.of(campaign.id())),
+                effort.map(EffortToBreak::judge), firstJudged);
         return Optional.of(new Dashboard(result, AnalysisSource.store("campaign '" + campaign.config().name()
                 + "' in this platform's store, live", records), AgreementReport.of(annotations, campaign.config().review().tags(),
-                AgreementReport.DEFAULT_RESAMPLES, AGREEMENT_SEED), List.copyOf(judges), effort));
+                AgreementReport.DEFAULT_RESAMPLES, AGREEMENT_SEED), List.copyOf(judges), effort, signalReport));
     }
 }

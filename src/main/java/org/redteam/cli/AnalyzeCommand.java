@@ -14,6 +14,8 @@ import org.redteam.analysis.AttackAnalysis;
 import org.redteam.analysis.AttackInput;
 import org.redteam.analysis.Attacks;
 import org.redteam.analysis.EffortToBreak;
+import org.redteam.analysis.SignalInputs;
+import org.redteam.analysis.report.SignalSection;
 import org.redteam.judge.JudgeReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +93,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean rawCsv;
 
     @Option(names = "--judge", paramLabel = "ID", description = "With --data/--db: the judge whose turn verdicts give the "
-            + "effort to break (default: the first judge with verdicts, by id). Every judge with verdicts gets a section.")
+            + "effort to break and that the red teamers' flags are set against (default: the first judge with verdicts, by id). "
+            + "Every judge with verdicts gets a section.")
     String judge;
 
     @Option(names = "--include-automated", description = "With --data/--db: also analyse the automated attempts "
@@ -104,6 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** Read from a store: each judge with verdicts, and the effort to break by one of them. */
     private List<JudgeReport> judges = List.of();
     private Optional<EffortToBreak> effort = Optional.empty();
+    private Optional<ReportSection> signals = Optional.empty();
 
     @Override
     public Integer call() {
@@ -120,7 +124,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult result = AttackAnalysis.run(loaded.attacks(), new AttackAnalysis.Settings(resamples, seed));
         Optional<ReportSection> section = map ? Optional.of(attackMap()) : Optional.empty();
         AnalysisOutput.Written written = AnalysisOutput.write(result, loaded.source(), out, section,
-                rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED, effort, judges);
+                rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED, effort, judges, signals);
         print(result, loaded.source(), written, judges, spec.commandLine().getOut());
         return 0;
     }
@@ -207,6 +211,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             judges = app.verdicts().reports(resamples, seed);
             String chosen = judge != null ? judge : ids.isEmpty() ? null : ids.get(0);
             effort = chosen == null ? Optional.empty() : Optional.of(EffortToBreak.ofVerdicts(chosen, app.verdicts().of(chosen)));
+            signals = SignalInputs.report(app.signedAttempts(), Optional.ofNullable(chosen),
+                    chosen == null ? List.of() : app.verdicts().of(chosen)).map(SignalSection::new);
         }
         if (records == 0) {
             throw new NotFoundException("no submitted attempts in " + location.description() + "; nothing to analyse");

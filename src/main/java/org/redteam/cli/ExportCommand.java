@@ -90,6 +90,12 @@ final class ExportCommand implements Callable<Integer> {
             + "without an external id or with nothing owed.")
     String paymentsLayout;
 
+    @Option(names = "--with-signals", description = "anthropic, jsonl: add the red teamers' own signals after the ten "
+            + "released keys: red_team_flags [{turn, reason}] (turn: 0-based assistant turn flagged \"this reply was "
+            + "harmful\"; reason \"\" when none), needed_expertise (true, false or null when not answered), expertise_area "
+            + "(text or null). A documented extension (docs/data-formats.md); off by default, so the released format stays exact.")
+    boolean withSignals;
+
     @Mixin
     StoreOptions store;
 
@@ -105,7 +111,7 @@ final class ExportCommand implements Callable<Integer> {
         try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
                     .export(parsed, out, new ExportService.Options(scrubPii, datasheet, rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED,
-                            includeAutomated));
+                            includeAutomated, withSignals));
             switch (parsed.kind()) {
                 case RELEASED -> spec.commandLine().getOut().printf("exported %d attempts to %s%n", result.attempts(), out);
                 case PAIRS -> spec.commandLine().getOut().printf("exported %d pairs from %d attempts to %s%n",

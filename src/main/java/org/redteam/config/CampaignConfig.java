@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param attackers       the attacker models {@code attack} can run ({@code attackers:}; none when the file names none)
  * @param pay             what the crowd is paid per finished set and per hour of time on task ({@code pay:};
  *                        {@link PaySettings#NONE} when the file names none)
+ * @param expertiseAreas  the areas of domain expertise a red teamer may choose from at the rating step
+ *                        ({@code expertise_areas:}; none by default: free text only)
  */
 public record CampaignConfig(
         String name,
@@ -37,7 +39,8 @@ public record CampaignConfig(
         CrowdSettings crowd,
         List<JudgeConfig> judges,
         List<AttackerSpec> attackers,
-        PaySettings pay) {
+        PaySettings pay,
+        List<String> expertiseAreas) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -75,15 +78,16 @@ public record CampaignConfig(
         judges = List.copyOf(judges);
         attackers = List.copyOf(attackers);
         Objects.requireNonNull(pay, "pay");
+        expertiseAreas = List.copyOf(expertiseAreas);
     }
 
-    /** A campaign without attackers and pay settings. */
+    /** A campaign without attackers, pay settings and expertise areas. */
     public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
                           List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
                           List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
                           WellbeingSettings wellbeing, CrowdSettings crowd, List<JudgeConfig> judges) {
         this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
-                targets, preferenceModel, review, wellbeing, crowd, judges, List.of(), PaySettings.NONE);
+                targets, preferenceModel, review, wellbeing, crowd, judges, List.of(), PaySettings.NONE, List.of());
     }
 
     /** A campaign without judges. */
@@ -98,13 +102,13 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay, expertiseAreas);
     }
 
     /** The same campaign with these pay settings. */
     public CampaignConfig withPay(PaySettings newPay) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay, expertiseAreas);
     }
 
     /** A campaign without a crowd platform. */
@@ -135,12 +139,19 @@ public record CampaignConfig(
     /** This campaign with {@code crowd} as its crowd-platform settings (everything else kept). */
     public CampaignConfig withCrowd(CrowdSettings crowd) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas);
     }
 
     /** The attacker {@code id}, if the campaign has one. */
     public Optional<AttackerSpec> attacker(String id) {
         return attackers.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+
+    /** This campaign with {@code areas} as its {@code expertise_areas}. */
+    public CampaignConfig withExpertiseAreas(List<String> areas) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, areas);
     }
 
     public Optional<TargetConfig> target(String id) {

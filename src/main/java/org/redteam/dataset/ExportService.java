@@ -14,16 +14,16 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.redteam.attempt.AttemptRepository;
+import org.redteam.attempt.SignalRepository;
+import org.redteam.attempt.Signals;
 import org.redteam.attempt.AutomatedAttemptRepository;
 import org.redteam.judge.VerdictRepository;
 import org.redteam.conversation.Comparison;
-import org.redteam.attempt.Turn;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.release.ReleasedRecord;
 import org.redteam.release.ReleasedWriter;
 import org.redteam.review.Annotation;
 import org.redteam.review.ReviewRepository;
-import org.redteam.target.Target;
 
 /**
  * Exports submitted attempts (open ones never), in id order, streaming: attempts are read in chunks
@@ -41,15 +41,17 @@ public final class ExportService {
     private final ReviewRepository reviews;
     private final VerdictRepository verdicts;
     private final AutomatedAttemptRepository automated;
+    private final SignalRepository signals;
 
     public ExportService(Jdbi jdbi, AttemptRepository attempts, ReviewRepository reviews, DatasetRepository dataset,
-                         VerdictRepository verdicts, AutomatedAttemptRepository automated) {
+                         VerdictRepository verdicts, AutomatedAttemptRepository automated, SignalRepository signals) {
         this.jdbi = jdbi;
         this.attempts = attempts;
         this.reviews = reviews;
         this.dataset = dataset;
         this.verdicts = verdicts;
         this.automated = automated;
+        this.signals = signals;
     }
 
     /**
@@ -73,9 +75,14 @@ public final class ExportService {
      * in order of first appearance within this export ({@link Pseudonyms}). {@code text}: how the reviews CSV writes
      * its text cells (formulas neutralised by default, raw with {@code --raw-csv}); the JSON formats ignore it.
      * {@code includeAutomated}: released formats also write the automated attempts, after the others
-     * ({@link AutomatedRecords}); off by default.
+     * ({@link AutomatedRecords}); off by default. {@code withSignals}: released records carry the red teamers' signals
+     * ({@link org.redteam.release.ReleasedSignals}); off by default, so the released format stays exact.
      */
-    public record Options(boolean scrubPii, boolean datasheet, Csv.TextCells text, boolean includeAutomated) {
+    public record Options(boolean scrubPii, boolean datasheet, Csv.TextCells text, boolean includeAutomated, boolean withSignals) {
+        public Options(boolean scrubPii, boolean datasheet, Csv.TextCells text, boolean includeAutomated) {
+            this(scrubPii, datasheet, text, includeAutomated, false);
+        }
+
         public Options(boolean scrubPii, boolean datasheet, Csv.TextCells text) {
             this(scrubPii, datasheet, text, false);
         }
@@ -141,7 +148,7 @@ public final class ExportService {
 
     private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub, Options options) throws IOException {
         return switch (format.kind()) {
-            case RELEASED -> writeReleased(format, stream, out, scrub, options.includeAutomated());
+            case RELEASED -> writeReleased(format, stream, out, scrub, options);
             case PAIRS -> writePairs(format, stream, out, scrub);
             case REVIEWS -> writeReviews(stream, out, scrub, options.text());
             case PAYMENTS -> throw new InvalidInputException("payments: needs the campaign's pay: (PaymentsExport.write)");
@@ -155,21 +162,24 @@ public final class ExportService {
         };
     }
 
-    private Result writeReleased(ExportFormat format, OutputStream stream, Path out, Scrub scrub, boolean withAutomated)
+    private Result writeReleased(ExportFormat format, OutputStream stream, Path out, Scrub scrub, Options options)
             throws IOException {
         long[] attemptCount = {0};
+        boolean withSignals = options.withSignals();
         try (ReleasedWriter writer = new ReleasedWriter(stream, format == ExportFormat.ANTHROPIC)) {
             forEachChunk((rows, h) -> {
                 Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
+                Map<Long, Signals> found = withSignals ? signals.between(h, first(rows), last(rows)) : Map.of();
                 for (DatasetRepository.ExportRow row : rows) {
-                    writer.write(Scrub.scrubbed(released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h),
-                            scrub));
+                    writer.write(Scrub.scrubbed(ReleasedRows.of(attempts, row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h),
+                            scrub), withSignals ? SignalRecords.released(found.get(row.id()), scrub) : null);
                     attemptCount[0]++;
                 }
             });
-            if (withAutomated) {
+            if (options.includeAutomated()) {
                 try {
-                    attemptCount[0] += automated.forEachExported(CHUNK, a -> AutomatedRecords.write(writer, Scrub.scrubbed(AutomatedRecords.released(a), scrub)));
+                    attemptCount[0] += automated.forEachExported(CHUNK, a -> AutomatedRecords.write(writer,
+                            Scrub.scrubbed(AutomatedRecords.released(a), scrub), withSignals));
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
@@ -203,7 +213,7 @@ public final class ExportService {
             forEachChunk(campaign, (rows, h) -> {
                 Map<Long, DatasetRepository.AttemptTags> tags = dataset.tags(h, first(rows), last(rows));
                 for (DatasetRepository.ExportRow row : rows) {
-                    sink.accept(row.id(), released(row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
+                    sink.accept(row.id(), ReleasedRows.of(attempts, row, tags.getOrDefault(row.id(), DatasetRepository.AttemptTags.NONE), h));
                     count[0]++;
                 }
             });
@@ -282,19 +292,4 @@ public final class ExportService {
     private static long last(List<DatasetRepository.ExportRow> rows) {
         return rows.get(rows.size() - 1).id();
     }
-
-    /**
-     * The released record of a stored attempt: see docs/data-formats.md, "What export writes". {@code tags} is
-     * null only for an attempt with neither an imported tag list nor an answered review.
-     */
-    private ReleasedRecord released(DatasetRepository.ExportRow row, DatasetRepository.AttemptTags tags, Handle h) {
-        String transcript = row.importedTranscript() != null ? row.importedTranscript()
-                : Turn.transcript(attempts.turns(h, row.id())).render();
-        String modelType = Target.labelledModelType(row.modelType(), row.demo());
-        long member = row.sourceMemberId() != null ? row.sourceMemberId() : row.workerId();
-        return new ReleasedRecord(transcript, row.minHarmlessness(), row.size(), modelType, row.rating(),
-                row.taskDescription(), row.taskDescriptionHarmlessness(), member, row.upworker(),
-                row.tagsListed() || tags.reviewed() ? tags.tags() : null);
-    }
-
 }

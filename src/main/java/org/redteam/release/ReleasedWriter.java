@@ -8,7 +8,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes records in the released format, exactly the ten keys in the released order: either ONE
+ * Writes records in the released format, exactly the ten keys in the released order (plus, only when asked, the
+ * signals extension's three keys after them, {@link ReleasedSignals}): either ONE
  * JSON array indented like the original file, or JSON Lines. Streams: nothing is kept per record.
  * {@code rating} is always written as a float ({@code 4.0}, never {@code 4}).
  */
@@ -28,6 +29,11 @@ public final class ReleasedWriter implements AutoCloseable {
     }
 
     public void write(ReleasedRecord r) throws IOException {
+        write(r, null);
+    }
+
+    /** As {@link #write(ReleasedRecord)}, then, when {@code signals} is not null, its keys ({@link ReleasedSignals}). */
+    public void write(ReleasedRecord r, ReleasedSignals signals) throws IOException {
         List<String> keys = ReleasedRecord.KEYS;
         json.writeStartObject();
         json.writeStringField(keys.get(0), r.transcript());
@@ -49,8 +55,29 @@ public final class ReleasedWriter implements AutoCloseable {
             }
             json.writeEndArray();
         }
+        if (signals != null) {
+            writeSignals(signals);
+        }
         json.writeEndObject();
         written++;
+    }
+
+    private void writeSignals(ReleasedSignals s) throws IOException {
+        List<String> keys = ReleasedSignals.KEYS;
+        json.writeArrayFieldStart(keys.get(0));
+        for (ReleasedSignals.Flag flag : s.flags()) {
+            json.writeStartObject();
+            json.writeNumberField("turn", flag.turn());
+            json.writeStringField("reason", flag.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (s.neededExpertise() == null) {
+            json.writeNullField(keys.get(1));
+        } else {
+            json.writeBooleanField(keys.get(1), s.neededExpertise());
+        }
+        json.writeStringField(keys.get(2), s.expertiseArea());
     }
 
     private void writeNullable(String key, Double value) throws IOException {

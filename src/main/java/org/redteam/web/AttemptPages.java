@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.redteam.attempt.Attempt;
 import org.redteam.attempt.AttemptService;
+import org.redteam.attempt.SignalService;
 import org.redteam.attempt.Side;
 import org.redteam.campaign.CampaignService;
 import org.redteam.problem.BackendUnavailableException;
@@ -34,8 +35,10 @@ final class AttemptPages {
     private final AttemptService attempts;
     private final Wellbeing wellbeing;
     private final Views views;
+    private final SignalService signals;
 
-    AttemptPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views) {
+    AttemptPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views, SignalService signals) {
+        this.signals = signals;
         this.campaigns = campaigns;
         this.attempts = attempts;
         this.wellbeing = wellbeing;
@@ -131,7 +134,8 @@ final class AttemptPages {
                 : Optional.empty();
         views.render(ctx, "attempt.jte", new Pages.AttemptView(Auth.page(ctx), attempt, owner,
                 campaigns.campaign().config().maxTurns(), AttemptService.MAX_MESSAGE, target, error, draft, pickError,
-                ctx.queryParam(MOVED) != null, owner ? attempts.undoablePick(attempt) : Optional.empty()));
+                ctx.queryParam(MOVED) != null, owner ? attempts.undoablePick(attempt) : Optional.empty(),
+                signals.of(worker, attempt.id())));
     }
 
     /** A refused message or a failed model call shows the page again with the reason and the message still in the form. */
@@ -207,10 +211,13 @@ final class AttemptPages {
             ctx.redirect(attemptPath(attempt.id(), ctx.queryParam(MOVED) != null), HttpStatus.SEE_OTHER);
             return;
         }
-        views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempt, Optional.empty()));
+        views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempt, Optional.empty(), signals.areas()));
     }
 
-    /** A missing rating, or one with no message sent yet, shows the rating page again; a rated attempt is out of date. */
+    /**
+     * A missing rating, or one with no message sent yet, shows the rating page again; a rated attempt is out of date.
+     * The optional expertise answer is stored first (a refused one shows the page again like a missing rating).
+     */
     private void rate(Context ctx) {
         Worker worker = Auth.worker(ctx);
         long id = id(ctx);
@@ -221,14 +228,20 @@ final class AttemptPages {
             if (!current.submitted() && current.workerId() == worker.id() && current.turns().isEmpty()) {
                 ctx.status(HttpStatus.CONFLICT);
                 views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), current,
-                        Optional.of("Send at least one message before you rate this conversation.")));
+                        Optional.of("Send at least one message before you rate this conversation."), signals.areas()));
+                return;
+            }
+            Optional<String> refused = SignalPages.expertise(ctx, signals, worker, id);
+            if (refused.isPresent()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), current, refused, signals.areas()));
                 return;
             }
             attempt = attempts.rate(worker, id, rating);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             views.render(ctx, "rating.jte", new Pages.Rating(Auth.page(ctx), attempts.get(worker, id),
-                    Optional.of("Choose a rating from 0 (not successful) to 4 (very successful).")));
+                    Optional.of("Choose a rating from 0 (not successful) to 4 (very successful)."), signals.areas()));
             return;
         } catch (StateConflictException e) {
             ctx.redirect(attemptPath(id, true), HttpStatus.SEE_OTHER);

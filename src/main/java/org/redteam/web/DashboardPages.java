@@ -41,7 +41,8 @@ final class DashboardPages {
         AnalysisResult result = dashboard.get().result();
         ctx.header("Cache-Control", "no-store");
         ctx.html(withNav(AnalysisOutput.html(new ReportPage(result, dashboard.get().source(), ReportPage.Charts.of(result), List.of(),
-                Optional.empty(), Optional.of(dashboard.get().agreement()), dashboard.get().effort(), dashboard.get().judges()))));
+                Optional.empty(), Optional.of(dashboard.get().agreement()), dashboard.get().effort(), dashboard.get().judges(),
+                dashboard.get().signals().map(org.redteam.analysis.report.SignalSection::new)))));
     }
 
     /**

@@ -60,10 +60,24 @@ public final class Pages {
      * @param pickError why a pick or its undo was refused, shown where the pick is made
      * @param moved     a form from another tab was out of date: the page says so once
      * @param undoable  the turn whose pick can still be undone (the "Undo pick" button)
+     * @param signals   the red teamer's flags on picked replies (issue 16), shown on each assistant turn
      */
     public record AttemptView(PageContext ctx, Attempt attempt, boolean owner, int maxTurns, int maxMessage,
                               Optional<String> adminTarget, Optional<String> error, String draft,
-                              Optional<String> pickError, boolean moved, Optional<Integer> undoable) {
+                              Optional<String> pickError, boolean moved, Optional<Integer> undoable,
+                              org.redteam.attempt.Signals signals) {
+
+        public AttemptView(PageContext ctx, Attempt attempt, boolean owner, int maxTurns, int maxMessage,
+                           Optional<String> adminTarget, Optional<String> error, String draft,
+                           Optional<String> pickError, boolean moved, Optional<Integer> undoable) {
+            this(ctx, attempt, owner, maxTurns, maxMessage, adminTarget, error, draft, pickError, moved, undoable,
+                    org.redteam.attempt.Signals.NONE);
+        }
+
+        /** The CSRF token for the flag forms while the red teamer may still flag; null (no forms) otherwise. */
+        public String flagToken() {
+            return owner && !attempt.submitted() ? ctx.csrfToken() : null;
+        }
 
         public boolean canSend() {
             return owner && !attempt.submitted() && !attempt.awaitingChoice() && attempt.turns().size() < maxTurns;
@@ -85,8 +99,18 @@ public final class Pages {
         }
     }
 
-    /** @param error why the rating was refused, in plain words, shown next to the choices */
-    public record Rating(PageContext ctx, Attempt attempt, Optional<String> error) {
+    /**
+     * @param error          why the rating was refused, in plain words, shown next to the choices
+     * @param expertiseAreas the campaign's {@code expertise_areas}, offered beside a free-text area
+     */
+    public record Rating(PageContext ctx, Attempt attempt, Optional<String> error, List<String> expertiseAreas) {
+        public Rating(PageContext ctx, Attempt attempt, Optional<String> error) {
+            this(ctx, attempt, error, List.of());
+        }
+
+        public int maxArea() {
+            return org.redteam.attempt.SignalService.MAX_AREA;
+        }
     }
 
     /** @param completionUrl the crowd platform's completion URL with the code; @param redirectSeconds when the page goes there itself */

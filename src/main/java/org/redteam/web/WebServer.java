@@ -77,7 +77,8 @@ public final class WebServer {
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
             new StudyRoutes(app.study(), app.campaigns().campaign().config().crowd()).register(cfg.routes);
-            new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views).register(cfg.routes);
+            new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views, app.signals()).register(cfg.routes);
+            new SignalPages(app.signals()).register(cfg.routes);
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app.workers(), app.access(), app.admin(), app.study(), views, links).register(cfg.routes);
@@ -87,6 +88,7 @@ public final class WebServer {
             new ReplayPages(app.replays(), views).register(cfg.routes);
             new PaymentRoutes(app.payments(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
+            new SignalApiRoutes(app.signals(), bodies).register(cfg.routes);
             new ReviewApiRoutes(app.reviews(), app.wellbeing(), app.admin(), bodies).register(cfg.routes);
             new AdminApiRoutes(app.admin()).register(cfg.routes);
             apiDocument.register(cfg.routes);

@@ -85,6 +85,18 @@ class CampaignConfigLoaderTest {
     }
 
     @Test
+    void readsExpertiseAreasNoneByDefaultAndRefusesDuplicatesAndLongOnes() {
+        String targets = "targets:\n  - {id: a, model_type: rlhf, size: 1B, backend: {kind: demo}}\n";
+        assertThat(loader.parse("c.yaml", "name: x\n" + targets).expertiseAreas()).isEmpty();
+        assertThat(loader.parse("c.yaml", "name: x\nexpertise_areas: [chemistry, ' locksmithing ']\n" + targets).expertiseAreas())
+                .containsExactly("chemistry", "locksmithing");
+        assertThatThrownBy(() -> loader.parse("c.yaml", "name: x\nexpertise_areas: [Law, law, '" + "x".repeat(101) + "']\n" + targets))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.yaml: expertise_areas: 'law' is listed twice")
+                .hasMessageContaining("c.yaml: expertise_areas: 'xxxxxxxxxxxxxxxxxxxx…' is longer than 100 characters");
+    }
+
+    @Test
     void reportsBrokenYamlWithItsLine() {
         assertThatThrownBy(() -> loader.parse("c.yaml", "name: x\ntargets: [\n  {id: a\n"))
                 .isInstanceOf(ConfigException.class)

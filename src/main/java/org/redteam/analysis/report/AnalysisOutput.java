@@ -63,6 +63,15 @@ public final class AnalysisOutput {
     /** As above; {@code judges}: a section per judge in the report (none: the report is what it was). */
     public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
             Csv.TextCells text, Optional<EffortToBreak> effort, List<JudgeReport> judges) {
+        return write(result, source, dir, attackMap, text, effort, judges, Optional.empty());
+    }
+
+    /**
+     * As above; {@code signals}: the red teamers' signals section ({@link SignalSection}), in the report and under its
+     * id in {@code summary.json}; without it both are what they were.
+     */
+    public static Written write(AnalysisResult result, AnalysisSource source, Path dir, Optional<ReportSection> attackMap,
+            Csv.TextCells text, Optional<EffortToBreak> effort, List<JudgeReport> judges, Optional<ReportSection> signals) {
         try {
             Files.createDirectories(dir.resolve(TABLES));
         } catch (FileAlreadyExistsException e) {
@@ -81,10 +90,10 @@ public final class AnalysisOutput {
             }
             Path summary = dir.resolve(SUMMARY);
             try (OutputStream out = Files.newOutputStream(summary)) {
-                SummaryJson.write(result, source, names, attackMap, effort, out);
+                SummaryJson.write(result, source, names, attackMap, effort, signals, out);
             }
             Path report = dir.resolve(REPORT);
-            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap, Optional.empty(), effort, judges)),
+            Files.writeString(report, html(new ReportPage(result, source, ReportPage.Charts.of(result), names, attackMap, Optional.empty(), effort, judges, signals)),
                     StandardCharsets.UTF_8);
             return new Written(summary, report, tables);
         } catch (IOException e) {

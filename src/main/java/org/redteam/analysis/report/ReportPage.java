@@ -18,12 +18,19 @@ import org.redteam.review.AgreementReport;
 
 /**
  * What {@code src/main/jte/analysis/report.jte} renders: the result, its source, the figures (records of marks in
- * pixels, drawn by the templates in {@code analysis/figure}), the optional attack map and the optional reviewer
- * agreement (the admin dashboard's). The templates escape every text; the formatting helpers here return plain text.
+ * pixels, drawn by the templates in {@code analysis/figure}), the optional attack map, the optional reviewer
+ * agreement (the admin dashboard's) and the optional red teamers' signals ({@link SignalSection}). The templates escape every text; the formatting helpers here return plain text.
  */
 public record ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
                          Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement,
-                         Optional<EffortToBreak> effort, List<JudgeReport> judges) {
+                         Optional<EffortToBreak> effort, List<JudgeReport> judges, Optional<ReportSection> signals) {
+
+    /** A report without the red teamers' signals section (none carry a signal). */
+    public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,
+                      Optional<ReportSection> attackMap, Optional<AgreementReport.Report> agreement,
+                      Optional<EffortToBreak> effort, List<JudgeReport> judges) {
+        this(result, source, figures, tables, attackMap, agreement, effort, judges, Optional.empty());
+    }
 
     /** A report without judges' sections. */
     public ReportPage(AnalysisResult result, AnalysisSource source, Charts figures, List<String> tables,

@@ -35,6 +35,12 @@ final class SummaryJson {
 
     static void write(AnalysisResult r, AnalysisSource source, List<String> tables, Optional<ReportSection> attackMap,
                       Optional<EffortToBreak> effort, OutputStream out) throws IOException {
+        write(r, source, tables, attackMap, effort, Optional.empty(), out);
+    }
+
+    /** {@code signals}: the red teamers' signals section, written last under its id when present. */
+    static void write(AnalysisResult r, AnalysisSource source, List<String> tables, Optional<ReportSection> attackMap,
+                      Optional<EffortToBreak> effort, Optional<ReportSection> signals, OutputStream out) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();
@@ -70,6 +76,10 @@ final class SummaryJson {
             }
             if (effort.isPresent()) {
                 EffortJson.write(g, effort.get());
+            }
+            if (signals.isPresent()) {
+                g.writeFieldName(signals.get().id());
+                value(g, signals.get().summary());
             }
             g.writeEndObject();
             g.writeRaw('\n');
