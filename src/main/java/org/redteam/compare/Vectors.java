@@ -13,6 +13,8 @@ final class Vectors {
     /** Rows of the other set per tile: 128 × 384 floats stay in a core's L2 cache. */
     private static final int TILE = 128;
     private static final int ITERATIONS = 25;
+    /** k-means fits its centres on at most this many rows (a seeded sample), then assigns every row once. */
+    static final int SAMPLE = 10_000;
 
     private Vectors() {
     }
@@ -141,15 +143,45 @@ final class Vectors {
 
     /**
      * Spherical k-means of unit rows: k-means++ seeding (cosine distance, seeded), then assignment to the centre of
-     * highest dot product and re-normalised means until nothing moves or {@value #ITERATIONS} rounds. The cluster of
+     * highest dot product and re-normalised means until nothing moves or {@value #ITERATIONS} rounds, fitted on a seeded
+     * sample of {@value #SAMPLE} rows when there are more; then every row goes to its nearest centre. The cluster of
      * each row, 0 … k−1.
      */
     static int[] kMeans(float[] unit, int n, int d, int k, long seed) {
-        int[] cluster = new int[n];
         if (n == 0 || k < 1) {
-            return cluster;
+            return new int[n];
         }
-        k = Math.min(k, n);
+        if (n > SAMPLE) {
+            int[] rows = new SplittableRandom(seed).ints(0, n).distinct().limit(SAMPLE).sorted().toArray();
+            float[] sample = new float[SAMPLE * d];
+            for (int i = 0; i < SAMPLE; i++) {
+                System.arraycopy(unit, rows[i] * d, sample, i * d, d);
+            }
+            float[] centres = centres(sample, SAMPLE, d, Math.min(k, SAMPLE), seed);
+            return assign(unit, n, d, centres, Math.min(k, SAMPLE));
+        }
+        int kk = Math.min(k, n);
+        return assign(unit, n, d, centres(unit, n, d, kk, seed), kk);
+    }
+
+    private static int[] assign(float[] unit, int n, int d, float[] cs, int kk) {
+        return IntStream.range(0, n).parallel().map(i -> {
+            int best = 0;
+            double bestDot = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < kk; c++) {
+                double v = dot(unit, i * d, cs, c * d, d);
+                if (v > bestDot) {
+                    bestDot = v;
+                    best = c;
+                }
+            }
+            return best;
+        }).toArray();
+    }
+
+    /** The fitted centres of spherical k-means (see {@link #kMeans}). */
+    private static float[] centres(float[] unit, int n, int d, int k, long seed) {
+        int[] cluster = new int[n];
         float[] centres = new float[k * d];
         SplittableRandom random = new SplittableRandom(seed);
         System.arraycopy(unit, random.nextInt(n) * d, centres, 0, d);
@@ -180,18 +212,7 @@ final class Vectors {
         int kk = k;
         for (int round = 0; round < ITERATIONS; round++) {
             float[] cs = centres;
-            int[] next = IntStream.range(0, n).parallel().map(i -> {
-                int best = 0;
-                double bestDot = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < kk; c++) {
-                    double v = dot(unit, i * d, cs, c * d, d);
-                    if (v > bestDot) {
-                        bestDot = v;
-                        best = c;
-                    }
-                }
-                return best;
-            }).toArray();
+            int[] next = assign(unit, n, d, cs, kk);
             if (Arrays.equals(next, cluster)) {
                 break;
             }
@@ -214,7 +235,7 @@ final class Vectors {
                 }
             }
         }
-        return cluster;
+        return centres;
     }
 
     static double dot(float[] x, int xi, float[] y, int yi, int d) {

@@ -73,4 +73,19 @@ class VectorsTest {
         assertThat(Vectors.clusters(38_961 + 10_000)).isEqualTo(30);
         assertThat(Vectors.clusters(6)).isEqualTo(4);
     }
+
+    @Test
+    void kMeansFitsOnASampleAndStillAssignsEveryRow() {
+        int n = Vectors.SAMPLE + 500;
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i % 2 == 0 ? new float[] {1, 0.001f * (i % 7)} : new float[] {0.001f * (i % 7), 1};
+        }
+        float[] u = Vectors.unitRows(rows, 2);
+        int[] c = Vectors.kMeans(u, n, 2, 2, 9);
+        assertThat(c).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(c[i] == c[0]).as("row %d", i).isEqualTo(i % 2 == 0);
+        }
+    }
 }
