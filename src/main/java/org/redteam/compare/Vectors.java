@@ -108,14 +108,14 @@ final class Vectors {
                         float y1 = a[i1 + k];
                         float y2 = a[i2 + k];
                         float y3 = a[i3 + k];
-                        s00 += y0 * x0;
-                        s01 += y0 * x1;
-                        s10 += y1 * x0;
-                        s11 += y1 * x1;
-                        s20 += y2 * x0;
-                        s21 += y2 * x1;
-                        s30 += y3 * x0;
-                        s31 += y3 * x1;
+                        s00 = Math.fma(y0, x0, s00);
+                        s01 = Math.fma(y0, x1, s01);
+                        s10 = Math.fma(y1, x0, s10);
+                        s11 = Math.fma(y1, x1, s11);
+                        s20 = Math.fma(y2, x0, s20);
+                        s21 = Math.fma(y2, x1, s21);
+                        s30 = Math.fma(y3, x0, s30);
+                        s31 = Math.fma(y3, x1, s31);
                     }
                     int cols = Math.min(2, t1 - j);
                     float[] s = {s00, s01, s10, s11, s20, s21, s30, s31};
