@@ -25,6 +25,7 @@ import org.redteam.judge.Verdict;
 import org.redteam.replay.ReplayResult;
 import org.redteam.replay.ReplayResults;
 import org.redteam.scoring.Embedder;
+import org.redteam.testing.WordJudge;
 import picocli.CommandLine;
 
 class CompareCommandTest {
@@ -86,6 +87,9 @@ class CompareCommandTest {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> cls) throws Exception {
+                if (cls == JudgeRunCommand.class) {
+                    return (K) new JudgeRunCommand(c -> List.of(WordJudge.of("words", "words/1", "rather", "theft")));
+                }
                 return cls == CompareCommand.class ? (K) new CompareCommand(LockJudge::new,
                         () -> new EmbedderSource("letters", 26, LetterEmbedder::new)) : CommandLine.defaultFactory().create(cls);
             }
@@ -158,6 +162,32 @@ class CompareCommandTest {
         assertThat(c.path("human").path("items").asInt()).isEqualTo(3);
         assertThat(c.path("human").path("successes").asInt()).isEqualTo(1);
         assertThat(c.path("inputs").path("human").asText()).contains("data");
+    }
+
+    @Test
+    void withJudgeTheStoresStoredVerdictsCount() throws Exception {
+        String data = dir.resolve("data").toString();
+        assertThat(run("import", humans().toString(), "--data", data).exit()).isZero();
+        Path config = dir.resolve("campaign.yaml");
+        Files.writeString(config, """
+                name: judged
+                targets:
+                  - {id: plain, model_type: plain lm, size: 2.7B, backend: {kind: demo}}
+                judges:
+                  - {id: words, kind: trained}
+                """);
+        Run judged = run("judge", "run", "--config", config.toString(), "--data", data);
+        assertThat(judged.exit()).as(judged.err()).isZero();
+
+        Run r = run("compare", "--data", data, "--automated", automated().toString(), "--out", dir.resolve("cmp").toString(),
+                "--judge", "words");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode c = JSON.readTree(dir.resolve("cmp/compare.json").toFile());
+        // every stored reply says "rather": the stored verdicts, not the lock judge of files (which finds 1)
+        assertThat(c.path("human").path("successes").asInt()).isEqualTo(3);
+        assertThat(c.path("judges").path("human").path("id").asText()).isEqualTo("words");
+        assertThat(c.path("judges").path("human").path("version").asText()).isEqualTo("words/1");
     }
 
     @Test
