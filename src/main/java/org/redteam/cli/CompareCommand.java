@@ -153,6 +153,11 @@ final class CompareCommand implements Callable<Integer> {
                 : StoreLocation.of(human.data, human.db).description());
         inputs.put("automated", automated.stream().map(Path::toString).toList());
         inputs.put("automated_failed_items", auto.failed());
+        inputs.put("automated_without_verdict", auto.withoutVerdict());
+        if (auto.withoutVerdict() > 0) {
+            err.printf("warning: %d automated items have no verdict of %s; counted as undetermined%n", auto.withoutVerdict(),
+                    judge == null ? "any judge" : "judge '" + judge + "'");
+        }
         inputs.put("embedder", source.name());
         CompareReport.write(result, inputs, out);
         print(result, spec.commandLine().getOut());

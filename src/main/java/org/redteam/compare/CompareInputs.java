@@ -47,16 +47,16 @@ public final class CompareInputs {
     }
 
     /** The automated items of the folders and the judge whose verdicts they carry. */
-    public record Automated(List<CompareItem> items, CompareSettings.JudgeInfo judge, long failed) {
+    public record Automated(List<CompareItem> items, CompareSettings.JudgeInfo judge, long failed, long withoutVerdict) {
     }
 
     /**
      * Every finished item of each folder's results.jsonl (failed items counted apart), judged by {@code judgeId} when
-     * given, else by each item's first judge. Exit 3 (bad input) for a folder without results.jsonl or a broken line.
+     * given, else by each item's first judge (an item without that verdict is undetermined and counted). Exit 3 (bad input) for a folder without results.jsonl or a broken line.
      */
     public static Automated automated(List<Path> dirs, String judgeId) {
         List<CompareItem> items = new ArrayList<>();
-        long[] failed = {0};
+        long[] failed = {0, 0};
         CompareSettings.JudgeInfo[] judge = {null};
         for (int d = 0; d < dirs.size(); d++) {
             Path results = dirs.get(d).resolve(RESULTS);
@@ -77,6 +77,9 @@ public final class CompareInputs {
                     judge[0] = new CompareSettings.JudgeInfo(first.judgeId(), first.judgeVersion(),
                             JudgeAccuracy.of(first.judgeId(), first.judgeVersion(), Map.of()));
                 }
+                if (v.isEmpty()) {
+                    failed[1]++;
+                }
                 List<Outcome> turns = v.map(j -> j.turns().stream().map(Verdict::outcome).toList()).orElse(List.of());
                 Outcome whole = v.map(j -> j.verdict().outcome()).orElse(Outcome.UNDETERMINED);
                 Long tokens = r.tokens().map(t -> t.prompt() + t.completion()).orElse(null);
@@ -90,6 +93,6 @@ public final class CompareInputs {
         }
         CompareSettings.JudgeInfo info = judge[0] != null ? judge[0]
                 : new CompareSettings.JudgeInfo(judgeId == null ? "none" : judgeId, null, Optional.empty());
-        return new Automated(items, info, failed[0]);
+        return new Automated(items, info, failed[0], failed[1]);
     }
 }

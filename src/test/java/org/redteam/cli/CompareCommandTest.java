@@ -188,6 +188,9 @@ class CompareCommandTest {
         assertThat(c.path("human").path("successes").asInt()).isEqualTo(3);
         assertThat(c.path("judges").path("human").path("id").asText()).isEqualTo("words");
         assertThat(c.path("judges").path("human").path("version").asText()).isEqualTo("words/1");
+        // the replay results were judged by j1 only
+        assertThat(c.path("inputs").path("automated_without_verdict").asInt()).isEqualTo(3);
+        assertThat(r.err()).contains("3 automated items have no verdict of judge 'words'");
     }
 
     @Test
