@@ -27,8 +27,10 @@ public record ComparePage(CompareResult result, Map<String, Object> inputs) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** 4 significant digits (a cost of 0.0015 stays visible), "–" when undefined. */
     public String opt(OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "–";
+        return v.isPresent() ? new java.math.BigDecimal(v.getAsDouble()).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString() : "–";
     }
 
     public String text(Object o) {

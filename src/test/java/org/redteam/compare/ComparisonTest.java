@@ -129,4 +129,13 @@ class ComparisonTest {
         assertThat(r.human().effort().median().getAsInt()).isEqualTo(2);
         assertThat(r.automated().effort().median().getAsInt()).isEqualTo(1);
     }
+
+    @Test
+    void thePageShowsSmallCostsWithFourSignificantDigits() {
+        ComparePage page = new ComparePage(run(), Map.of());
+        assertThat(page.opt(java.util.OptionalDouble.of(0.0015))).isEqualTo("0.0015");
+        assertThat(page.opt(java.util.OptionalDouble.of(24.0))).isEqualTo("24");
+        assertThat(page.opt(java.util.OptionalDouble.of(2000.0 / 3))).isEqualTo("666.7");
+        assertThat(page.opt(java.util.OptionalDouble.empty())).isEqualTo("–");
+    }
 }
