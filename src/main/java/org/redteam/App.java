@@ -9,6 +9,7 @@ import org.redteam.backend.anthropic.AnthropicBackend;
 import org.redteam.backend.demo.DemoBackend;
 import org.redteam.backend.gguf.GgufBackend;
 import org.redteam.backend.openai.OpenAiBackend;
+import org.redteam.config.AttackerSpec;
 import org.redteam.config.BackendSpec;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.PreferenceModelSpec;
@@ -79,6 +80,11 @@ public final class App {
 
     private static List<Judge> judges(CampaignConfig config, LazyPreferenceModel model) {
         return new JudgeFactory(App::backend, model::get).build(config.judges());
+    }
+
+    /** An attacker's model ({@code attackers:}) on the real backends. */
+    public static ModelBackend attackerModel(AttackerSpec spec) {
+        return backend("attacker " + spec.id(), spec.backend());
     }
 
     /** The one place that maps a backend kind to its class: one line per kind. */

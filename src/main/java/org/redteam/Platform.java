@@ -8,6 +8,7 @@ import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.AutomationService;
 import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
+import org.redteam.campaign.Payments;
 import org.redteam.config.CampaignConfig;
 import org.redteam.judge.Judge;
 import org.redteam.judge.JudgingService;
@@ -41,6 +42,7 @@ public final class Platform implements AutoCloseable {
     private final StudyAccess study;
     private final JudgingService judging;
     private final ReplayService replays;
+    private final Payments payments;
 
     /**
      * Starts the campaign; its judges judge at once, in the background, the attempts they have not judged yet, and
@@ -68,6 +70,7 @@ public final class Platform implements AutoCloseable {
         this.replays = new ReplayService(store.replayRepository, attacks, campaigns.campaign().targets(), judges,
                 preferenceModel, clock, replaySettings);
         replays.startWorking();
+        this.payments = new Payments(store.payRepository, campaigns.campaign().id(), config.pay(), clock);
     }
 
     /** A red teamer submitted an attempt: it is scored and judged in the background. */
@@ -113,7 +116,8 @@ public final class Platform implements AutoCloseable {
 
     /** The services the web server is given. */
     public WebServices web() {
-        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays);
+        return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays,
+                payments);
     }
 
     /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */
@@ -124,6 +128,11 @@ public final class Platform implements AutoCloseable {
     /** Replay runs started from the admin pages, replayed in the background of this process. */
     public ReplayService replays() {
         return replays;
+    }
+
+    /** The crowd's activity pings, time on task and pay ({@code pay:}). */
+    public Payments payments() {
+        return payments;
     }
 
     @Override

@@ -8,6 +8,9 @@ import org.redteam.attempt.AttemptScoreRepository;
 import org.redteam.attempt.IncidentRepository;
 import org.redteam.attempt.AutomatedAttemptRepository;
 import org.redteam.campaign.CampaignRepository;
+import org.redteam.campaign.PayRepository;
+import org.redteam.campaign.Payments;
+import org.redteam.config.PaySettings;
 import org.redteam.dataset.DatasetRepository;
 import org.redteam.dataset.ExportService;
 import org.redteam.dataset.ImportService;
@@ -44,6 +47,7 @@ public final class Store implements AutoCloseable {
     final WellbeingRepository wellbeingRepository;
     final VerdictRepository verdictRepository;
     final ReplayRepository replayRepository;
+    final PayRepository payRepository;
     private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
@@ -65,6 +69,7 @@ public final class Store implements AutoCloseable {
         this.wellbeingRepository = new WellbeingRepository(database.jdbi());
         this.verdictRepository = new VerdictRepository(database.jdbi());
         this.replayRepository = new ReplayRepository(database.jdbi());
+        this.payRepository = new PayRepository(database.jdbi());
         this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);
@@ -129,6 +134,11 @@ public final class Store implements AutoCloseable {
      */
     public JudgingService judging(List<Judge> judges, OptionalLong campaign) {
         return new JudgingService(verdictRepository, attemptScores::submittedTranscript, judges, campaign, clock);
+    }
+
+    /** Pay and time on task of the stored campaign named {@code campaignName} ({@code export --format payments}). */
+    public Payments payments(String campaignName, PaySettings pay) {
+        return Payments.of(payRepository, campaignName, pay, clock);
     }
 
     @Override

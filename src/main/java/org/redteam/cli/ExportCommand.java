@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.redteam.App;
 import org.redteam.Store;
+import org.redteam.config.CampaignConfig;
+import org.redteam.config.CampaignConfigLoader;
 import org.redteam.dataset.Csv;
 import org.redteam.dataset.ExportFormat;
 import org.redteam.dataset.ExportService;
+import org.redteam.dataset.PaymentsExport;
+import org.redteam.problem.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,12 +44,16 @@ import picocli.CommandLine.Model.CommandSpec;
             "  verdicts   one line per attempt × judge: {attempt_id, target_id, judge_id, judge_version, outcome, score, "
                 + "tags, rationale, judged_at, turns: [{index, outcome, score, tags, rationale}]}; outcome is HARMFUL, "
                 + "NOT_HARMFUL or UNDETERMINED, score in [0, 1] or null, judged_at ISO-8601 UTC (docs/judges.md).",
+            "  payments   CSV, one row per worker of the campaign named in --config (needs its pay: block): sets "
+                + "finished, minutes on task (idle gaps over 5 minutes not counted), amount = per_set x sets + per_hour "
+                + "x minutes / 60 rounded half-even to cents; --payments-layout full (worker_id,external_id,name,sets,"
+                + "minutes,amount,currency), prolific (participant_id,amount) or mturk (WorkerId,BonusAmount,Reason).",
             "%nThe file is written under a temporary name beside FILE and moved into place when complete; "
                 + "a FILE ending in .gz is gzip-compressed. See docs/data-formats.md."})
 final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "anthropic, jsonl, hh-pairs, dpo, reviews or verdicts (see above).")
+            description = "anthropic, jsonl, hh-pairs, dpo, reviews, verdicts or payments (see above).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write; replaced if it exists.")
@@ -73,6 +81,15 @@ final class ExportCommand implements Callable<Integer> {
             + "rating 0, empty task_description, null scores and tags, is_upworker false. Off by default.")
     boolean includeAutomated;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "payments: the campaign file whose pay: block and "
+            + "name: (the stored campaign) the amounts come from.")
+    Path config;
+
+    @Option(names = "--payments-layout", paramLabel = "LAYOUT", defaultValue = "full", description = "payments: full "
+            + "(default), prolific (Prolific's bulk bonus) or mturk (MTurk's bonus); the last two leave out workers "
+            + "without an external id or with nothing owed.")
+    String paymentsLayout;
+
     @Mixin
     StoreOptions store;
 
@@ -82,6 +99,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat parsed = ExportFormat.parse(format);
+        if (parsed == ExportFormat.PAYMENTS) {
+            return payments();
+        }
         try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
             ExportService.Result result = app.exports()
                     .export(parsed, out, new ExportService.Options(scrubPii, datasheet, rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED,
@@ -104,6 +124,28 @@ final class ExportCommand implements Callable<Integer> {
             if (datasheet) {
                 spec.commandLine().getOut().printf("datasheet: %s%n", ExportService.datasheetPath(out));
             }
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    private int payments() {
+        PaymentsExport.Layout layout = PaymentsExport.Layout.parse(paymentsLayout);
+        if (config == null) {
+            throw new InvalidInputException("--format payments needs --config FILE: the campaign file with the pay: block");
+        }
+        if (scrubPii || datasheet || includeAutomated) {
+            throw new InvalidInputException("--scrub-pii, --datasheet and --include-automated do not apply to --format payments");
+        }
+        CampaignConfig campaign = new CampaignConfigLoader().load(config);
+        if (!campaign.pay().configured()) {
+            throw new InvalidInputException(config + ": pay: has neither per_set nor per_hour; nothing to pay");
+        }
+        try (Store app = App.openStore(store.existing(), Clock.systemUTC())) {
+            PaymentsExport.Result result = PaymentsExport.write(app.payments(campaign.name(), campaign.pay()).report(), layout,
+                    rawCsv ? Csv.TextCells.RAW : Csv.TextCells.NEUTRALISED, out);
+            spec.commandLine().getOut().printf("exported payments of %d workers to %s%s%n", result.written(), out,
+                    result.leftOut() == 0 ? "" : " (left out " + result.leftOut() + " without an external id or amount)");
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.redteam.App;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
@@ -98,29 +96,8 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySetup setup = setups.apply(campaign).select(targets, judges);
         ReplayRun run = new ReplayRun(setup, samples, seed, concurrency);
         PrintWriter err = spec.commandLine().getErr();
-        Thread onInterrupt = new Thread(() -> {
-            run.stop();
-            try {
-                run.awaitEnd(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "replay-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        ReplayRun.Outcome outcome;
-        try (ProgressBar bar = ProgressBars.onStderr(err, new ProgressBarBuilder().setTaskName("replay")
-                .setInitialMax(0).setUnit(" items", 1).showSpeed())) {
-            outcome = run.run(suite, out, resume, (done, total) -> {
-                bar.maxHint(total);
-                bar.stepTo(done);
-            });
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for this run, which has ended
-            }
-        }
+        ReplayRun.Outcome outcome = FolderRuns.execute(run, "replay", err,
+                progress -> run.run(suite, out, resume, progress));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("replayed %d of %d items (%d done before), %d ended in an error%n",
                 outcome.ran(), outcome.items(), outcome.earlier(), outcome.errors());

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param crowd           the study link and completion URL of a crowd-work platform ({@code crowd:})
  * @param judges          the judges that give every submitted attempt and turn an automatic harm verdict
  *                        ({@code judges:}; none when the file names none)
+ * @param attackers       the attacker models {@code attack} can run ({@code attackers:}; none when the file names none)
+ * @param pay             what the crowd is paid per finished set and per hour of time on task ({@code pay:};
+ *                        {@link PaySettings#NONE} when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -32,7 +35,9 @@ public record CampaignConfig(
         ReviewSettings review,
         WellbeingSettings wellbeing,
         CrowdSettings crowd,
-        List<JudgeConfig> judges) {
+        List<JudgeConfig> judges,
+        List<AttackerSpec> attackers,
+        PaySettings pay) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -68,6 +73,17 @@ public record CampaignConfig(
         Objects.requireNonNull(wellbeing, "wellbeing");
         Objects.requireNonNull(crowd, "crowd");
         judges = List.copyOf(judges);
+        attackers = List.copyOf(attackers);
+        Objects.requireNonNull(pay, "pay");
+    }
+
+    /** A campaign without attackers and pay settings. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing, CrowdSettings crowd, List<JudgeConfig> judges) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, crowd, judges, List.of(), PaySettings.NONE);
     }
 
     /** A campaign without judges. */
@@ -82,7 +98,13 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay);
+    }
+
+    /** The same campaign with these pay settings. */
+    public CampaignConfig withPay(PaySettings newPay) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay);
     }
 
     /** A campaign without a crowd platform. */
@@ -110,10 +132,15 @@ public record CampaignConfig(
                 targets, new PreferenceModelSpec.Default());
     }
 
-    /** This campaign with {@code crowd} as its crowd-platform settings. */
+    /** This campaign with {@code crowd} as its crowd-platform settings (everything else kept). */
     public CampaignConfig withCrowd(CrowdSettings crowd) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay);
+    }
+
+    /** The attacker {@code id}, if the campaign has one. */
+    public Optional<AttackerSpec> attacker(String id) {
+        return attackers.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     public Optional<TargetConfig> target(String id) {

@@ -25,7 +25,7 @@ public final class CampaignConfigLoader {
     static final int MAX_TURNS_LIMIT = 100;
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
             "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
-            "preference_model", "review", "wellbeing", "crowd", "judges");
+            "preference_model", "review", "wellbeing", "crowd", "judges", "attackers", "pay");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -111,8 +111,10 @@ public final class CampaignConfigLoader {
                 .orElse(WellbeingSettings.DEFAULT);
         CrowdSettings crowd = root.child("crowd").map(CrowdConfig::parse).orElse(CrowdSettings.NONE);
         List<JudgeConfig> judgeList = root.list("judges").map(judges::parse).orElse(List.of());
+        List<AttackerSpec> attackers = root.list("attackers").map(a -> AttackerConfig.parse(a, backends)).orElse(List.of());
+        PaySettings pay = root.child("pay").map(PayConfig::parse).orElse(PaySettings.NONE);
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
-                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd, judgeList);
+                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd, judgeList, attackers, pay);
     }
 
     private static ReviewSettings review(Node r) {

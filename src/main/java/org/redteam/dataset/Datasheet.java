@@ -116,6 +116,7 @@ final class Datasheet {
                     case REVIEWS -> " review rows";
                     case PAIRS -> " pairs";
                     case VERDICTS -> " verdicts (attempt × judge)";
+                    case PAYMENTS -> " workers' payments";
                 })
                 .append(", ").append(Files.size(file)).append(" bytes, sha256 `").append(sha256).append("`\n\n");
 

@@ -17,7 +17,9 @@ public enum ExportFormat {
     /** CSV, one row per answered review (annotation); see {@link ReviewsCsvWriter#HEADER}. */
     REVIEWS("reviews", Kind.REVIEWS),
     /** JSON Lines, one line per attempt × judge with its turn verdicts; see {@link VerdictsWriter}. */
-    VERDICTS("verdicts", Kind.VERDICTS);
+    VERDICTS("verdicts", Kind.VERDICTS),
+    /** CSV, one row per paid worker of a campaign in a {@link PaymentsExport.Layout}; needs the campaign's {@code pay:}. */
+    PAYMENTS("payments", Kind.PAYMENTS);
 
     /** What one written line or element stands for. */
     public enum Kind {
@@ -28,7 +30,9 @@ public enum ExportFormat {
         /** One CSV row per answered review. */
         REVIEWS,
         /** One JSON line per attempt × judge. */
-        VERDICTS
+        VERDICTS,
+        /** One CSV row per worker: sets, minutes on task, amount owed. */
+        PAYMENTS
     }
 
     private final String label;

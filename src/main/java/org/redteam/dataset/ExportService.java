@@ -144,6 +144,7 @@ public final class ExportService {
             case RELEASED -> writeReleased(format, stream, out, scrub, options.includeAutomated());
             case PAIRS -> writePairs(format, stream, out, scrub);
             case REVIEWS -> writeReviews(stream, out, scrub, options.text());
+            case PAYMENTS -> throw new InvalidInputException("payments: needs the campaign's pay: (PaymentsExport.write)");
             case VERDICTS -> {
                 java.util.function.UnaryOperator<String> text = scrub == null ? s -> s : scrub.pii::scrub;
                 try (VerdictsWriter writer = new VerdictsWriter(stream, text)) {

@@ -63,6 +63,18 @@ public final class AttackReplayer {
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), millisSince(start),
                     ReplayResult.AttackFacts.of(attack));
         }
+        return scored(suiteVersion, attack.id(), target.id(), conversation, tokens.total(), start,
+                ReplayResult.AttackFacts.of(attack));
+    }
+
+    /**
+     * The result of a finished conversation (ending with an assistant turn) made otherwise, e.g. by an attacker
+     * model: the preference model's minimum harmlessness and every judge's verdicts, as for a replayed attack.
+     *
+     * @param startNanos {@link System#nanoTime} when the item started
+     */
+    public ReplayResult scored(String suiteVersion, String attackId, String targetId, List<Message> conversation,
+                               Optional<ReplayResult.Tokens> tokens, long startNanos, ReplayResult.AttackFacts facts) {
         Transcript transcript = Transcript.of(conversation);
         double[] scores = preferenceModel.harmlessness(transcript.exchanges());
         double min = Double.POSITIVE_INFINITY;
@@ -73,8 +85,8 @@ public final class AttackReplayer {
         for (Judge judge : judges) {
             verdicts.add(judged(judge, transcript));
         }
-        return new ReplayResult(suiteVersion, attack.id(), target.id(), conversation, scores.length == 0 ? null : min,
-                verdicts, tokens.total(), null, millisSince(start), ReplayResult.AttackFacts.of(attack));
+        return new ReplayResult(suiteVersion, attackId, targetId, conversation, scores.length == 0 ? null : min,
+                verdicts, tokens, null, millisSince(startNanos), facts);
     }
 
     /**

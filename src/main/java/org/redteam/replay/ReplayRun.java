@@ -67,6 +67,11 @@ public final class ReplayRun {
         this.concurrency = concurrency;
     }
 
+    /** A run of other work than a suite ({@link #run(RunWork, Path, boolean, Progress)}), one reply per turn. */
+    public ReplayRun(ReplaySetup setup, int concurrency) {
+        this(setup, 1, 0, concurrency);
+    }
+
     /** Stops taking items; those in flight finish and are written. */
     public void stop() {
         stopping = true;
@@ -78,16 +83,28 @@ public final class ReplayRun {
     }
 
     public Outcome run(Path suite, Path dir, boolean resume, Progress progress) {
+        RunWork work;
         try {
-            return runOrThrow(suite, dir, resume, progress);
+            work = new SuiteWork(suite, replayer);
+        } catch (RuntimeException e) {
+            ended.countDown();
+            throw e;
+        }
+        return run(work, dir, resume, progress);
+    }
+
+    /** Runs {@code work}'s attacks × the setup's targets into {@code dir}, as a suite's replay does. */
+    public Outcome run(RunWork work, Path dir, boolean resume, Progress progress) {
+        try {
+            return runOrThrow(work, dir, resume, progress);
         } finally {
             ended.countDown();
         }
     }
 
-    private Outcome runOrThrow(Path suite, Path dir, boolean resume, Progress progress) {
-        String version = SuiteFile.version(suite);
-        long attacks = countAttacks(suite);
+    private Outcome runOrThrow(RunWork work, Path dir, boolean resume, Progress progress) {
+        String version = work.version();
+        long attacks = work.attacks();
         Path results = dir.resolve(RESULTS);
         ResultsFile.Done done = prepare(dir, results, version, resume);
         long total = attacks * setup.targets().size();
@@ -102,10 +119,10 @@ public final class ReplayRun {
             t.setDaemon(true);
             return t;
         });
-        try (ResultsFile out = ResultsFile.append(results); SuiteFile.Reader reader = SuiteFile.open(suite)) {
+        try (ResultsFile out = ResultsFile.append(results); RunWork.Items reader = work.open()) {
             items:
             while (reader.hasNext()) {
-                Attack attack = reader.next();
+                RunWork.Item attack = reader.next();
                 for (Target target : setup.targets()) {
                     if (stopping || fatal.get() != null) {
                         break items;
@@ -118,7 +135,7 @@ public final class ReplayRun {
                     }
                     pool.execute(() -> {
                         try {
-                            ReplayResult r = replayOne(version, attack, target);
+                            ReplayResult r = runOne(version, attack, target);
                             out.write(r);
                             ran.incrementAndGet();
                             if (r.failed()) {
@@ -144,15 +161,15 @@ public final class ReplayRun {
         return new Outcome(total, done.size(), ran.get(), errors.get(), stopping);
     }
 
-    /** The attack replayed; anything but the target's failure (which the replayer records) also ends as the item's error. */
-    private ReplayResult replayOne(String version, Attack attack, Target target) {
+    /** The item done; anything but the target's failure (which the item records) also ends as the item's error. */
+    private static ReplayResult runOne(String version, RunWork.Item attack, Target target) {
         long start = System.nanoTime();
         try {
-            return replayer.replay(version, attack, target);
+            return attack.run(target);
         } catch (RuntimeException e) {
             return new ReplayResult(version, attack.id(), target.id(), List.of(), null, List.of(), Optional.empty(),
                     e.getMessage() == null ? e.getClass().getName() : e.getMessage(),
-                    (System.nanoTime() - start) / 1_000_000, ReplayResult.AttackFacts.of(attack));
+                    (System.nanoTime() - start) / 1_000_000, attack.facts());
         }
     }
 
@@ -179,19 +196,6 @@ public final class ReplayRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static long countAttacks(Path suite) {
-        long n = 0;
-        try (SuiteFile.Reader reader = SuiteFile.open(suite)) {
-            for (; reader.hasNext(); reader.next()) {
-                n++;
-            }
-        }
-        if (n == 0) {
-            throw new InvalidInputException(suite + " has no attack");
-        }
-        return n;
     }
 
     /** Checks the folder against this run and writes its run.json; returns what an earlier run finished. */

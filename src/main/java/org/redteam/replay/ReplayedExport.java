@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.redteam.conversation.Transcript;
 import org.redteam.release.ReleasedRecord;
 import org.redteam.release.ReleasedWriter;
@@ -39,12 +40,21 @@ public final class ReplayedExport {
      * @return the records written
      */
     public static long write(Path results, Path suite, Iterable<Target> targets, Path out) {
-        Map<String, Target> byId = new HashMap<>();
-        targets.forEach(t -> byId.put(t.id(), t));
         Map<String, String> tasks = new HashMap<>();
         try (SuiteFile.Reader reader = SuiteFile.open(suite)) {
             reader.forEachRemaining(a -> tasks.put(a.id(), a.taskDescription()));
         }
+        return write(results, tasks, r -> memberNumber(r.attack().member(), r.attackId()), targets, out);
+    }
+
+    /**
+     * As {@link #write(Path, Path, Iterable, Path)} for results made without a suite: {@code tasks} gives each attack
+     * id's task description, {@code member} each result's {@code red_team_member_id}.
+     */
+    public static long write(Path results, Map<String, String> tasks, ToLongFunction<ReplayResult> member,
+                             Iterable<Target> targets, Path out) {
+        Map<String, Target> byId = new HashMap<>();
+        targets.forEach(t -> byId.put(t.id(), t));
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try {
             long[] n = {0};
@@ -55,7 +65,7 @@ public final class ReplayedExport {
                         return;
                     }
                     try {
-                        writer.write(record(r, t, tasks.getOrDefault(r.attackId(), "")));
+                        writer.write(record(r, t, tasks.getOrDefault(r.attackId(), ""), member.applyAsLong(r)));
                         n[0]++;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -71,14 +81,18 @@ public final class ReplayedExport {
     }
 
     static ReleasedRecord record(ReplayResult r, Target t, String taskDescription) {
+        return record(r, t, taskDescription, memberNumber(r.attack().member(), r.attackId()));
+    }
+
+    private static ReleasedRecord record(ReplayResult r, Target t, String taskDescription, long member) {
         ReplayResult.AttackFacts a = r.attack();
         return new ReleasedRecord(Transcript.of(r.transcript()).render(), r.minHarmlessness(), t.size(),
                 t.labelledModelType(), a.rating() == null ? 0.0 : a.rating(), taskDescription, null,
-                memberNumber(a.member(), r.attackId()), false, a.tags());
+                member, false, a.tags());
     }
 
     /** The member as a number: itself when a whole number ≥ 0, else 52 bits of the SHA-256 of the member (or attack id). */
-    static long memberNumber(String member, String attackId) {
+    public static long memberNumber(String member, String attackId) {
         if (member != null && member.matches("\\d{1,15}")) {
             return Long.parseLong(member);
         }

@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.redteam.problem.InvalidInputException;
@@ -131,7 +130,7 @@ public final class SuiteFile {
     public static final class Reader implements Iterator<Attack>, Closeable {
         private final Path path;
         private final BufferedReader in;
-        private final Map<String, Long> seen = new java.util.HashMap<>();
+        private final IdLines seen = new IdLines();
         private long lineNumber;
         private Attack next;
 
@@ -153,8 +152,8 @@ public final class SuiteFile {
                     }
                     String where = path.getFileName() + ":" + lineNumber;
                     Attack a = AttackJson.parse(line, where);
-                    Long first = seen.putIfAbsent(a.id(), lineNumber);
-                    if (first != null) {
+                    long first = seen.putIfAbsent(a.id(), lineNumber);
+                    if (first != 0) {
                         throw new InvalidInputException(where + ": field 'id' " + a.id() + " is already the id of line " + first);
                     }
                     next = a;

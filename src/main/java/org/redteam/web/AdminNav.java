@@ -17,7 +17,8 @@ public final class AdminNav {
             new Item("attempts", "Attempts", "/admin/attempts"),
             new Item("reviews", "Review queue", "/admin/reviews"),
             new Item("wellbeing", "Well-being", "/admin/wellbeing"),
-            new Item("replays", "Replay", "/admin/replays"));
+            new Item("replays", "Replay", "/admin/replays"),
+            new Item("payments", "Payments", "/admin/payments"));
 
     private AdminNav() {
     }

@@ -85,6 +85,7 @@ public final class WebServer {
             new AttemptBrowserPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new ReplayPages(app.replays(), views).register(cfg.routes);
+            new PaymentRoutes(app.payments(), views).register(cfg.routes);
             new AttemptApiRoutes(app.campaigns(), app.attempts(), app.wellbeing()::breakDue, bodies, json).register(cfg.routes);
             new ReviewApiRoutes(app.reviews(), app.wellbeing(), app.admin(), bodies).register(cfg.routes);
             new AdminApiRoutes(app.admin()).register(cfg.routes);

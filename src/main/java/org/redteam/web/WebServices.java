@@ -4,6 +4,7 @@ import org.redteam.admin.AdminService;
 import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.AutomationService;
 import org.redteam.campaign.CampaignService;
+import org.redteam.campaign.Payments;
 import org.redteam.replay.ReplayService;
 import org.redteam.review.ReviewService;
 import org.redteam.storage.TokenBuckets;
@@ -19,5 +20,6 @@ import org.redteam.worker.WorkerService;
  */
 public record WebServices(WorkerService workers, WorkerAccess access, CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing,
                           ReviewService reviews, AdminService admin, TokenBuckets signInLimit, StudyAccess study,
-                          AutomationService automation, ReplayService replays) {
+                          AutomationService automation, ReplayService replays,
+                          Payments payments) {
 }

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -65,7 +64,18 @@ public final class ReplayBench {
                       - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "http://127.0.0.1:%d/v1", model: m}}
                     """.formatted(server.getAddress().getPort()));
             if (!models.equals("default")) {
-                FakePreferenceModel pm = FakePreferenceModel.minusLength();
+                // minus the length, as FakePreferenceModel scores, but keeping nothing (that one records every batch)
+                PreferenceModel pm = new PreferenceModel() {
+                    @Override
+                    public double harmlessness(String context, String response) {
+                        return FakePreferenceModel.score(response);
+                    }
+
+                    @Override
+                    public String name() {
+                        return "minus length";
+                    }
+                };
                 run("trivial PM and judge", config, pm, List.of(WordJudge.of("words", "1", "steps", "x")), suite,
                         dir.resolve("trivial"), attacks, latency, concurrency);
             }
@@ -82,7 +92,7 @@ public final class ReplayBench {
     private static void run(String name, CampaignConfig config, PreferenceModel pm, List<Judge> judges, Path suite, Path out,
                             int attacks, long latency, int concurrency) {
         Target real = App.targets().withPreferenceModel(() -> pm).create(1, config.targets().get(0));
-        ConcurrentLinkedQueue<Long> calls = new ConcurrentLinkedQueue<>();
+        Reservoir calls = new Reservoir(10_000);
         ModelBackend inner = real.backend();
         ModelBackend timed = request -> {
             long start = System.nanoTime();
@@ -96,21 +106,113 @@ public final class ReplayBench {
         ReplaySetup setup = new ReplaySetup(List.of(target), pm, judges);
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        LiveHeap live = LiveHeap.watch();
         long start = System.nanoTime();
         ReplayRun.Outcome outcome = new ReplayRun(setup, 1, 0, concurrency).run(suite, out, false, (done, total) -> { });
         double wall = (System.nanoTime() - start) / 1e9;
+        live.stop();
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double ideal = attacks * (double) TURNS * latency / 1000.0 / concurrency;
         List<Long> overhead = new ArrayList<>();
         calls.forEach(n -> overhead.add(n / 1000 - latency * 1000));
+        long callCount = calls.seen();
         Collections.sort(overhead);
         System.out.printf("%s: %d items (%d errors), %d model calls at concurrency %d, latency %d ms%n", name,
-                outcome.ran(), outcome.errors(), overhead.size(), concurrency, latency);
+                outcome.ran(), outcome.errors(), callCount, concurrency, latency);
         System.out.printf("  wall %.2f s, ideal %.2f s, ratio %.3f%n", wall, ideal, wall / ideal);
-        System.out.printf("  overhead per model call: median %.2f ms, p99 %.2f ms%n", pct(overhead, 0.5) / 1000.0,
+        System.out.printf("  overhead per model call (a uniform sample of %d calls): median %.2f ms, p99 %.2f ms%n", overhead.size(), pct(overhead, 0.5) / 1000.0,
                 pct(overhead, 0.99) / 1000.0);
         System.out.printf("  peak heap (sum of the heap pools' peaks): %.1f MiB%n", peak / 1048576.0);
+        System.out.printf("  live heap: the most in use just after a collection %.1f MiB (%d collections)%n", live.maxAfterGc() / 1048576.0, live.collections());
+    }
+
+    /** A uniform sample of at most {@code size} call times (Vitter's algorithm R): the same memory for any run length. */
+    private static final class Reservoir {
+        private final long[] sample;
+        private final java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        private long seen;
+
+        Reservoir(int size) {
+            sample = new long[size];
+        }
+
+        synchronized void add(long nanos) {
+            if (seen < sample.length) {
+                sample[(int) seen] = nanos;
+            } else {
+                long j = random.nextLong(seen + 1);
+                if (j < sample.length) {
+                    sample[(int) j] = nanos;
+                }
+            }
+            seen++;
+        }
+
+        synchronized void forEach(java.util.function.LongConsumer each) {
+            for (int i = 0; i < Math.min(seen, sample.length); i++) {
+                each.accept(sample[i]);
+            }
+        }
+
+        synchronized long seen() {
+            return seen;
+        }
+    }
+
+    /** The heap in use right after each garbage collection (what the run keeps alive), its maximum over the run. */
+    private static final class LiveHeap implements javax.management.NotificationListener {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+        static LiveHeap watch() {
+            LiveHeap h = new LiveHeap();
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter e) {
+                    e.addNotificationListener(h, null, null);
+                    h.emitters.add(e);
+                }
+            }
+            return h;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                return;
+            }
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) n.getUserData());
+            long used = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            long u = used;
+            max.accumulateAndGet(u, Math::max);
+            count.incrementAndGet();
+        }
+
+        void stop() {
+            for (var e : emitters) {
+                try {
+                    e.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // never added
+                }
+            }
+        }
+
+        long maxAfterGc() {
+            return max.get();
+        }
+
+        long collections() {
+            return count.get();
+        }
     }
 
     private static double pct(List<Long> sorted, double q) {

@@ -128,7 +128,7 @@ class ImportExportCommandTest {
         Run missing = run("import", dir.resolve("nope.json").toString(), "--data", data());
 
         assertThat(format.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(format.err()).contains("error: --format: unknown format 'csv'; use one of anthropic, jsonl, hh-pairs, dpo, reviews, verdicts");
+        assertThat(format.err()).contains("error: --format: unknown format 'csv'; use one of anthropic, jsonl, hh-pairs, dpo, reviews, verdicts, payments");
         assertThat(missing.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(missing.err()).contains("nope.json: no such file");
         assertThat(dir.resolve("x")).doesNotExist();

@@ -221,7 +221,7 @@ class PlatformExportTest {
     void refusesAnUnknownFormatAndLeavesNoFileWhenTheDirectoryIsMissing() {
         assertThatThrownBy(() -> ExportFormat.parse("csv"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("--format: unknown format 'csv'; use one of anthropic, jsonl, hh-pairs, dpo, reviews, verdicts");
+                .hasMessage("--format: unknown format 'csv'; use one of anthropic, jsonl, hh-pairs, dpo, reviews, verdicts, payments");
         assertThatThrownBy(() -> exporter(app.store()).export(ExportFormat.JSONL, dir.resolve("missing/out.jsonl")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("does not exist");

@@ -163,6 +163,7 @@ public final class PageTour {
         page("admin-review-queue", "/admin/reviews");
         page("admin-wellbeing", "/admin/wellbeing");
         page("admin-replays", "/admin/replays");
+        page("admin-payments", "/admin/payments");
         optionalPage("admin-attempts", "/admin/attempts");
         optionalPage("admin-attempt", "/admin/attempts/" + submitted);
         page("not-found", "/no-such-page");

@@ -40,7 +40,7 @@ class AdminNavTest {
     void everyAdminPageHasTheBarWithItsOwnItemCurrent() {
         Map<String, String> pages = Map.of("/admin", "workers", "/admin/dashboard", "dashboard",
                 "/admin/reviews", "reviews", "/admin/wellbeing", "wellbeing", "/admin/attempts", "attempts",
-                "/admin/replays", "replays");
+                "/admin/replays", "replays", "/admin/payments", "payments");
         pages.forEach((path, current) -> {
             HttpResponse<String> page = root.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);

@@ -92,6 +92,7 @@ final class ApiTour {
             get(ada, "/api/attempts/{id}", id);
             post(alice, "/api/attempts", Map.of("taskDescription", "next plan"));
             post(alice, "/api/wellbeing", Map.of("answers", answers(1), "freeText", "fine"));
+            post(alice, "/api/activity", Map.of());
 
             long other = post(carl, "/api/attempts", Map.of("taskDescription", "get a fake id")).body().get("id").asLong();
             post(carl, "/api/attempts/{id}/turns", Map.of("message", "where do I get a fake id"), other);

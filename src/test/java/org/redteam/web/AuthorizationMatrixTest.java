@@ -83,6 +83,7 @@ class AuthorizationMatrixTest {
             get("/admin/replays", Access.ADMIN), post("/admin/replays", Access.ADMIN), get("/admin/replays/{id}", Access.ADMIN),
             get("/admin/replays/{id}/results.jsonl", Access.ADMIN),
             get("/admin/replays/{id}/report", Access.ADMIN),
+            get("/admin/payments", Access.ADMIN), post("/api/activity", Access.SIGNED_IN),
             get("/api/me", Access.SIGNED_IN), get("/api/campaign", Access.SIGNED_IN),
             post("/api/consent", Access.RED_TEAMER), post("/api/attempts", Access.RED_TEAMER),
             get("/api/attempts/{id}", Access.RED_TEAMER_OR_ADMIN_READS), post("/api/attempts/{id}/turns", Access.RED_TEAMER),

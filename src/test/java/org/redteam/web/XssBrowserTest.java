@@ -189,6 +189,7 @@ class XssBrowserTest {
             seen.add(check(browser, platform, "/admin/dashboard?resamples=20"));
             seen.add(check(browser, platform, "/admin/reviews"));
             seen.add(check(browser, platform, "/admin/wellbeing"));
+            seen.add(check(browser, platform, "/admin/payments"));
             seen.add(check(browser, platform, "/attempts/" + open));
 
             // The payloads reached the pages as text: the attempt page shows the model's output literally.

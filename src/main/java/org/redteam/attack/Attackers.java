@@ -1,0 +1,49 @@
+package org.redteam.attack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.redteam.backend.ModelBackend;
+import org.redteam.config.AttackerSpec;
+import org.redteam.problem.InvalidInputException;
+import org.redteam.replay.SuiteFile;
+
+/** The one factory of attackers: a campaign's {@link AttackerSpec} and its model's backend make one strategy class. */
+public final class Attackers {
+    private Attackers() {
+    }
+
+    /**
+     * @param turns the human turns per attack of a {@code multi-turn} attacker ({@code --turns}, else its
+     *              {@code max_turns}); other strategies take only 1
+     */
+    public static Attacker create(AttackerSpec spec, ModelBackend backend, int turns) {
+        AttackerModel model = new AttackerModel(spec.id(), backend);
+        if (turns < 1) {
+            throw new InvalidInputException("--turns must be at least 1, not " + turns);
+        }
+        if (turns > 1 && spec.strategy() != AttackerSpec.Strategy.MULTI_TURN) {
+            throw new InvalidInputException("--turns " + turns + ": attacker " + spec.id() + " is "
+                    + spec.strategy().key() + ", which writes one turn; only multi-turn attackers take more");
+        }
+        return switch (spec.strategy()) {
+            case ZERO_SHOT -> new ZeroShotAttacker(model);
+            case FEW_SHOT -> new FewShotAttacker(model, examples(spec.examples().orElseThrow(() ->
+                    new InvalidInputException("attacker " + spec.id() + ": few-shot needs examples: a suite file"))),
+                    spec.shots());
+            case MULTI_TURN -> new MultiTurnAttacker(model, turns);
+        };
+    }
+
+    /** The first human message of every attack of a suite, in order. */
+    static List<String> examples(Path suite) {
+        List<String> firsts = new ArrayList<>();
+        try (SuiteFile.Reader reader = SuiteFile.open(suite)) {
+            reader.forEachRemaining(a -> firsts.add(a.turns().get(0)));
+        }
+        if (firsts.isEmpty()) {
+            throw new InvalidInputException(suite + " has no attack to show a few-shot attacker");
+        }
+        return firsts;
+    }
+}
