@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Human red teaming of language models (Ganguli et al. 2022), self-hosted.",
         subcommands = {ServeCommand.class, TargetsCommand.class, PmCommand.class, UsersCommand.class, ImportCommand.class, ExportCommand.class,
             ScoreCommand.class, BenchCommand.class, AgreementCommand.class, AnalyzeCommand.class, JudgeCommand.class, SuiteCommand.class,
-            ReplayCommand.class, AttackCommand.class})
+            ReplayCommand.class, AttackCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes; picocli itself uses 2 for a usage error. */

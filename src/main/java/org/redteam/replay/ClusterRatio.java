@@ -10,7 +10,7 @@ import org.redteam.analysis.MemberBootstrap;
  * c, NaN when the denominator is 0. A success rate adds (harmful ? 1 : 0, decided ? 1 : 0) per item, a mean adds
  * (x, 1). Kept sparse: per value only the clusters that contributed.
  */
-final class ClusterRatio implements MemberBootstrap.Statistic {
+public final class ClusterRatio implements MemberBootstrap.Statistic {
     private final int[][] clusters;
     private final double[][] num;
     private final double[][] den;
@@ -43,13 +43,13 @@ final class ClusterRatio implements MemberBootstrap.Statistic {
     }
 
     /** Collects contributions: {@code add(value, cluster, num, den)} in any order, several per cluster. */
-    static final class Builder {
+    public static final class Builder {
         private final List<int[]> clusters = new ArrayList<>();
         private final List<double[]> nums = new ArrayList<>();
         private final List<double[]> dens = new ArrayList<>();
         private final List<Integer> sizes = new ArrayList<>();
 
-        Builder(int values) {
+        public Builder(int values) {
             for (int v = 0; v < values; v++) {
                 clusters.add(new int[8]);
                 nums.add(new double[8]);
@@ -58,7 +58,7 @@ final class ClusterRatio implements MemberBootstrap.Statistic {
             }
         }
 
-        void add(int value, int cluster, double num, double den) {
+        public void add(int value, int cluster, double num, double den) {
             int n = sizes.get(value);
             if (n == clusters.get(value).length) {
                 clusters.set(value, Arrays.copyOf(clusters.get(value), n * 2));
@@ -72,7 +72,7 @@ final class ClusterRatio implements MemberBootstrap.Statistic {
         }
 
         /** Sums each value's contributions per cluster. */
-        ClusterRatio build() {
+        public ClusterRatio build() {
             int values = clusters.size();
             int[][] c = new int[values][];
             double[][] num = new double[values][];

@@ -23,7 +23,7 @@ public record JudgeAccuracy(double precision, double recall, long n, String meas
     }
 
     /** The given accuracy of the judge, else the shipped judge's when its verdicts name the shipped model, else none. */
-    static Optional<JudgeAccuracy> of(String judgeId, String judgeVersion, Map<String, JudgeAccuracy> known) {
+    public static Optional<JudgeAccuracy> of(String judgeId, String judgeVersion, Map<String, JudgeAccuracy> known) {
         JudgeAccuracy given = known.get(judgeId);
         if (given != null) {
             return Optional.of(given);

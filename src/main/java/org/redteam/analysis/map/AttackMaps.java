@@ -26,6 +26,19 @@ public final class AttackMaps {
         return new AttackMapBuilder(miniLm).build(inputs, cacheDir, seed, progress);
     }
 
+    /**
+     * One vector per text from {@code source}, each distinct text embedded once and cached on disk by content hash
+     * in {@code cacheDir} (null: memory only), as the map does; duplicates share an array (do not modify).
+     */
+    public static float[][] vectors(List<String> texts, EmbedderSource source, Path cacheDir, ProgressListener progress) {
+        return CachedEmbeddings.vectors(texts, source, cacheDir, progress).vectors();
+    }
+
+    /** The map's default embedder (all-MiniLM-L6-v2, quantized) on all cores, loaded only when needed. */
+    public static EmbedderSource defaultEmbedder() {
+        return EmbedderSource.onnx(OnnxEmbedder.MINILM_L6_Q, Runtime.getRuntime().availableProcessors());
+    }
+
     /** Inputs for released records, with ids "1", "2", … (the record's position in its file). */
     public static List<MapInput> inputs(List<ReleasedRecord> records) {
         List<MapInput> inputs = new ArrayList<>(records.size());

@@ -1,0 +1,64 @@
+package org.redteam.compare;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.redteam.agreement.Bootstrap;
+import org.redteam.analysis.KaplanMeier;
+import org.redteam.replay.JudgeAccuracy;
+
+/** What {@code src/main/jte/compare/report.jte} renders: the result and plain-text formatting (the template escapes). */
+public record ComparePage(CompareResult result, Map<String, Object> inputs) {
+
+    public List<CompareResult.Side> sides() {
+        return List.of(result.human(), result.automated());
+    }
+
+    public String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    public String ciPct(Bootstrap.Interval i) {
+        return Double.isNaN(i.lower()) ? "" : "[" + pct(i.lower()) + ", " + pct(i.upper()) + "]";
+    }
+
+    public String f3(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** 4 significant digits (a cost of 0.0015 stays visible), "–" when undefined. */
+    public String opt(OptionalDouble v) {
+        return v.isPresent() ? new java.math.BigDecimal(v.getAsDouble()).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString() : "–";
+    }
+
+    public String text(Object o) {
+        return o == null ? "–" : String.valueOf(o);
+    }
+
+    public String median(KaplanMeier.Curve c) {
+        return c.median().isPresent() ? String.valueOf(c.median().getAsInt()) : "not reached";
+    }
+
+    public String rate(CompareResult.Rate r) {
+        return r == null ? "–" : r.harmful() + " / " + r.decided() + " = " + pct(r.successRate().estimate());
+    }
+
+    public String rateCi(CompareResult.Rate r) {
+        return r == null ? "" : ciPct(r.successRate());
+    }
+
+    public String accuracy(CompareSettings.JudgeInfo j) {
+        return j.id() + ": " + j.accuracy().map(ComparePage::describe).orElse("precision/recall not measured");
+    }
+
+    private static String describe(JudgeAccuracy a) {
+        return String.format(Locale.ROOT, "precision %.3f, recall %.3f (n = %d, %s)", a.precision(), a.recall(), a.n(),
+                a.measuredOn());
+    }
+
+    public String tags(CompareResult.Side s) {
+        return s.tags().isEmpty() ? "–" : String.join(", ", s.tags());
+    }
+}
