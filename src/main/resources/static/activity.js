@@ -38,12 +38,8 @@
   ['keydown', 'pointerdown', 'mousedown', 'touchstart', 'wheel', 'scroll'].forEach(function (name) {
     window.addEventListener(name, used, { capture: true, passive: true });
   });
-  document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') {
-      used();
-      ping();
-    }
-  });
+  // No visibilitychange listener: with one on the chat page, a turn's candidates did not appear after a reload while
+  // the model was writing (ChatLiveBrowserTest); input after coming back to the tab counts anyway.
   ping();
   window.setInterval(ping, PING_EVERY_MS);
 }());
