@@ -125,6 +125,11 @@ public final class Platform implements AutoCloseable {
         return study;
     }
 
+    /** The optional demographics questionnaire ({@code demographics:}). */
+    public Demographics demographics() {
+        return demographics;
+    }
+
     /** The services the web server is given. */
     public WebServices web() {
         return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays,

@@ -50,20 +50,20 @@ public final class DemographicsRepository {
 
     /** People per status ('answered', 'skipped') in one campaign, or in every campaign when empty. */
     public static Map<String, Long> responses(Handle h, OptionalLong campaignId) {
-        return h.createQuery("SELECT status, COUNT(*) FROM demographics_response"
-                        + (campaignId.isPresent() ? " WHERE campaign_id = :c" : "") + " GROUP BY status")
-                .bind("c", campaignId.orElse(-1))
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        var query = h.createQuery("SELECT status, COUNT(*) FROM demographics_response"
+                + (campaignId.isPresent() ? " WHERE campaign_id = :c" : "") + " GROUP BY status");
+        campaignId.ifPresent(c -> query.bind("c", c));
+        return query.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .collectToMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** People per question and answer in one campaign, or in every campaign when empty; ordered by question, answer. */
     public static List<Count> counts(Handle h, OptionalLong campaignId) {
-        return h.createQuery("SELECT question_id, answer, COUNT(*) FROM demographics_answer"
-                        + (campaignId.isPresent() ? " WHERE campaign_id = :c" : "")
-                        + " GROUP BY question_id, answer ORDER BY question_id, answer")
-                .bind("c", campaignId.orElse(-1))
-                .map((rs, ctx) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        var query = h.createQuery("SELECT question_id, answer, COUNT(*) FROM demographics_answer"
+                + (campaignId.isPresent() ? " WHERE campaign_id = :c" : "")
+                + " GROUP BY question_id, answer ORDER BY question_id, answer");
+        campaignId.ifPresent(c -> query.bind("c", c));
+        return query.map((rs, ctx) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     Map<String, Long> responses(long campaignId) {
