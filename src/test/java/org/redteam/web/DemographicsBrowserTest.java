@@ -41,6 +41,7 @@ class DemographicsBrowserTest {
         browser.open(platform.baseUrl() + "/invite/" + who.inviteSecret());
         browser.click("#sign-in");
         assertThat(browser.awaitPath("/consent")).isEqualTo("/consent");
+        browser.driver().findElement(By.cssSelector("input[value='Theft']")).click();
         browser.click("#consent");
     }
 
