@@ -9,6 +9,7 @@ import org.redteam.attempt.SignalService;
 import org.redteam.attempt.AutomationService;
 import org.redteam.attempt.Turn;
 import org.redteam.campaign.CampaignService;
+import org.redteam.demographics.Demographics;
 import org.redteam.campaign.Payments;
 import org.redteam.config.CampaignConfig;
 import org.redteam.judge.Judge;
@@ -45,6 +46,7 @@ public final class Platform implements AutoCloseable {
     private final JudgingService judging;
     private final ReplayService replays;
     private final Payments payments;
+    private final Demographics demographics;
 
     /**
      * Starts the campaign; its judges judge at once, in the background, the attempts they have not judged yet, and
@@ -74,6 +76,7 @@ public final class Platform implements AutoCloseable {
                 preferenceModel, clock, replaySettings);
         replays.startWorking();
         this.payments = new Payments(store.payRepository, campaigns.campaign().id(), config.pay(), clock);
+        this.demographics = new Demographics(store.demographicsRepository, campaigns.campaign().id(), config.demographics(), clock);
     }
 
     /** A red teamer submitted an attempt: it is scored and judged in the background. */
@@ -122,10 +125,15 @@ public final class Platform implements AutoCloseable {
         return study;
     }
 
+    /** The optional demographics questionnaire ({@code demographics:}). */
+    public Demographics demographics() {
+        return demographics;
+    }
+
     /** The services the web server is given. */
     public WebServices web() {
         return new WebServices(store.workers(), store.access(), campaigns, attempts, wellbeing, reviews, admin, signInLimit, study, automation, replays,
-                payments, signals);
+                payments, signals, demographics);
     }
 
     /** The campaign's judges, judging submitted attempts in the background ({@code judges:}). */

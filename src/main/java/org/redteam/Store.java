@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
     final ReplayRepository replayRepository;
     final PayRepository payRepository;
     final SignalRepository signalRepository;
+    final org.redteam.demographics.DemographicsRepository demographicsRepository;
     private final AttemptScoreRepository attemptScores;
     private final WorkerService workers;
     private final WorkerAccess access;
@@ -73,6 +74,7 @@ public final class Store implements AutoCloseable {
         this.replayRepository = new ReplayRepository(database.jdbi());
         this.payRepository = new PayRepository(database.jdbi());
         this.signalRepository = new SignalRepository(database.jdbi());
+        this.demographicsRepository = new org.redteam.demographics.DemographicsRepository(database.jdbi());
         this.attemptScores = new AttemptScoreRepository(database.jdbi(), attemptRepository);
         DatasetRepository dataset = new DatasetRepository();
         this.workers = new WorkerService(workerRepository, clock);

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
+import org.redteam.config.DemographicsSettings;
+import org.redteam.demographics.DemographicsReport;
+import org.redteam.demographics.DemographicsRepository;
 
 /**
  * A datasheet for an export, after Gebru et al., "Datasheets for Datasets": Markdown, written beside the export as
@@ -25,7 +29,7 @@ final class Datasheet {
     /** The store's facts about what export writes (submitted attempts, every campaign). */
     record Facts(List<String> campaigns, long attempts, long platformAttempts, long importedAttempts, long members,
                  Map<String, Long> targets, Map<String, Long> ratings, Instant first, Instant last, long reviews,
-                 long reviewers, long surveys, Map<String, Long> scoredBy) {
+                 long reviewers, long surveys, Map<String, Long> scoredBy, DemographicsReport crowd) {
     }
 
     private Datasheet() {
@@ -67,7 +71,9 @@ final class Datasheet {
                         rs.getLong(2)))
                 .forEach(e -> scoredBy.merge(e.getKey(), e.getValue(), Long::sum));
         return new Facts(campaigns, attempts, platform, attempts - platform, members, targets, ratings, first, last,
-                reviews, reviewers, surveys, scoredBy);
+                reviews, reviewers, surveys, scoredBy, DemographicsReport.of(List.of(),
+                DemographicsRepository.counts(h, OptionalLong.empty()), DemographicsRepository.responses(h, OptionalLong.empty()),
+                DemographicsSettings.DEFAULT_MIN_GROUP));
     }
 
     static String sha256(Path file) throws IOException {
@@ -126,6 +132,7 @@ final class Datasheet {
                 + "were submitted (imported ones: imported) from ").append(day(f.first())).append(" to ").append(day(f.last()))
                 .append(". Well-being surveys answered by workers (whole store): ").append(f.surveys())
                 .append(" (counted only; their answers are not part of this dataset).\n\n");
+        crowd(md, f.crowd());
 
         md.append("## Preprocessing\n\n");
         if (scrubbing.applied()) {
@@ -159,6 +166,26 @@ final class Datasheet {
         md.append("Maintained by the campaign's operators; corrections are made by exporting again from the store, "
                 + "which gives a new file and a new datasheet.\n");
         return md.toString();
+    }
+
+    /** Who the crowd is: the demographics questionnaire in aggregate only, an answer of few people suppressed. */
+    private static void crowd(StringBuilder md, DemographicsReport crowd) {
+        md.append("### Who the crowd is\n\n");
+        if (crowd.answered() + crowd.skipped() == 0) {
+            md.append("No demographics questionnaire was answered (`demographics:` in the campaign file).\n\n");
+            return;
+        }
+        md.append("Optional questionnaire (whole store): ").append(crowd.answered()).append(" answered, ")
+                .append(crowd.skipped()).append(" skipped. Counts of people per answer; an answer given by fewer than ")
+                .append(crowd.minGroup()).append(" people shows no count or share. Never linked to the attempts.\n\n");
+        for (DemographicsReport.QuestionRows q : crowd.questions()) {
+            md.append("- ").append(q.text()).append(":\n");
+            for (DemographicsReport.Row row : q.rows()) {
+                md.append("  - ").append(row.answer()).append(": ").append(DemographicsReport.people(row, crowd.minGroup()))
+                        .append(row.suppressed() ? "" : " (" + DemographicsReport.share(row) + ")").append('\n');
+            }
+        }
+        md.append('\n');
     }
 
     private static String day(Instant t) {

@@ -10,6 +10,7 @@ import org.redteam.attempt.AttemptService;
 import org.redteam.attempt.SignalService;
 import org.redteam.attempt.Side;
 import org.redteam.campaign.CampaignService;
+import org.redteam.demographics.Demographics;
 import org.redteam.problem.BackendUnavailableException;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.problem.StateConflictException;
@@ -20,7 +21,7 @@ import org.redteam.worker.Role;
 import org.redteam.worker.Worker;
 
 /**
- * The red teamer's pages: consent → task description → chat with A/B picks → rating → next attempt
+ * The red teamer's pages: consent → (the optional demographics questionnaire, once) → task description → chat with A/B picks → rating → next attempt
  * of the set or the completion page. Every POST redirects (303) to a page that shows the stored
  * state, so a refresh never resends and an interrupted attempt resumes where it stopped. A due
  * well-being survey comes before the next attempt. A refused input shows the same page again with
@@ -36,8 +37,11 @@ final class AttemptPages {
     private final Wellbeing wellbeing;
     private final Views views;
     private final SignalService signals;
+    private final Demographics demographics;
 
-    AttemptPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views, SignalService signals) {
+    AttemptPages(CampaignService campaigns, AttemptService attempts, Wellbeing wellbeing, Views views, SignalService signals,
+                 Demographics demographics) {
+        this.demographics = demographics;
         this.signals = signals;
         this.campaigns = campaigns;
         this.attempts = attempts;
@@ -65,6 +69,10 @@ final class AttemptPages {
         Optional<List<String>> topics = campaigns.consent(worker);
         if (topics.isEmpty()) {
             ctx.redirect("/consent", HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (demographics.pending(worker)) {
+            ctx.redirect(DemographicsPages.PATH, HttpStatus.SEE_OTHER);
             return;
         }
         Optional<Attempt> open = attempts.openAttempt(worker);

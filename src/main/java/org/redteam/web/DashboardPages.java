@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import org.redteam.admin.AdminService;
+import org.redteam.demographics.Demographics;
 import org.redteam.worker.Worker;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.report.AnalysisOutput;
@@ -19,8 +20,10 @@ import org.redteam.worker.Role;
 final class DashboardPages {
     private final AdminService admin;
     private final Views views;
+    private final Demographics demographics;
 
-    DashboardPages(AdminService admin, Views views) {
+    DashboardPages(AdminService admin, Views views, Demographics demographics) {
+        this.demographics = demographics;
         this.admin = admin;
         this.views = views;
     }
@@ -46,10 +49,24 @@ final class DashboardPages {
     }
 
     /**
+     * The report with the admin navigation bar at the top of its body and, when the campaign asks the demographics
+     * questionnaire, the crowd's make-up (aggregate, suppressed below min_group) at the end.
+     */
+    private String withNav(String report) {
+        String page = withNavOnly(report);
+        if (!demographics.settings().enabled()) {
+            return page;
+        }
+        int end = page.lastIndexOf("</body>");
+        return page.substring(0, end) + views.render("demographicsReport.jte", java.util.Map.of("report", demographics.report()))
+                + page.substring(end);
+    }
+
+    /**
      * The report is the same document {@code redteam analyze} writes (no admin links in a file); served here it
      * gets the admin navigation bar at the top of its body.
      */
-    private String withNav(String report) {
+    private String withNavOnly(String report) {
         int body = report.indexOf("<body>");
         if (body < 0) {
             throw new IllegalStateException("the analysis report has no <body>");

@@ -40,6 +40,11 @@ public final class Pages {
     public record Invite(PageContext ctx, String secret, String workerName, String externalId) {
     }
 
+    /** The optional demographics questionnaire ({@code demographics.jte}). */
+    public record DemographicsForm(PageContext ctx, List<org.redteam.config.DemographicsSettings.Question> questions,
+                                   int minGroup) {
+    }
+
     public record Consent(PageContext ctx, CampaignConfig campaign, List<String> chosen) {
     }
 

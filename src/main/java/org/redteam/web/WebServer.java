@@ -77,12 +77,13 @@ public final class WebServer {
             cfg.routes.before(auth::resolve);
             new SignInRoutes(app.workers(), app.campaigns(), views).register(cfg.routes);
             new StudyRoutes(app.study(), app.campaigns().campaign().config().crowd()).register(cfg.routes);
-            new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views, app.signals()).register(cfg.routes);
+            new AttemptPages(app.campaigns(), app.attempts(), app.wellbeing(), views, app.signals(), app.demographics()).register(cfg.routes);
+            new DemographicsPages(app.demographics(), views).register(cfg.routes);
             new SignalPages(app.signals()).register(cfg.routes);
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app.workers(), app.access(), app.admin(), app.study(), views, links).register(cfg.routes);
-            new DashboardPages(app.admin(), views).register(cfg.routes);
+            new DashboardPages(app.admin(), views, app.demographics()).register(cfg.routes);
             new AttemptBrowserPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new ReplayPages(app.replays(), views).register(cfg.routes);

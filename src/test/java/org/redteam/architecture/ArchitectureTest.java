@@ -31,7 +31,7 @@ class ArchitectureTest {
      * docs/design.md's layers, top to bottom and left to right within a layer: a package may use only packages
      * after it. A new package goes into this list (and the picture) where it belongs.
      */
-    static final List<String> LAYERS = List.of("cli", "(root)", "web", "admin", "compare", "attack", "replay", "analysis", "dataset", "review", "wellbeing",
+    static final List<String> LAYERS = List.of("cli", "(root)", "web", "admin", "compare", "attack", "replay", "analysis", "dataset", "demographics", "review", "wellbeing",
             "attempt", "campaign", "target", "intervention", "judge", "scoring", "backend", "worker", "storage",
             "agreement", "release", "conversation", "config", "problem");
 

@@ -66,6 +66,7 @@ class AuthorizationMatrixTest {
             get("/leave", Access.PUBLIC),
             get("/task", Access.RED_TEAMER), post("/task", Access.RED_TEAMER),
             get("/consent", Access.RED_TEAMER), post("/consent", Access.RED_TEAMER),
+            get("/demographics", Access.RED_TEAMER), post("/demographics", Access.RED_TEAMER),
             get("/attempts/{id}", Access.RED_TEAMER_OR_ADMIN_READS), post("/attempts/{id}/turns", Access.RED_TEAMER),
             post("/attempts/{id}/turns/{index}/choice", Access.RED_TEAMER),
             post("/attempts/{id}/turns/{index}/choice/undo", Access.RED_TEAMER),
