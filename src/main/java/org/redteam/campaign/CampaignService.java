@@ -3,8 +3,10 @@ package org.redteam.campaign;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.ConfigException;
@@ -96,6 +98,34 @@ public final class CampaignService {
             }
         }
         campaigns.saveConsent(worker.id(), campaign.id(), List.copyOf(chosen), clock.instant());
+    }
+
+    /**
+     * Coverage of the campaign's harm tags (its review tags but {@link Coverage#NOT_HARM_TAGS}) on its active targets,
+     * from the submitted attempts' answered reviews. For admins only: it names targets.
+     */
+    public Coverage coverage() {
+        CampaignConfig config = campaign.config();
+        List<String> tags = config.review().tags().stream().filter(t -> !Coverage.NOT_HARM_TAGS.contains(t)).toList();
+        List<String> targets = campaign.targets().stream().map(Target::id).toList();
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (String tag : tags) {
+            counts.put(tag, new HashMap<>());
+        }
+        for (CampaignRepository.TagCount c : campaigns.jdbi().withHandle(h -> campaigns.coverageCounts(h, campaign.id()))) {
+            if (counts.containsKey(c.tag()) && targets.contains(c.targetKey())) {
+                counts.get(c.tag()).put(c.targetKey(), c.count());
+            }
+        }
+        return new Coverage(tags, targets, counts);
+    }
+
+    /** The task page's coverage hint for this red teamer; empty unless the campaign has {@code coverage: {hints: true}}. */
+    public Optional<CoverageHint> coverageHint(Worker worker) {
+        if (!campaign.config().coverage().hints()) {
+            return Optional.empty();
+        }
+        return CoverageHint.of(coverage(), campaign.config(), consent(worker).orElse(List.of()));
     }
 
     /** Where the worker stands in their current set: the next attempt's position (1-based) and the set size. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  *                        {@link PaySettings#NONE} when the file names none)
  * @param expertiseAreas  the areas of domain expertise a red teamer may choose from at the rating step
  *                        ({@code expertise_areas:}; none by default: free text only)
+ * @param coverage        coverage steering ({@code coverage:}; {@link CoverageSettings#OFF} when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -40,7 +41,8 @@ public record CampaignConfig(
         List<JudgeConfig> judges,
         List<AttackerSpec> attackers,
         PaySettings pay,
-        List<String> expertiseAreas) {
+        List<String> expertiseAreas,
+        CoverageSettings coverage) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -79,6 +81,17 @@ public record CampaignConfig(
         attackers = List.copyOf(attackers);
         Objects.requireNonNull(pay, "pay");
         expertiseAreas = List.copyOf(expertiseAreas);
+        Objects.requireNonNull(coverage, "coverage");
+    }
+
+    /** A campaign without coverage steering. */
+    public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
+                          List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
+                          List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
+                          WellbeingSettings wellbeing, CrowdSettings crowd, List<JudgeConfig> judges,
+                          List<AttackerSpec> attackers, PaySettings pay, List<String> expertiseAreas) {
+        this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
+                targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas, CoverageSettings.OFF);
     }
 
     /** A campaign without attackers, pay settings and expertise areas. */
@@ -102,13 +115,13 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay, expertiseAreas);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay, expertiseAreas, coverage);
     }
 
     /** The same campaign with these pay settings. */
     public CampaignConfig withPay(PaySettings newPay) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay, expertiseAreas);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay, expertiseAreas, coverage);
     }
 
     /** A campaign without a crowd platform. */
@@ -139,7 +152,7 @@ public record CampaignConfig(
     /** This campaign with {@code crowd} as its crowd-platform settings (everything else kept). */
     public CampaignConfig withCrowd(CrowdSettings crowd) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas, coverage);
     }
 
     /** The attacker {@code id}, if the campaign has one. */
@@ -151,7 +164,13 @@ public record CampaignConfig(
     /** This campaign with {@code areas} as its {@code expertise_areas}. */
     public CampaignConfig withExpertiseAreas(List<String> areas) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, areas);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, areas, coverage);
+    }
+
+    /** This campaign with {@code settings} as its {@code coverage:} block. */
+    public CampaignConfig withCoverage(CoverageSettings settings) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas, settings);
     }
 
     public Optional<TargetConfig> target(String id) {

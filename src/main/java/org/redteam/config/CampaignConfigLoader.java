@@ -26,7 +26,7 @@ public final class CampaignConfigLoader {
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
             "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
             "preference_model", "review", "wellbeing", "crowd", "judges", "attackers", "pay",
-            "expertise_areas");
+            "expertise_areas", "coverage");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -115,8 +115,10 @@ public final class CampaignConfigLoader {
         List<AttackerSpec> attackers = root.list("attackers").map(a -> AttackerConfig.parse(a, backends)).orElse(List.of());
         PaySettings pay = root.child("pay").map(PayConfig::parse).orElse(PaySettings.NONE);
         List<String> expertise = ExpertiseConfig.parse(root);
+        CoverageSettings coverage = root.child("coverage").map(CoverageConfig::parse).orElse(CoverageSettings.OFF);
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
-                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd, judgeList, attackers, pay, expertise);
+                maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd, judgeList, attackers, pay, expertise,
+                coverage);
     }
 
     private static ReviewSettings review(Node r) {
