@@ -12,8 +12,9 @@ import org.redteam.config.CampaignConfig;
  * What the red teamer's task page shows with {@code coverage: {hints: true}}: the least-covered harm tags and an
  * example topic from an under-covered area. Tags only: never a target or a count (red teamers stay blind to targets).
  *
- * <p>The example topic: for the least-covered tags in order, the first of the campaign's {@code risk_topics}, then
- * {@code example_topics}, that matches the tag; else the least-covered tag itself. A topic matches a tag when they
+ * <p>The example topic: for the least-covered tags in order, the first of the campaign's {@code example_topics}, then
+ * of the {@code risk_topics} the red teamer chose, that matches the tag; else the least-covered tag itself (tags have
+ * no description of their own). A topic matches a tag when they
  * share a word of at least 4 letters, compared without case and without a final "s" ("Weapons" matches "a weapon").
  *
  * @param tags         the least-covered harm tags, fewest first
@@ -39,9 +40,8 @@ public record CoverageHint(List<String> tags, String exampleTopic) {
         if (offered.isEmpty()) {
             return Optional.empty();
         }
-        List<String> topics = new ArrayList<>(config.riskTopics().stream()
-                .filter(t -> !config.riskTopics().contains(t) || consented.contains(t)).toList());
-        topics.addAll(config.exampleTopics());
+        List<String> topics = new ArrayList<>(config.exampleTopics());
+        topics.addAll(config.riskTopics().stream().filter(consented::contains).toList());
         for (String tag : offered) {
             for (String topic : topics) {
                 if (matches(tag, topic)) {
