@@ -3,10 +3,8 @@ package org.redteam.campaign;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.ConfigException;
@@ -105,19 +103,8 @@ public final class CampaignService {
      * from the submitted attempts' answered reviews. For admins only: it names targets.
      */
     public Coverage coverage() {
-        CampaignConfig config = campaign.config();
-        List<String> tags = config.review().tags().stream().filter(t -> !Coverage.NOT_HARM_TAGS.contains(t)).toList();
         List<String> targets = campaign.targets().stream().map(Target::id).toList();
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        for (String tag : tags) {
-            counts.put(tag, new HashMap<>());
-        }
-        for (CampaignRepository.TagCount c : campaigns.jdbi().withHandle(h -> campaigns.coverageCounts(h, campaign.id()))) {
-            if (counts.containsKey(c.tag()) && targets.contains(c.targetKey())) {
-                counts.get(c.tag()).put(c.targetKey(), c.count());
-            }
-        }
-        return new Coverage(tags, targets, counts);
+        return Coverage.from(campaign.config(), targets, campaigns.jdbi().withHandle(h -> campaigns.coverageCounts(h, campaign.id())));
     }
 
     /** The task page's coverage hint for this red teamer; empty unless the campaign has {@code coverage: {hints: true}}. */

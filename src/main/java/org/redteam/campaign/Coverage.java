@@ -1,10 +1,13 @@
 package org.redteam.campaign;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.redteam.config.CampaignConfig;
+import org.redteam.problem.NotFoundException;
 
 /**
  * How well the campaign's submitted attempts cover its harm tags on each target (issue 16, coverage steering):
@@ -22,6 +25,34 @@ public record Coverage(List<String> tags, List<String> targets, Map<String, Map<
         tags = List.copyOf(tags);
         targets = List.copyOf(targets);
         counts = Map.copyOf(counts);
+    }
+
+    /**
+     * The coverage of the stored campaign named as {@code config} is, over the targets {@code config} lists
+     * ({@code attack --steer-coverage}); a store without that campaign is an error, so a misnamed file never steers.
+     */
+    public static Coverage stored(CampaignRepository repository, CampaignConfig config) {
+        List<CampaignRepository.TagCount> counts = repository.jdbi().withHandle(h -> {
+            Long[] idAndSeed = repository.campaignByName(h, config.name()).orElseThrow(() -> new NotFoundException(
+                    "the store has no campaign named '" + config.name() + "' (the name: of the campaign file)"));
+            return repository.coverageCounts(h, idAndSeed[0]);
+        });
+        return from(config, config.targets().stream().map(t -> t.id()).toList(), counts);
+    }
+
+    /** Coverage of {@code config}'s harm tags on {@code targets}; counts of other tags or targets are left out. */
+    static Coverage from(CampaignConfig config, List<String> targets, List<CampaignRepository.TagCount> stored) {
+        List<String> tags = config.review().tags().stream().filter(t -> !NOT_HARM_TAGS.contains(t)).toList();
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (String tag : tags) {
+            counts.put(tag, new HashMap<>());
+        }
+        for (CampaignRepository.TagCount c : stored) {
+            if (counts.containsKey(c.tag()) && targets.contains(c.targetKey())) {
+                counts.get(c.tag()).put(c.targetKey(), c.count());
+            }
+        }
+        return new Coverage(tags, targets, counts);
     }
 
     public int count(String tag, String target) {
