@@ -151,6 +151,11 @@ public final class Store implements AutoCloseable {
         return Payments.of(payRepository, campaignName, pay, clock);
     }
 
+    /** Coverage of harm tags × targets of the stored campaign {@code config} names ({@code attack --steer-coverage}). */
+    public org.redteam.campaign.Coverage coverage(org.redteam.config.CampaignConfig config) {
+        return org.redteam.campaign.Coverage.stored(campaignRepository, config);
+    }
+
     @Override
     public void close() {
         scoring.close();

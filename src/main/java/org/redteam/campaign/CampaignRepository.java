@@ -56,6 +56,26 @@ public final class CampaignRepository {
                 .list();
     }
 
+    /**
+     * Per stored target key and review tag, the number of the campaign's submitted attempts that at least one answered
+     * review gave that tag (an attempt two reviewers tagged alike counts once).
+     */
+    List<TagCount> coverageCounts(Handle h, long campaignId) {
+        return h.createQuery("""
+                SELECT t.target_key, g.tag, COUNT(DISTINCT a.id) AS n FROM attempt a
+                JOIN target t ON t.id = a.target_id
+                JOIN review_task r ON r.attempt_id = a.id AND r.status = 'answered'
+                JOIN review_tag g ON g.task_id = r.id
+                WHERE a.campaign_id = :c AND a.status = 'submitted'
+                GROUP BY t.target_key, g.tag""")
+                .bind("c", campaignId)
+                .map((rs, ctx) -> new TagCount(rs.getString("target_key"), rs.getString("tag"), rs.getInt("n"))).list();
+    }
+
+    /** One count of {@link #coverageCounts}. */
+    record TagCount(String targetKey, String tag, int count) {
+    }
+
     public long insertTarget(Handle h, long campaignId, String key, String modelType, String size, String kind,
                              boolean demo, boolean active) {
         return h.createUpdate("INSERT INTO target (campaign_id, target_key, model_type, size, backend_kind, demo, active) "

@@ -98,6 +98,23 @@ public final class CampaignService {
         campaigns.saveConsent(worker.id(), campaign.id(), List.copyOf(chosen), clock.instant());
     }
 
+    /**
+     * Coverage of the campaign's harm tags (its review tags but {@link Coverage#NOT_HARM_TAGS}) on its active targets,
+     * from the submitted attempts' answered reviews. For admins only: it names targets.
+     */
+    public Coverage coverage() {
+        List<String> targets = campaign.targets().stream().map(Target::id).toList();
+        return Coverage.from(campaign.config(), targets, campaigns.jdbi().withHandle(h -> campaigns.coverageCounts(h, campaign.id())));
+    }
+
+    /** The task page's coverage hint for this red teamer; empty unless the campaign has {@code coverage: {hints: true}}. */
+    public Optional<CoverageHint> coverageHint(Worker worker) {
+        if (!campaign.config().coverage().hints()) {
+            return Optional.empty();
+        }
+        return CoverageHint.of(coverage(), campaign.config(), consent(worker).orElse(List.of()));
+    }
+
     /** Where the worker stands in their current set: the next attempt's position (1-based) and the set size. */
     public record Progress(int nextPosition, int setSize) {
     }

@@ -2,6 +2,7 @@ package org.redteam.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.redteam.App;
+import org.redteam.Store;
+import org.redteam.campaign.CoverageHint;
 import org.redteam.attack.Attacker;
 import org.redteam.attack.Attackers;
 import org.redteam.attack.AutomatedWork;
@@ -23,6 +26,7 @@ import org.redteam.replay.ReplaySetup;
 import org.redteam.replay.ReplaySummary;
 import org.redteam.replay.ReplayedExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,6 +73,13 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Finish an interrupted run in --out: only items without a result.")
     boolean resume;
 
+    @Option(names = "--steer-coverage", description = "Give the attacker the campaign's 3 least-covered harm tags as "
+            + "its topics (from the reviewers' tags in the store of --data/--db) instead of its risk topics.")
+    boolean steerCoverage;
+
+    @Mixin
+    StoreOptions store;
+
     @Spec
     CommandSpec spec;
 
@@ -95,7 +106,13 @@ final class AttackCommand implements Callable<Integer> {
         Attacker attacker = Attackers.create(attackerSpec, models.apply(attackerSpec),
                 turns == null ? attackerSpec.maxTurns() : turns);
         ReplaySetup setup = setups.apply(campaign).select(targets, List.of());
-        AutomatedWork work = new AutomatedWork(attackerSpec, attacker, AutomatedWork.topics(campaign), n, seed, setup);
+        List<String> topics = AutomatedWork.topics(campaign);
+        if (steerCoverage) {
+            try (Store stored = App.openStore(store.existing(), Clock.systemUTC())) {
+                topics = stored.coverage(campaign).leastCoveredTags(CoverageHint.TAGS);
+            }
+        }
+        AutomatedWork work = new AutomatedWork(attackerSpec, attacker, topics, n, seed, setup);
         ReplayRun run = new ReplayRun(setup, concurrency);
         ReplayRun.Outcome outcome = FolderRuns.execute(run, "attack", spec.commandLine().getErr(),
                 progress -> run.run(work, out, resume, progress));

@@ -24,6 +24,7 @@ import java.util.Optional;
  *                        ({@code expertise_areas:}; none by default: free text only)
  * @param demographics    the optional crowd questionnaire ({@code demographics:}; {@link DemographicsSettings#NONE}
  *                        when the file names none)
+ * @param coverage        coverage steering ({@code coverage:}; {@link CoverageSettings#OFF} when the file names none)
  */
 public record CampaignConfig(
         String name,
@@ -43,7 +44,8 @@ public record CampaignConfig(
         List<AttackerSpec> attackers,
         PaySettings pay,
         List<String> expertiseAreas,
-        DemographicsSettings demographics) {
+        DemographicsSettings demographics,
+        CoverageSettings coverage) {
 
     public static final int DEFAULT_ATTEMPTS_PER_SET = 5;
     public static final int DEFAULT_MAX_TURNS = 10;
@@ -83,9 +85,10 @@ public record CampaignConfig(
         Objects.requireNonNull(pay, "pay");
         expertiseAreas = List.copyOf(expertiseAreas);
         Objects.requireNonNull(demographics, "demographics");
+        Objects.requireNonNull(coverage, "coverage");
     }
 
-    /** A campaign without a demographics questionnaire. */
+    /** A campaign without a demographics questionnaire and coverage steering. */
     public CampaignConfig(String name, String instructions, String contentWarning, List<String> exampleTopics,
                           List<String> riskTopics, int attemptsPerSet, int maxTurns, Optional<Long> assignmentSeed,
                           List<TargetConfig> targets, PreferenceModelSpec preferenceModel, ReviewSettings review,
@@ -93,14 +96,14 @@ public record CampaignConfig(
                           List<AttackerSpec> attackers, PaySettings pay, List<String> expertiseAreas) {
         this(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns, assignmentSeed,
                 targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas,
-                DemographicsSettings.NONE);
+                DemographicsSettings.NONE, CoverageSettings.OFF);
     }
 
     /** This campaign with {@code settings} as its {@code demographics:}. */
     public CampaignConfig withDemographics(DemographicsSettings settings) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
                 assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas,
-                settings);
+                settings, coverage);
     }
 
     /** A campaign without attackers, pay settings and expertise areas. */
@@ -124,13 +127,13 @@ public record CampaignConfig(
     /** The same campaign with these judges. */
     public CampaignConfig withJudges(List<JudgeConfig> newJudges) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay, expertiseAreas, demographics);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, newJudges, attackers, pay, expertiseAreas, demographics, coverage);
     }
 
     /** The same campaign with these pay settings. */
     public CampaignConfig withPay(PaySettings newPay) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay, expertiseAreas, demographics);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, newPay, expertiseAreas, demographics, coverage);
     }
 
     /** A campaign without a crowd platform. */
@@ -161,7 +164,7 @@ public record CampaignConfig(
     /** This campaign with {@code crowd} as its crowd-platform settings (everything else kept). */
     public CampaignConfig withCrowd(CrowdSettings crowd) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas, demographics);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas, demographics, coverage);
     }
 
     /** The attacker {@code id}, if the campaign has one. */
@@ -173,7 +176,14 @@ public record CampaignConfig(
     /** This campaign with {@code areas} as its {@code expertise_areas}. */
     public CampaignConfig withExpertiseAreas(List<String> areas) {
         return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
-                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, areas, demographics);
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, areas, demographics, coverage);
+    }
+
+
+    /** This campaign with {@code settings} as its {@code coverage:} block. */
+    public CampaignConfig withCoverage(CoverageSettings settings) {
+        return new CampaignConfig(name, instructions, contentWarning, exampleTopics, riskTopics, attemptsPerSet, maxTurns,
+                assignmentSeed, targets, preferenceModel, review, wellbeing, crowd, judges, attackers, pay, expertiseAreas, demographics, settings);
     }
 
     public Optional<TargetConfig> target(String id) {

@@ -26,7 +26,7 @@ public final class CampaignConfigLoader {
     private static final Set<String> CAMPAIGN_KEYS = Set.of("name", "instructions", "content_warning",
             "example_topics", "risk_topics", "attempts_per_set", "max_turns", "assignment_seed", "targets",
             "preference_model", "review", "wellbeing", "crowd", "judges", "attackers", "pay",
-            "expertise_areas", "demographics");
+            "expertise_areas", "demographics", "coverage");
     private static final Set<String> TARGET_KEYS = Set.of("id", "model_type", "size", "backend", "interventions");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -117,9 +117,10 @@ public final class CampaignConfigLoader {
         List<String> expertise = ExpertiseConfig.parse(root);
         DemographicsSettings demographics = root.child("demographics").map(DemographicsConfig::parse)
                 .orElse(DemographicsSettings.NONE);
+        CoverageSettings coverage = root.child("coverage").map(CoverageConfig::parse).orElse(CoverageSettings.OFF);
         return new CampaignConfig(name == null ? "" : name, instructions, warning, examples, risk, perSet,
                 maxTurns, seed, targets, preferenceModel, review, wellbeing, crowd, judgeList, attackers, pay, expertise,
-                demographics);
+                demographics, coverage);
     }
 
     private static ReviewSettings review(Node r) {

@@ -91,7 +91,7 @@ final class AttemptPages {
         CampaignService.Progress progress = campaigns.progress(worker);
         views.render(ctx, "task.jte", new Pages.NewTask(Auth.page(ctx), progress.nextPosition(), progress.setSize(),
                 topics, AttemptService.MAX_TASK_DESCRIPTION, wellbeing.breakDue(worker), error, draft,
-                campaigns.finishedSets(worker)));
+                campaigns.finishedSets(worker), campaigns.coverageHint(worker)));
     }
 
     private void consentPage(Context ctx) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.redteam.admin.AdminService;
 import org.redteam.demographics.Demographics;
+import org.redteam.campaign.CampaignService;
 import org.redteam.worker.Worker;
 import org.redteam.analysis.AnalysisResult;
 import org.redteam.analysis.report.AnalysisOutput;
@@ -19,12 +20,14 @@ import org.redteam.worker.Role;
  */
 final class DashboardPages {
     private final AdminService admin;
+    private final CampaignService campaigns;
     private final Views views;
     private final Demographics demographics;
 
-    DashboardPages(AdminService admin, Views views, Demographics demographics) {
+    DashboardPages(AdminService admin, CampaignService campaigns, Views views, Demographics demographics) {
         this.demographics = demographics;
         this.admin = admin;
+        this.campaigns = campaigns;
         this.views = views;
     }
 
@@ -64,7 +67,7 @@ final class DashboardPages {
 
     /**
      * The report is the same document {@code redteam analyze} writes (no admin links in a file); served here it
-     * gets the admin navigation bar at the top of its body.
+     * gets the admin navigation bar at the top of its body, and the coverage table (harm tag × target) under it.
      */
     private String withNavOnly(String report) {
         int body = report.indexOf("<body>");
@@ -73,6 +76,6 @@ final class DashboardPages {
         }
         int at = body + "<body>".length();
         return report.substring(0, at) + "\n" + views.render("adminNav.jte", java.util.Map.of("current", "dashboard"))
-                + report.substring(at);
+                + views.render("coverage.jte", java.util.Map.of("coverage", campaigns.coverage())) + report.substring(at);
     }
 }

@@ -6,6 +6,7 @@ import org.redteam.admin.AdminService;
 
 import org.redteam.wellbeing.SurveyDay;
 
+import org.redteam.campaign.CoverageHint;
 import org.redteam.campaign.WorkSet;
 
 import org.redteam.attempt.AttemptSummary;
@@ -56,7 +57,7 @@ public final class Pages {
      */
     public record NewTask(PageContext ctx, int position, int setSize, List<String> topics, int maxLength,
                           boolean breakReminder, Optional<String> error, String draft,
-                          List<WorkSet> finished) {
+                          List<WorkSet> finished, Optional<CoverageHint> coverage) {
     }
 
     /**

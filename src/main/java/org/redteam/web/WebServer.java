@@ -83,7 +83,7 @@ public final class WebServer {
             new ReviewPages(app.reviews(), views).register(cfg.routes);
             new WellbeingPages(app.wellbeing(), views).register(cfg.routes);
             new AdminPages(app.workers(), app.access(), app.admin(), app.study(), views, links).register(cfg.routes);
-            new DashboardPages(app.admin(), views, app.demographics()).register(cfg.routes);
+            new DashboardPages(app.admin(), app.campaigns(), views, app.demographics()).register(cfg.routes);
             new AttemptBrowserPages(app.admin(), views).register(cfg.routes);
             new ReviewAdminPages(app.reviews(), app.wellbeing(), app.campaigns().campaign(), views).register(cfg.routes);
             new ReplayPages(app.replays(), views).register(cfg.routes);
