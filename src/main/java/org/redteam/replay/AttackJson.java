@@ -2,8 +2,6 @@ package org.redteam.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +55,6 @@ final class AttackJson {
             node = JSON.readTree(line);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidInputException(where + ": not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(where + ": each line must be a JSON object (an attack)");
