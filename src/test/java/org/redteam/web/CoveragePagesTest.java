@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.config.CoverageSettings;
+import org.redteam.testing.Browser;
 import org.redteam.testing.PageSession;
 import org.redteam.testing.ReviewFixtures;
 import org.redteam.testing.TestPlatform;
@@ -39,6 +40,8 @@ class CoveragePagesTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path profile;
     TestPlatform platform;
 
     @AfterEach
@@ -63,6 +66,24 @@ class CoveragePagesTest {
         WorkerService.NewWorker alice = platform.addWorker(name, Role.RED_TEAMER);
         platform.consent(alice.worker());
         return PageSession.signIn(platform, alice.inviteSecret());
+    }
+
+    @Test
+    void inTheBrowserTheRedTeamerSeesTheHintOnTheTaskPageAndNoTarget() {
+        ReviewFixtures.SteppingClock clock = new ReviewFixtures.SteppingClock();
+        platform = TestPlatform.start(dir, CAMPAIGN, clock);
+        twoTheftAttempts(clock);
+        WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
+        platform.consent(alice.worker());
+        try (Browser browser = Browser.start(profile)) {
+            browser.open(platform.baseUrl() + "/invite/" + alice.inviteSecret());
+            browser.click("#sign-in");
+            String hint = browser.text("#coverage-hint");
+            assertThat(hint).contains("Least covered so far:", "Fraud & deception", "Animal abuse", "<b>Odd</b> tag")
+                    .doesNotContain("Theft");
+            assertThat(browser.driver().getPageSource()).doesNotContain("target-zeta-9", "target-omega-4");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#coverage-hint b"))).isEmpty();
+        }
     }
 
     @Test
