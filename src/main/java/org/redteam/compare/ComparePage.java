@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.redteam.agreement.Bootstrap;
 import org.redteam.analysis.KaplanMeier;
+import org.redteam.replay.Figures;
 import org.redteam.replay.JudgeAccuracy;
 
 /** What {@code src/main/jte/compare/report.jte} renders: the result and plain-text formatting (the template escapes). */
@@ -16,15 +17,15 @@ public record ComparePage(CompareResult result, Map<String, Object> inputs) {
     }
 
     public String pct(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        return Figures.pct(v);
     }
 
     public String ciPct(Bootstrap.Interval i) {
-        return Double.isNaN(i.lower()) ? "" : "[" + pct(i.lower()) + ", " + pct(i.upper()) + "]";
+        return Figures.ciPct(i);
     }
 
     public String f3(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+        return Figures.f3(v);
     }
 
     /** 4 significant digits (a cost of 0.0015 stays visible), "–" when undefined. */

@@ -21,12 +21,42 @@ final class ExportFile {
     private ExportFile() {
     }
 
+    /** What goes into the file; {@link #write} closes the stream. */
+    @FunctionalInterface
+    interface Body<T> {
+        T write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code out} ({@code .gz}: gzip-compressed) through a temporary file beside it, moved into place only when
+     * {@code body} has written it whole; returns what {@code body} returned.
+     */
+    static <T> T write(Path out, Body<T> body) {
+        if (Files.isDirectory(out)) {
+            throw new InvalidInputException("--out: " + out + " is a directory; give a file name");
+        }
+        Path target = out.toAbsolutePath();
+        Path temp = tempBeside(target);
+        try {
+            T result;
+            try (OutputStream stream = open(temp, target.getFileName().toString().endsWith(".gz"))) {
+                result = body.write(stream);
+            }
+            moveIntoPlace(temp, target);
+            return result;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
     /** A fresh temporary file name in the target's directory (same file system, so the move is atomic). */
-    static Path tempBeside(Path target) {
+    private static Path tempBeside(Path target) {
         return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
-    static OutputStream open(Path temp, boolean gzip) throws IOException {
+    private static OutputStream open(Path temp, boolean gzip) throws IOException {
         OutputStream file;
         try {
             file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -36,7 +66,7 @@ final class ExportFile {
         return gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
     }
 
-    static void moveIntoPlace(Path temp, Path target) throws IOException {
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -44,7 +74,7 @@ final class ExportFile {
         }
     }
 
-    static void deleteQuietly(Path temp) {
+    private static void deleteQuietly(Path temp) {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

@@ -119,31 +119,24 @@ public final class ExportService {
     }
 
     public Result export(ExportFormat format, Path out, Options options) {
-        if (Files.isDirectory(out)) {
-            throw new InvalidInputException("--out: " + out + " is a directory; give a file name");
-        }
-        Path target = out.toAbsolutePath();
-        Path temp = ExportFile.tempBeside(target);
-        try {
-            Result result;
-            try (OutputStream stream = ExportFile.open(temp, target.getFileName().toString().endsWith(".gz"))) {
-                Scrub scrub = options.scrubPii() ? new Scrub() : null;
-                result = write(format, stream, out, scrub, options);
-                lastScrubbing = scrub == null ? new Scrubbing(false, java.util.Map.of(), 0, 0)
-                        : new Scrubbing(true, scrub.pii.counts(), scrub.members.size(), scrub.reviewers.size());
-            }
-            ExportFile.moveIntoPlace(temp, target);
-            if (options.datasheet()) {
-                Datasheet.Facts facts = jdbi.withHandle(Datasheet::facts);
+        Result result = ExportFile.write(out, stream -> {
+            Scrub scrub = options.scrubPii() ? new Scrub() : null;
+            Result written = write(format, stream, out, scrub, options);
+            lastScrubbing = scrub == null ? new Scrubbing(false, java.util.Map.of(), 0, 0)
+                    : new Scrubbing(true, scrub.pii.counts(), scrub.members.size(), scrub.reviewers.size());
+            return written;
+        });
+        if (options.datasheet()) {
+            Path target = out.toAbsolutePath();
+            Datasheet.Facts facts = jdbi.withHandle(Datasheet::facts);
+            try {
                 Files.writeString(Datasheet.pathFor(target), Datasheet.markdown(facts, format, result, target,
                         Datasheet.sha256(target), lastScrubbing));
+            } catch (IOException e) {
+                throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
             }
-            return result;
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            ExportFile.deleteQuietly(temp);
         }
+        return result;
     }
 
     private Result write(ExportFormat format, OutputStream stream, Path out, Scrub scrub, Options options) throws IOException {

@@ -2,11 +2,9 @@ package org.redteam.dataset;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.redteam.campaign.Payments;
@@ -60,25 +58,12 @@ public final class PaymentsExport {
 
     /** Writes the report to {@code out} through a temporary file beside it ({@code .gz}: gzip-compressed). */
     public static Result write(Payments.Report report, Layout layout, Csv.TextCells text, Path out) {
-        if (Files.isDirectory(out)) {
-            throw new InvalidInputException("--out: " + out + " is a directory; give a file name");
-        }
-        Path target = out.toAbsolutePath();
-        Path temp = ExportFile.tempBeside(target);
-        try {
-            Result result;
-            try (OutputStream stream = ExportFile.open(temp, target.getFileName().toString().endsWith(".gz"))) {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                result = rows(report, layout, text, writer);
-                writer.flush();
-            }
-            ExportFile.moveIntoPlace(temp, target);
+        return ExportFile.write(out, stream -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            Result result = rows(report, layout, text, writer);
+            writer.flush();
             return result;
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            ExportFile.deleteQuietly(temp);
-        }
+        });
     }
 
     private static Result rows(Payments.Report report, Layout layout, Csv.TextCells text, Writer out) throws IOException {

@@ -16,16 +16,16 @@ public record ReplayReportPage(ReplaySummary summary) {
 
     /** A share as a percentage with one decimal, "–" when undefined. */
     public String pct(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        return Figures.pct(v);
     }
 
     /** The interval of a share in percent, "" when undefined. */
     public String ciPct(Bootstrap.Interval i) {
-        return Double.isNaN(i.lower()) ? "" : "[" + pct(i.lower()) + ", " + pct(i.upper()) + "]";
+        return Figures.ciPct(i);
     }
 
     public String f3(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+        return Figures.f3(v);
     }
 
     public String ci(Bootstrap.Interval i) {
