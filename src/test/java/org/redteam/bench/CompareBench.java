@@ -22,9 +22,10 @@ import org.redteam.scoring.Embedder;
  * 10,000 automated ones (2 targets, tokens), embedded through the on-disk cache twice: the first run fills
  * CACHE_DIR, the second finds every vector there (the issue's target: under 60 s). Not a test: run by hand
  * (docs/automated.md). The embedder is synthetic (384-d vectors around 40 centres, from a hash of the text) so the
- * time is the cache, the bootstraps, the nearest-neighbour search, k-means, templates and Kaplan–Meier.
+ * time is the cache, the bootstraps, the nearest-neighbour search, k-means, templates and Kaplan–Meier; with
+ * {@code minilm} as the fourth argument it is the command's own embedder (all-MiniLM-L6-v2, quantized, all cores).
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.redteam.bench.CompareBench [HUMAN AUTOMATED CACHE_DIR]</pre>
+ * <pre>java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.redteam.bench.CompareBench [HUMAN AUTOMATED CACHE_DIR [synthetic|minilm]]</pre>
  */
 public final class CompareBench {
     private static final int D = 384;
@@ -37,7 +38,8 @@ public final class CompareBench {
         int automated = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Path cache = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("compare-bench");
         List<CompareItem> items = items(humans, automated);
-        EmbedderSource source = new EmbedderSource("bench-synthetic", D, Synthetic::new);
+        boolean miniLm = args.length > 3 && args[3].equals("minilm");
+        EmbedderSource source = miniLm ? AttackMaps.defaultEmbedder() : new EmbedderSource("bench-synthetic", D, Synthetic::new);
         CompareSettings.JudgeInfo judge = new CompareSettings.JudgeInfo("bench", "bench/1", Optional.empty());
         CompareSettings settings = new CompareSettings(42, CompareSettings.DEFAULT_RESAMPLES,
                 CompareSettings.DEFAULT_NOVELTY_THRESHOLD, 8.5, 0.01, Map.of(), judge, judge);
@@ -45,8 +47,8 @@ public final class CompareBench {
             long t0 = System.nanoTime();
             CompareResult r = Comparison.run(items, settings, texts -> AttackMaps.vectors(texts, source, cache, ProgressListener.NONE));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("run %d (%s): %.1f s; human %d attacks, novel %.3f, distance %.3f; automated %d, novel %.3f%n",
-                    run, run == 1 ? "embedding into the cache" : "embeddings cached", seconds, r.human().attacks(),
+            System.out.printf("run %d (%s, %s): %.1f s; human %d attacks, novel %.3f, distance %.3f; automated %d, novel %.3f%n",
+                    run, source.name(), run == 1 ? "first run: what the cache lacks is embedded" : "every vector cached", seconds, r.human().attacks(),
                     r.human().novelShare(), r.human().meanPairwiseDistance(), r.automated().attacks(),
                     r.automated().novelShare());
         }

@@ -93,8 +93,17 @@ public final class ReplayBench {
                             int attacks, long latency, int concurrency) {
         Target real = App.targets().withPreferenceModel(() -> pm).create(1, config.targets().get(0));
         Reservoir calls = new Reservoir(10_000);
-        ModelBackend inner = real.backend();
-        ModelBackend timed = request -> {
+        Target target = new Target(real.rowId(), real.id(), real.modelType(), real.size(), real.backendKind(), false,
+                timed(real.backend(), calls));
+        ReplaySetup setup = new ReplaySetup(List.of(target), pm, judges);
+        double ideal = attacks * (double) TURNS * latency / 1000.0 / concurrency;
+        measure(name, latency, concurrency, ideal, calls,
+                () -> new ReplayRun(setup, 1, 0, concurrency).run(suite, out, false, (done, total) -> { }));
+    }
+
+    /** {@code inner} adding the time of each of its calls to {@code calls}. */
+    static ModelBackend timed(ModelBackend inner, Reservoir calls) {
+        return request -> {
             long start = System.nanoTime();
             try {
                 return inner.complete(request);
@@ -102,18 +111,23 @@ public final class ReplayBench {
                 calls.add(System.nanoTime() - start);
             }
         };
-        Target target = new Target(real.rowId(), real.id(), real.modelType(), real.size(), real.backendKind(), false, timed);
-        ReplaySetup setup = new ReplaySetup(List.of(target), pm, judges);
+    }
+
+    /**
+     * Runs {@code body} with the heap watched and prints its wall time against {@code ideal} (seconds), the overhead
+     * per model call (each call's time minus {@code latency}: median, p99), the peak heap and the live heap.
+     */
+    static void measure(String name, long latency, int concurrency, double ideal, Reservoir calls,
+                        java.util.function.Supplier<ReplayRun.Outcome> body) {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         LiveHeap live = LiveHeap.watch();
         long start = System.nanoTime();
-        ReplayRun.Outcome outcome = new ReplayRun(setup, 1, 0, concurrency).run(suite, out, false, (done, total) -> { });
+        ReplayRun.Outcome outcome = body.get();
         double wall = (System.nanoTime() - start) / 1e9;
         live.stop();
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        double ideal = attacks * (double) TURNS * latency / 1000.0 / concurrency;
         List<Long> overhead = new ArrayList<>();
         calls.forEach(n -> overhead.add(n / 1000 - latency * 1000));
         long callCount = calls.seen();
@@ -128,7 +142,7 @@ public final class ReplayBench {
     }
 
     /** A uniform sample of at most {@code size} call times (Vitter's algorithm R): the same memory for any run length. */
-    private static final class Reservoir {
+    static final class Reservoir {
         private final long[] sample;
         private final java.util.SplittableRandom random = new java.util.SplittableRandom(1);
         private long seen;
@@ -161,7 +175,7 @@ public final class ReplayBench {
     }
 
     /** The heap in use right after each garbage collection (what the run keeps alive), its maximum over the run. */
-    private static final class LiveHeap implements javax.management.NotificationListener {
+    static final class LiveHeap implements javax.management.NotificationListener {
         private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
         private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
@@ -215,12 +229,12 @@ public final class ReplayBench {
         }
     }
 
-    private static double pct(List<Long> sorted, double q) {
+    static double pct(List<Long> sorted, double q) {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     /** Answers every chat request after {@code latency} ms with n fixed choices; keeps nothing per request. */
-    private static HttpServer fakeModel(long latency) throws Exception {
+    static HttpServer fakeModel(long latency) throws Exception {
         // without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms a call
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
