@@ -87,10 +87,11 @@ class DemographicsExportTest {
         exporter(app.store()).export(ExportFormat.JSONL, out, new ExportService.Options(false, true));
 
         String sheet = Files.readString(ExportService.datasheetPath(out));
-        // age: 5 said 35–44 (5 of 6 = 83.3%), alice alone said 25–34; country: alice alone.
+        // age: 5 said 35–44, alice alone said 25–34: the only small answer, so 35–44 is withheld too (6 − 5 would
+        // give alice away); country: alice alone, nothing else to withhold.
         assertThat(sheet).contains("### Who the crowd is")
                 .contains("Optional questionnaire (whole store): 6 answered, 1 skipped.")
-                .contains("  - 35–44: 5 (83.3%)\n")
+                .contains("  - 35–44: withheld\n")
                 .contains("  - 25–34: fewer than 5\n")
                 .contains("  - India: fewer than 5\n");
     }

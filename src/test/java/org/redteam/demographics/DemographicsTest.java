@@ -90,15 +90,17 @@ class DemographicsTest {
             demographics.answer(worker(name), Map.of("education", "Master's degree"));
         }
         demographics.answer(worker("e1"), Map.of("education", "Doctorate or professional degree"));
+        demographics.answer(worker("e2"), Map.of("education", "Bachelor's degree"));
 
         DemographicsReport report = demographics.report();
 
         DemographicsReport.QuestionRows education = report.questions().stream().filter(q -> q.id().equals("education"))
                 .findFirst().orElseThrow();
-        // min_group 2: 3 of 4 = 75.0%; the 1 doctorate is suppressed.
+        // min_group 2: 3 of 5 = 60.0%; the 1 doctorate and the 1 bachelor's are suppressed.
         assertThat(education.rows()).extracting(r -> r.answer() + ": " + DemographicsReport.people(r, 2) + " " + DemographicsReport.share(r))
-                .contains("Master's degree: 3 75.0%", "Doctorate or professional degree: fewer than 2 —");
-        assertThat(report.answered()).isEqualTo(4);
+                .contains("Master's degree: 3 60.0%", "Doctorate or professional degree: fewer than 2 —",
+                        "Bachelor's degree: fewer than 2 —");
+        assertThat(report.answered()).isEqualTo(5);
     }
 
     private List<String> rows(String sql) {

@@ -111,18 +111,24 @@ class DemographicsBrowserTest {
         asked(2);
         for (String name : List.of("r1", "r2")) {
             platform.app().demographics().answer(platform.addWorker(name, Role.RED_TEAMER).worker(),
-                    java.util.Map.of("gender", "Woman"));
+                    java.util.Map.of("gender", "Woman", "age", "25–34"));
         }
-        platform.app().demographics().answer(platform.addWorker("r3", Role.RED_TEAMER).worker(), java.util.Map.of("gender", "Man"));
+        platform.app().demographics().answer(platform.addWorker("r3", Role.RED_TEAMER).worker(),
+                java.util.Map.of("gender", "Man", "age", "18–24"));
+        platform.app().demographics().answer(platform.addWorker("r4", Role.RED_TEAMER).worker(), java.util.Map.of("gender", "Non-binary"));
         org.redteam.testing.ReviewFixtures.submit(platform.app(),
                 org.redteam.testing.ReviewFixtures.redTeamer(platform.app(), "sam"), "plan", 2);
         WorkerService.NewWorker ada = platform.addWorker("ada", Role.ADMIN);
 
         String page = PageSession.signIn(platform, ada.inviteSecret()).get("/admin/dashboard?resamples=20").body();
 
-        // 2 of 3 said Woman: 66.7%; Man (1) is under min_group 2.
-        assertThat(page).contains("Who the crowd is").contains("<th scope=\"row\">Woman</th><td>2</td><td>66.7%</td>")
-                .contains("<th scope=\"row\">Man</th><td>fewer than 2</td><td>—</td>");
+        // gender: 2 of 4 said Woman: 50.0%; Man (1) and Non-binary (1) are under min_group 2. age: 18–24 (1) is the
+        // only small answer, so 25–34 (2) is withheld too: 3 answered, and 3 − 2 would give it away.
+        assertThat(page).contains("Who the crowd is").contains("<th scope=\"row\">Woman</th><td>2</td><td>50.0%</td>")
+                .contains("<th scope=\"row\">Man</th><td>fewer than 2</td><td>—</td>")
+                .contains("<th scope=\"row\">Non-binary</th><td>fewer than 2</td><td>—</td>")
+                .contains("<th scope=\"row\">25–34</th><td>withheld</td><td>—</td>")
+                .contains("<th scope=\"row\">18–24</th><td>fewer than 2</td><td>—</td>");
     }
 
     private List<String> rows(String sql) {
