@@ -19,7 +19,6 @@ import org.redteam.replay.ReplaySetup;
 import org.redteam.scoring.PreferenceModel;
 import org.redteam.scoring.TrainedPreferenceModel;
 import org.redteam.target.Target;
-import org.redteam.testing.FakePreferenceModel;
 import org.redteam.testing.WordJudge;
 
 /**
@@ -56,18 +55,7 @@ public final class AttackBench {
                       - {id: mt, strategy: multi-turn, max_turns: %d, backend: %s}
                     """.formatted(backend, turns, backend));
             if (!models.equals("default")) {
-                PreferenceModel pm = new PreferenceModel() {
-                    @Override
-                    public double harmlessness(String context, String response) {
-                        return FakePreferenceModel.score(response);
-                    }
-
-                    @Override
-                    public String name() {
-                        return "minus length";
-                    }
-                };
-                run("trivial PM and judge", config, pm, WordJudge.of("words", "1", "steps", "x"), dir.resolve("trivial"),
+                run("trivial PM and judge", config, ReplayBench.trivialPreferenceModel(), WordJudge.of("words", "1", "steps", "x"), dir.resolve("trivial"),
                         attacks, latency, concurrency, turns);
             }
             if (!models.equals("trivial")) {

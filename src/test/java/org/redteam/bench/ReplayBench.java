@@ -64,18 +64,7 @@ public final class ReplayBench {
                       - {id: chat, model_type: rlhf, size: 8B, backend: {kind: openai-chat, base_url: "http://127.0.0.1:%d/v1", model: m}}
                     """.formatted(server.getAddress().getPort()));
             if (!models.equals("default")) {
-                // minus the length, as FakePreferenceModel scores, but keeping nothing (that one records every batch)
-                PreferenceModel pm = new PreferenceModel() {
-                    @Override
-                    public double harmlessness(String context, String response) {
-                        return FakePreferenceModel.score(response);
-                    }
-
-                    @Override
-                    public String name() {
-                        return "minus length";
-                    }
-                };
+                PreferenceModel pm = trivialPreferenceModel();
                 run("trivial PM and judge", config, pm, List.of(WordJudge.of("words", "1", "steps", "x")), suite,
                         dir.resolve("trivial"), attacks, latency, concurrency);
             }
@@ -99,6 +88,21 @@ public final class ReplayBench {
         double ideal = attacks * (double) TURNS * latency / 1000.0 / concurrency;
         measure(name, latency, concurrency, ideal, calls,
                 () -> new ReplayRun(setup, 1, 0, concurrency).run(suite, out, false, (done, total) -> { }));
+    }
+
+    /** Minus the length, as FakePreferenceModel scores, but keeping nothing (that one records every batch). */
+    static PreferenceModel trivialPreferenceModel() {
+        return new PreferenceModel() {
+            @Override
+            public double harmlessness(String context, String response) {
+                return FakePreferenceModel.score(response);
+            }
+
+            @Override
+            public String name() {
+                return "minus length";
+            }
+        };
     }
 
     /** {@code inner} adding the time of each of its calls to {@code calls}. */

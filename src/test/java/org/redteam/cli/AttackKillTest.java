@@ -22,6 +22,7 @@ import org.redteam.cli.CliTest.Run;
 import org.redteam.replay.ReplayResult;
 import org.redteam.replay.ReplayRun;
 import org.redteam.replay.ResultsFile;
+import org.redteam.testing.ChildCommand;
 import org.redteam.testing.FakeOpenAiServer;
 import org.redteam.testing.FakePreferenceModelServer;
 
@@ -98,29 +99,9 @@ class AttackKillTest {
 
     /** {@code attack} in a child JVM at concurrency 2, returned once {@code results} lines are written. */
     private Process startAndAwaitResults(Path config, Path out, int results) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
-                "org.redteam.cli.Main", "attack", "--config", config.toString(), "--attacker", "zs",
-                "--n", String.valueOf(ATTACKS), "--out", out.toString(), "--concurrency", "2")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lines(out.resolve(ReplayRun.RESULTS)) < results) {
-            if (!child.isAlive() || System.nanoTime() > deadline) {
-                child.destroyForcibly();
-                throw new AssertionError("no " + results + " results within 60 s:\n" + Files.readString(dir.resolve("child.log")));
-            }
-            Thread.sleep(20);
-        }
-        return child;
-    }
-
-    private static long lines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (var s = Files.lines(file)) {
-            return s.count();
-        }
+        return ChildCommand.startAndAwaitLines(dir.resolve("child.log"), out.resolve(ReplayRun.RESULTS), results, "attack",
+                "--config", config.toString(), "--attacker", "zs", "--n", String.valueOf(ATTACKS), "--out", out.toString(),
+                "--concurrency", "2");
     }
 
     /** Target requests by attack id: each message names its topic ("tell me about topic 7" is attack zs-7). */
