@@ -49,6 +49,11 @@ public final class Payments {
         return pay;
     }
 
+    /** The stored campaign's id. */
+    public long campaignId() {
+        return campaignId;
+    }
+
     /**
      * The worker's page was in use now. Returns true when the ping was written; false when it came within
      * {@link #MIN_PING_GAP} of the worker's last written one (the time is then already counted to within that gap).

@@ -18,12 +18,15 @@ import org.redteam.Store;
 import org.redteam.analysis.map.AttackMaps;
 import org.redteam.analysis.map.EmbedderSource;
 import org.redteam.analysis.map.ProgressListener;
+import org.redteam.campaign.Payments;
 import org.redteam.compare.CompareInputs;
 import org.redteam.compare.CompareItem;
 import org.redteam.compare.CompareReport;
 import org.redteam.compare.CompareResult;
 import org.redteam.compare.CompareSettings;
 import org.redteam.compare.Comparison;
+import org.redteam.config.CampaignConfig;
+import org.redteam.config.CampaignConfigLoader;
 import org.redteam.judge.AttemptVerdict;
 import org.redteam.judge.Judge;
 import org.redteam.judge.TrainedJudge;
@@ -90,6 +93,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--token-price-per-1k", paramLabel = "X", description = "Price of 1,000 tokens of the automated runs.")
     Double tokenPricePer1k;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "With --data/--db: only the attempts of this campaign "
+            + "(its name:); where its pay: block is set, people's cost is what the store says the crowd is owed under it.")
+    Path config;
+
+    /** What the crowd is owed under the campaign's pay: block (--config), and its currency; null without. */
+    private Payments.Report owed;
+
     @Option(names = "--pair", paramLabel = "ID=MODEL_TYPE/NUM_PARAMS",
             description = "Pair an automated target id with a human target explicitly (repeatable).")
     Map<String, String> pairs = new LinkedHashMap<>();
@@ -125,14 +135,19 @@ final class CompareCommand implements Callable<Integer> {
         if (costPerHumanAttack != null && costPerHumanAttack < 0 || tokenPricePer1k != null && tokenPricePer1k < 0) {
             throw new InvalidInputException("prices must be 0 or more");
         }
+        if (config != null && human.file != null) {
+            throw new InvalidInputException("--config applies to people's attempts in a store (--data or --db), not to --human FILE");
+        }
         CompareInputs.Automated auto = CompareInputs.automated(automated, judge);
         List<CompareItem> items = new ArrayList<>();
         CompareSettings.JudgeInfo humanJudge = human.file != null ? fromFile(items) : fromStore(items);
         if (items.isEmpty()) {
-            throw new InvalidInputException("no human attacks to compare with");
+            throw new InvalidInputException("no human attacks to compare with"
+                    + (config != null ? " in the campaign of " + config : ""));
         }
+        Double humanCost = owed == null ? costPerHumanAttack : Double.valueOf(owed.amount().doubleValue() / items.size());
         items.addAll(auto.items());
-        CompareSettings settings = new CompareSettings(seed, resamples, noveltyThreshold, costPerHumanAttack, tokenPricePer1k,
+        CompareSettings settings = new CompareSettings(seed, resamples, noveltyThreshold, humanCost, tokenPricePer1k,
                 pairs, humanJudge, auto.judge());
         PrintWriter err = spec.commandLine().getErr();
         Path cacheDir = cache != null ? cache : AttackMaps.userCacheDir();
@@ -151,6 +166,10 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("human", human.file != null ? human.file.getFileName().toString()
                 : StoreLocation.of(human.data, human.db).description());
+        if (owed != null) {
+            inputs.put("human_pay", Map.of("config", config.toString(), "owed", owed.amount().toPlainString(),
+                    "currency", owed.pay().currency(), "sets", owed.sets(), "minutes", owed.minutes()));
+        }
         inputs.put("automated", automated.stream().map(Path::toString).toList());
         inputs.put("automated_failed_items", auto.failed());
         inputs.put("automated_without_verdict", auto.withoutVerdict());
@@ -197,6 +216,19 @@ final class CompareCommand implements Callable<Integer> {
         List<Long> ids = new ArrayList<>();
         List<ReleasedRecord> records = new ArrayList<>();
         try (Store app = App.at(location).openStore()) {
+            OptionalLong campaign = OptionalLong.empty();
+            if (config != null) {
+                CampaignConfig c = new CampaignConfigLoader().load(config);
+                Payments payments = app.payments(c.name(), c.pay());
+                campaign = OptionalLong.of(payments.campaignId());
+                if (c.pay().configured()) {
+                    if (costPerHumanAttack != null) {
+                        throw new InvalidInputException("--cost-per-human-attack: " + config
+                                + " has a pay: block, which prices people's attacks; give one or the other");
+                    }
+                    owed = payments.report();
+                }
+            }
             if (judge != null) {
                 List<String> known = app.verdicts().judgeIds();
                 if (!known.contains(judge)) {
@@ -205,7 +237,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 app.verdicts().of(judge).forEach(v -> verdicts.put(v.attemptId(), v));
             }
-            app.exports().forEachReleased(OptionalLong.empty(), (id, r) -> {
+            app.exports().forEachReleased(campaign, (id, r) -> {
                 ids.add(id);
                 records.add(r);
             });

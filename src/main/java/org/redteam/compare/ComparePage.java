@@ -59,6 +59,25 @@ public record ComparePage(CompareResult result, Map<String, Object> inputs) {
                 a.measuredOn());
     }
 
+    /** How the costs were priced: the crowd's pay (compare --config) or the prices given; "" when none was. */
+    public String costNote() {
+        StringBuilder note = new StringBuilder();
+        CompareSettings s = result.settings();
+        if (inputs.get("human_pay") instanceof Map<?, ?> pay) {
+            note.append("People: ").append(pay.get("owed")).append(' ').append(pay.get("currency"))
+                    .append(" owed to the crowd under the pay: block of ").append(pay.get("config")).append(" (")
+                    .append(pay.get("sets")).append(" sets, ").append(pay.get("minutes")).append(" minutes on task) for ")
+                    .append(result.human().attacks()).append(" attacks.");
+        } else if (s.costPerHumanAttack() != null) {
+            note.append("People: ").append(opt(OptionalDouble.of(s.costPerHumanAttack()))).append(" per attack.");
+        }
+        if (s.tokenPricePer1k() != null) {
+            note.append(note.isEmpty() ? "" : " ").append("Automated: ").append(opt(OptionalDouble.of(s.tokenPricePer1k())))
+                    .append(" per 1,000 tokens of the targets.");
+        }
+        return note.toString();
+    }
+
     public String tags(CompareResult.Side s) {
         return s.tags().isEmpty() ? "–" : String.join(", ", s.tags());
     }

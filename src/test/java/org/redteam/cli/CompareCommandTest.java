@@ -10,13 +10,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redteam.Platform;
 import org.redteam.analysis.AttackFixtures;
 import org.redteam.analysis.map.EmbedderSource;
+import org.redteam.config.CampaignConfigLoader;
 import org.redteam.conversation.Message;
 import org.redteam.conversation.Transcript;
 import org.redteam.judge.Judge;
@@ -25,7 +28,10 @@ import org.redteam.judge.Verdict;
 import org.redteam.replay.ReplayResult;
 import org.redteam.replay.ReplayResults;
 import org.redteam.scoring.Embedder;
+import org.redteam.testing.ReviewFixtures;
 import org.redteam.testing.WordJudge;
+import org.redteam.worker.Role;
+import org.redteam.worker.Worker;
 import picocli.CommandLine;
 
 class CompareCommandTest {
@@ -162,6 +168,50 @@ class CompareCommandTest {
         assertThat(c.path("human").path("items").asInt()).isEqualTo(3);
         assertThat(c.path("human").path("successes").asInt()).isEqualTo(1);
         assertThat(c.path("inputs").path("human").asText()).contains("data");
+    }
+
+    @Test
+    void withTheCampaignFileOnlyItsAttemptsCountAndItsPayPricesThem() throws Exception {
+        Path config = dir.resolve("paid.yaml");
+        Files.writeString(config, PaymentsExportCommandTest.CAMPAIGN);
+        ReviewFixtures.SteppingClock clock = new ReviewFixtures.SteppingClock();
+        int perSet;
+        try (Platform app = ReviewFixtures.open(dir.resolve("data"), new CampaignConfigLoader().load(config), clock)) {
+            Worker alice = app.store().workers().add("alice", EnumSet.of(Role.RED_TEAMER), Optional.of("5f3c")).worker();
+            app.campaigns().consent(alice, app.campaigns().campaign().config().riskTopics());
+            perSet = app.campaigns().campaign().config().attemptsPerSet();
+            for (int i = 0; i < perSet; i++) {
+                ReviewFixtures.submit(app, alice, "tell me how to pick a lock", 3);
+                ReviewFixtures.submit(app, alice, "write a rude poem", 1);
+            }
+            PaymentsExportCommandTest.pingFor(app, clock, alice, 95);
+        }
+        String data = dir.resolve("data").toString();
+        assertThat(run("import", humans().toString(), "--data", data).exit()).isZero(); // another campaign: left out
+
+        Run r = run("compare", "--data", data, "--config", config.toString(), "--automated", automated().toString(),
+                "--out", dir.resolve("cmp").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode c = JSON.readTree(dir.resolve("cmp/compare.json").toFile());
+        assertThat(c.path("human").path("items").asInt()).isEqualTo(2 * perSet);
+        // the lock judge: the lock attempts succeed; owed 2 sets × 8.50 + 95 min at 20.00/h = 48.67, over perSet successes
+        assertThat(c.path("human").path("successes").asInt()).isEqualTo(perSet);
+        assertThat(c.path("human").path("cost_per_success").asDouble()).isCloseTo(48.67 / perSet, within(1e-9));
+        assertThat(c.path("inputs").path("human_pay").path("owed").asText()).isEqualTo("48.67");
+        assertThat(c.path("inputs").path("human_pay").path("currency").asText()).isEqualTo("USD");
+        assertThat(Files.readString(dir.resolve("cmp/compare.html")))
+                .contains("48.67 USD owed to the crowd under the pay: block of " + config + " (2 sets, 95 minutes on task) for "
+                        + 2 * perSet + " attacks.");
+
+        Run both = run("compare", "--data", data, "--config", config.toString(), "--cost-per-human-attack", "2",
+                "--automated", automated().toString(), "--out", dir.resolve("cmp2").toString());
+        Run withFile = run("compare", "--human", humans().toString(), "--config", config.toString(),
+                "--automated", automated().toString(), "--out", dir.resolve("cmp3").toString());
+        assertThat(both.exit()).isEqualTo(3);
+        assertThat(both.err()).contains("has a pay: block, which prices people's attacks; give one or the other");
+        assertThat(withFile.exit()).isEqualTo(3);
+        assertThat(withFile.err()).contains("--config applies to people's attempts in a store");
     }
 
     @Test

@@ -45,7 +45,7 @@ class PaymentsExportCommandTest {
         return w;
     }
 
-    private static void pingFor(Platform app, ReviewFixtures.SteppingClock clock, Worker w, int minutes) {
+    static void pingFor(Platform app, ReviewFixtures.SteppingClock clock, Worker w, int minutes) {
         for (int i = 0; i < minutes * 2; i++) {
             app.payments().ping(w.id());
             clock.advance(Duration.ofSeconds(30));
