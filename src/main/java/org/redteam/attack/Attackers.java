@@ -3,6 +3,7 @@ package org.redteam.attack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.redteam.backend.ModelBackend;
 import org.redteam.config.AttackerSpec;
 import org.redteam.problem.InvalidInputException;
@@ -18,6 +19,16 @@ public final class Attackers {
      *              {@code max_turns}); other strategies take only 1
      */
     public static Attacker create(AttackerSpec spec, ModelBackend backend, int turns) {
+        return create(spec, backend, turns, () -> {
+            throw new InvalidInputException("attacker " + spec.id() + ": examples: store needs a store (--data or --db)");
+        });
+    }
+
+    /**
+     * As {@link #create(AttackerSpec, ModelBackend, int)}; a few-shot attacker with {@code examples: store} is shown
+     * {@code storeExamples} (first messages of successful attempts, asked for only then).
+     */
+    public static Attacker create(AttackerSpec spec, ModelBackend backend, int turns, Supplier<List<String>> storeExamples) {
         AttackerModel model = new AttackerModel(spec.id(), backend);
         if (turns < 1) {
             throw new InvalidInputException("--turns must be at least 1, not " + turns);
@@ -28,11 +39,20 @@ public final class Attackers {
         }
         return switch (spec.strategy()) {
             case ZERO_SHOT -> new ZeroShotAttacker(model);
-            case FEW_SHOT -> new FewShotAttacker(model, examples(spec.examples().orElseThrow(() ->
-                    new InvalidInputException("attacker " + spec.id() + ": few-shot needs examples: a suite file"))),
-                    spec.shots());
+            case FEW_SHOT -> new FewShotAttacker(model, spec.examplesFromStore() ? fromStore(spec, storeExamples)
+                    : examples(spec.examples().orElseThrow(() -> new InvalidInputException("attacker " + spec.id()
+                    + ": few-shot needs examples: a suite file or store"))), spec.shots());
             case MULTI_TURN -> new MultiTurnAttacker(model, turns);
         };
+    }
+
+    private static List<String> fromStore(AttackerSpec spec, Supplier<List<String>> storeExamples) {
+        List<String> examples = storeExamples.get();
+        if (examples.isEmpty()) {
+            throw new InvalidInputException("attacker " + spec.id() + ": the store has no submitted attempt rated "
+                    + AttackerSpec.STORE_EXAMPLES_MIN_RATING + " or more to show (examples: store)");
+        }
+        return examples;
     }
 
     /** The first human message of every attack of a suite, in order. */

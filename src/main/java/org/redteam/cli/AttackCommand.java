@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +24,7 @@ import org.redteam.config.CampaignConfig;
 import org.redteam.config.CampaignConfigLoader;
 import org.redteam.problem.InvalidInputException;
 import org.redteam.replay.ReplayReport;
+import org.redteam.replay.AttackFilter;
 import org.redteam.replay.ReplayRun;
 import org.redteam.replay.ReplaySetup;
 import org.redteam.replay.ReplaySummary;
@@ -96,6 +100,15 @@ final class AttackCommand implements Callable<Integer> {
         this.models = models;
     }
 
+    /** The first messages of the store's submitted attempts rated 3 or more, in attempt order ({@code examples: store}). */
+    private List<String> storeExamples() {
+        AttackFilter successful = new AttackFilter(OptionalDouble.of(AttackerSpec.STORE_EXAMPLES_MIN_RATING), List.of(),
+                Optional.empty(), Optional.empty(), OptionalInt.empty(), 0, false);
+        try (Store stored = App.openStore(store.existing(), Clock.systemUTC())) {
+            return stored.attackSelection().select(successful).stream().map(a -> a.turns().get(0)).toList();
+        }
+    }
+
     @Override
     public Integer call() {
         CampaignConfig campaign = new CampaignConfigLoader().load(config);
@@ -104,7 +117,7 @@ final class AttackCommand implements Callable<Integer> {
                         + (campaign.attackers().isEmpty() ? "none (add attackers: to the campaign file)"
                         : campaign.attackers().stream().map(AttackerSpec::id).collect(Collectors.joining(", ")))));
         Attacker attacker = Attackers.create(attackerSpec, models.apply(attackerSpec),
-                turns == null ? attackerSpec.maxTurns() : turns);
+                turns == null ? attackerSpec.maxTurns() : turns, this::storeExamples);
         ReplaySetup setup = setups.apply(campaign).select(targets, List.of());
         List<String> topics = AutomatedWork.topics(campaign);
         if (steerCoverage) {

@@ -60,12 +60,13 @@ final class AttackerConfig {
         if (maxTurns > 1 && strategy.isPresent() && strategy.get() != AttackerSpec.Strategy.MULTI_TURN) {
             a.error("max_turns", "only a multi-turn attacker writes more than one turn");
         }
-        Optional<Path> examples = a.optionalText("examples").map(Path::of);
+        boolean fromStore = a.optionalText("examples").filter(AttackerSpec.EXAMPLES_FROM_STORE::equals).isPresent();
+        Optional<Path> examples = a.optionalText("examples").filter(e -> !fromStore).map(Path::of);
         if (strategy.orElse(null) == AttackerSpec.Strategy.FEW_SHOT && examples.isEmpty() && !a.has("examples")) {
             a.error("examples", "required for few-shot: a suite file of successful attacks "
-                    + "(e.g. made by suite create --min-rating 3)");
+                    + "(e.g. made by suite create --min-rating 3), or store (the store's attempts rated 3 or more)");
         }
-        if (examples.isPresent() && strategy.isPresent() && strategy.get() != AttackerSpec.Strategy.FEW_SHOT) {
+        if ((examples.isPresent() || fromStore) && strategy.isPresent() && strategy.get() != AttackerSpec.Strategy.FEW_SHOT) {
             a.error("examples", "only a few-shot attacker reads examples");
         }
         examples.filter(f -> !Files.isRegularFile(f)).ifPresent(f -> a.error("examples", "no such file: " + f));
@@ -73,6 +74,6 @@ final class AttackerConfig {
         if (id == null || strategy.isEmpty() || backend == null) {
             return null;
         }
-        return new AttackerSpec(id, strategy.get(), backend, maxTurns, examples, shots);
+        return new AttackerSpec(id, strategy.get(), backend, maxTurns, examples, shots, fromStore);
     }
 }

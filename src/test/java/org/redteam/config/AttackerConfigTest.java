@@ -46,6 +46,20 @@ class AttackerConfigTest {
     }
 
     @Test
+    void examplesStoreTakesAFewShotAttackersExamplesFromTheStoreAndOnlyAFewShotOnes() {
+        assertThat(parse("""
+                attackers:
+                  - {id: fs, strategy: few-shot, backend: {kind: demo}, examples: store}
+                """).attackers()).containsExactly(new AttackerSpec("fs", AttackerSpec.Strategy.FEW_SHOT,
+                new BackendSpec.Demo(0), 1, Optional.empty(), 3, true));
+        assertThatThrownBy(() -> parse("""
+                attackers:
+                  - {id: zs, strategy: zero-shot, backend: {kind: demo}, examples: store}
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("attackers[0].examples: only a few-shot attacker reads examples");
+    }
+
+    @Test
     void namesEveryBadKeyOfAnAttacker() {
         assertThatThrownBy(() -> parse("""
                 attackers:
