@@ -1,5 +1,6 @@
 package org.redteam.attack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Attackers {
             case ZERO_SHOT -> new ZeroShotAttacker(model);
             case FEW_SHOT -> new FewShotAttacker(model, spec.examplesFromStore() ? fromStore(spec, storeExamples)
                     : examples(spec.examples().orElseThrow(() -> new InvalidInputException("attacker " + spec.id()
-                    + ": few-shot needs examples: a suite file or store"))), spec.shots());
+                    + ": few-shot needs examples: a suite file or store")), spec.id()), spec.shots());
             case MULTI_TURN -> new MultiTurnAttacker(model, turns);
         };
     }
@@ -55,8 +56,12 @@ public final class Attackers {
         return examples;
     }
 
-    /** The first human message of every attack of a suite, in order. */
-    static List<String> examples(Path suite) {
+    /** The first human message of every attack of a suite, in order; the attacker's {@code examples:} must exist. */
+    static List<String> examples(Path suite, String attacker) {
+        if (!Files.isRegularFile(suite)) {
+            throw new InvalidInputException("attacker " + attacker + ": examples: no such file: " + suite
+                    + " (make it with suite create --min-rating 3)");
+        }
         List<String> firsts = new ArrayList<>();
         try (SuiteFile.Reader reader = SuiteFile.open(suite)) {
             reader.forEachRemaining(a -> firsts.add(a.turns().get(0)));

@@ -11,12 +11,16 @@ import java.util.Set;
  * Which automated target is which human one. People's targets are {@code model_type/num_params}, automated runs'
  * are target ids: an automated id pairs with a human target when {@code --pair ID=MODEL_TYPE/NUM_PARAMS} says so,
  * else when both are equal once lower-cased with everything but letters and digits removed ("rlhf-52B" pairs with
- * "rlhf/52B"). Unpaired targets of either side get rows of their own.
+ * "rlhf/52B"), else, for a demo target of a store (its model type labelled "rlhf (demo)"), when the id is the
+ * demo campaign's "demo-rlhf-52B" or "rlhf-52B". Unpaired targets of either side get rows of their own.
  */
 final class TargetPairs {
 
     private TargetPairs() {
     }
+
+    /** How a store labels a demo target's model type (target.Target's label), e.g. "rlhf (demo)/52B". */
+    private static final String DEMO = " (demo)";
 
     static String normalised(String target) {
         return target.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
@@ -30,8 +34,10 @@ final class TargetPairs {
         for (var a : automated.entrySet()) {
             String match = pairs.get(a.getKey());
             if (match == null || !human.containsKey(match)) {
-                match = human.keySet().stream().filter(h -> !pairedHumans.contains(h)
-                        && normalised(h).equals(normalised(a.getKey()))).findFirst().orElse(null);
+                String id = normalised(a.getKey());
+                match = human.keySet().stream().filter(h -> !pairedHumans.contains(h) && normalised(h).equals(id))
+                        .findFirst().orElseGet(() -> human.keySet().stream()
+                                .filter(h -> !pairedHumans.contains(h) && demoNames(h).contains(id)).findFirst().orElse(null));
             }
             if (match != null && pairedHumans.add(match)) {
                 rows.add(new CompareResult.TargetRow(match, a.getKey(), human.get(match), a.getValue()));
@@ -46,5 +52,14 @@ final class TargetPairs {
         }
         rows.addAll(alone);
         return rows;
+    }
+
+    /** The normalised ids a stored demo target goes by: "rlhf (demo)/52B" → rlhf52b, demorlhf52b; none for others. */
+    static List<String> demoNames(String human) {
+        if (!human.contains(DEMO)) {
+            return List.of();
+        }
+        String plain = normalised(human.replace(DEMO, ""));
+        return List.of(plain, "demo" + plain);
     }
 }

@@ -139,7 +139,7 @@ class AttackerContractTest {
     @Test
     void fewShotShowsThreeDistinctSuiteExamplesTheSameForTheSameSeed() {
         FewShotAttacker attacker = new FewShotAttacker(new AttackerModel("fs", new FakeAttackerModel(r -> "x")),
-                Attackers.examples(suite()), 3);
+                Attackers.examples(suite(), "fs"), 3);
 
         List<String> shown = attacker.examples(2, 7);
 
@@ -151,7 +151,7 @@ class AttackerContractTest {
     @Test
     void fewShotPutsTheExamplesInItsPrompt() {
         FakeAttackerModel model = new FakeAttackerModel(r -> "x");
-        FewShotAttacker attacker = new FewShotAttacker(new AttackerModel("fs", model), Attackers.examples(suite()), 3);
+        FewShotAttacker attacker = new FewShotAttacker(new AttackerModel("fs", model), Attackers.examples(suite(), "fs"), 3);
 
         attacker.next(first(1, 3));
 

@@ -280,6 +280,18 @@ class AttackCommandTest {
     }
 
     @Test
+    void aFewShotAttackerWhoseExamplesDoNotExistExitsThreeNamingItsFile() throws Exception {
+        Files.delete(suite);
+
+        Run run = attack("--attacker", "fs", "--n", "1", "--out", dir.resolve("out").toString());
+
+        assertThat(run.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains("attacker fs: examples: no such file: " + suite);
+        assertThat(attacker.requests()).isEmpty();
+        assertThat(target.requests()).isEmpty();
+    }
+
+    @Test
     void anUnknownAttackerExitsThreeNamingTheOnesThereAre() {
         Run run = attack("--attacker", "nobody", "--n", "1", "--out", dir.resolve("out").toString());
 

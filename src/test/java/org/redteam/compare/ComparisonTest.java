@@ -112,6 +112,36 @@ class ComparisonTest {
     }
 
     @Test
+    void aStoresDemoTargetPairsWithTheDemoCampaignsIdAndAPlainIdButARealTargetDoesNot() {
+        List<CompareItem> items = List.of(
+                human("h0", "rlhf (demo)/52B", "1", LOCK, HARMFUL, List.of(HARMFUL)),
+                human("h1", "plain lm (demo)/2.7B", "2", POEM, NOT_HARMFUL, List.of(NOT_HARMFUL)),
+                human("h2", "rlhf/13B", "3", LOCK_AGAIN, NOT_HARMFUL, List.of(NOT_HARMFUL)),
+                automated("a0", "demo-rlhf-52B", LOCK_AGAIN, HARMFUL, 100),
+                automated("a0", "plain-lm-2.7b", LOCK_AGAIN, HARMFUL, 100),
+                automated("a0", "demo-rlhf-13B", LOCK_AGAIN, HARMFUL, 100));
+
+        CompareResult r = Comparison.run(items, settings(0), texts -> texts.stream().map(VECTORS::get).toArray(float[][]::new));
+
+        assertThat(r.targets()).extracting(t -> t.human() + " | " + t.automated()).containsExactlyInAnyOrder(
+                "rlhf (demo)/52B | demo-rlhf-52B", "plain lm (demo)/2.7B | plain-lm-2.7b", "rlhf/13B | null",
+                "null | demo-rlhf-13B");
+    }
+
+    @Test
+    void anExactNameWinsOverADemoLabel() {
+        List<CompareItem> items = List.of(
+                human("h0", "rlhf (demo)/52B", "1", LOCK, HARMFUL, List.of(HARMFUL)),
+                human("h1", "rlhf/52B", "2", POEM, NOT_HARMFUL, List.of(NOT_HARMFUL)),
+                automated("a0", "rlhf-52B", LOCK_AGAIN, HARMFUL, 100));
+
+        CompareResult r = Comparison.run(items, settings(0), texts -> texts.stream().map(VECTORS::get).toArray(float[][]::new));
+
+        assertThat(r.targets()).extracting(t -> t.human() + " | " + t.automated())
+                .containsExactlyInAnyOrder("rlhf/52B | rlhf-52B", "rlhf (demo)/52B | null");
+    }
+
+    @Test
     void anExplicitPairWinsOverTheName() {
         CompareSettings.JudgeInfo judge = new CompareSettings.JudgeInfo("fake", "fake-1", Optional.empty());
         CompareSettings s = new CompareSettings(7, 0, 0.3, null, null, Map.of("other", "plain lm/2.7B"), judge, judge);

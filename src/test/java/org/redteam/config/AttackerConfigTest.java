@@ -66,7 +66,7 @@ class AttackerConfigTest {
                   - {id: "bad id", strategy: best-shot, backend: {kind: nope}, colour: red}
                   - {id: zs, strategy: zero-shot, max_turns: 2}
                   - {id: fs, strategy: few-shot, backend: {kind: demo}}
-                  - {id: fs, strategy: few-shot, backend: {kind: demo}, examples: "no/such/suite.jsonl"}
+                  - {id: fs, strategy: few-shot, backend: {kind: demo}, examples: "suite.jsonl", colour: red}
                   - {id: mt, strategy: multi-turn, backend: {kind: demo}, max_turns: 0}
                 """)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("campaign.yaml: attackers[0].id: 'bad id' must be")
@@ -76,8 +76,17 @@ class AttackerConfigTest {
                 .hasMessageContaining("attackers[1].backend: required")
                 .hasMessageContaining("attackers[1].max_turns: only a multi-turn attacker")
                 .hasMessageContaining("attackers[2].examples: required for few-shot")
-                .hasMessageContaining("attackers[3].examples: no such file: no/such/suite.jsonl")
+                .hasMessageContaining("attackers[3].colour: unknown key")
                 .hasMessageContaining("attackers[4].max_turns: must be between 1 and 20");
+    }
+
+    @Test
+    void aFewShotAttackersExamplesNeedNotExistYetAsAttackReadsThem() {
+        // People are served the campaign before the suite of their successful attacks can be made from the store.
+        assertThat(parse("""
+                attackers:
+                  - {id: fs, strategy: few-shot, backend: {kind: demo}, examples: "not/made/yet.jsonl"}
+                """).attackers().get(0).examples()).contains(Path.of("not/made/yet.jsonl"));
     }
 
     @Test
