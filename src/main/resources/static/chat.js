@@ -15,6 +15,20 @@
   var PENDING_FOR_MS = 120000; // after a reload, how long to wait for a turn that was being written
   var polling = null;
   var announce = document.getElementById('chat-status');
+  // Leaving the page (a reload, a link, closing the tab) aborts its fetches, and a rejection can still be handled
+  // while the page goes, whenever any script runs then (a visibilitychange or pagehide listener). That is no failed
+  // send: clearing the pending message then took it from the page loaded next, which never showed the candidates
+  // (ChatLiveBrowserTest). So a failure is handled a task later, which a page that has gone never runs.
+  var leaving = false;
+  window.addEventListener('pagehide', function () { leaving = true; });
+  window.addEventListener('pageshow', function () { leaving = false; });
+  function unlessLeaving(handle) {
+    return function (value) {
+      window.setTimeout(function () {
+        if (!leaving) { handle(value); }
+      }, 0);
+    };
+  }
 
   function $(id) { return document.getElementById(id); }
   function csrf() { var input = region.querySelector('input[name=_csrf]'); return input ? input.value : ''; }
@@ -249,9 +263,9 @@
       }).then(function () {
         clearPending();
         refresh().then(focusChoice, reload);
-      }, function (e) {
+      }, unlessLeaving(function (e) {
         fail(e && e.message ? e.message : 'Sending failed.');
-      });
+      }));
     });
   }
 
