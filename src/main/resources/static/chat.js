@@ -15,19 +15,13 @@
   var PENDING_FOR_MS = 120000; // after a reload, how long to wait for a turn that was being written
   var polling = null;
   var announce = document.getElementById('chat-status');
-  // Leaving the page (a reload, a link, closing the tab) aborts its fetches, and a rejection can still be handled
-  // while the page goes, whenever any script runs then (a visibilitychange or pagehide listener). That is no failed
-  // send: clearing the pending message then took it from the page loaded next, which never showed the candidates
-  // (ChatLiveBrowserTest). So a failure is handled a task later, which a page that has gone never runs.
+  // Leaving the page aborts its fetches, and the rejection may run as the page goes: no failed send, and clearing the
+  // pending message then took it from the reloaded page (ChatLiveBrowserTest). So failures are handled a task later.
   var leaving = false;
   window.addEventListener('pagehide', function () { leaving = true; });
   window.addEventListener('pageshow', function () { leaving = false; });
   function unlessLeaving(handle) {
-    return function (value) {
-      window.setTimeout(function () {
-        if (!leaving) { handle(value); }
-      }, 0);
-    };
+    return function (value) { window.setTimeout(function () { if (!leaving) { handle(value); } }, 0); };
   }
 
   function $(id) { return document.getElementById(id); }
@@ -47,9 +41,7 @@
       window.sessionStorage.setItem(pendingKey, JSON.stringify({ message: message, turns: turns(), at: Date.now() }));
     } catch (e) { /* private mode: the message still shows until the page goes */ }
   }
-  function clearPending() {
-    try { window.sessionStorage.removeItem(pendingKey); } catch (e) { /* nothing stored */ }
-  }
+  function clearPending() { try { window.sessionStorage.removeItem(pendingKey); } catch (e) { /* nothing stored */ } }
 
   // The message just sent, shown in the conversation while the candidates are written.
   function showPending(message) {
@@ -97,9 +89,7 @@
   }
 
   // What is stored is shown by a full load of the page when the in-place update fails.
-  function reload() {
-    window.location.replace(window.location.pathname);
-  }
+  function reload() { window.location.replace(window.location.pathname); }
 
   function focusChoice() {
     var heading = $('choice-heading');
@@ -112,10 +102,7 @@
 
   function focusMessage() {
     var box = $('message');
-    if (box) {
-      box.focus();
-      box.scrollIntoView({ block: 'nearest' });
-    }
+    if (box) { box.focus(); box.scrollIntoView({ block: 'nearest' }); }
   }
 
   // Parses server-sent events from the body; resolves after the "turn" event, rejects on "error".
