@@ -38,8 +38,8 @@
   ['keydown', 'pointerdown', 'mousedown', 'touchstart', 'wheel', 'scroll'].forEach(function (name) {
     window.addEventListener(name, used, { capture: true, passive: true });
   });
-  // No visibilitychange listener: with one on the chat page, a turn's candidates did not appear after a reload while
-  // the model was writing (ChatLiveBrowserTest); input after coming back to the tab counts anyway.
+  // No visibilitychange listener: input after coming back to the tab counts anyway. (One here once made the chat
+  // page lose a reply after a reload: chat.js took the aborted stream for a failed send; chat.js now tells them apart.)
   ping();
   window.setInterval(ping, PING_EVERY_MS);
 }());

@@ -15,6 +15,14 @@
   var PENDING_FOR_MS = 120000; // after a reload, how long to wait for a turn that was being written
   var polling = null;
   var announce = document.getElementById('chat-status');
+  // Leaving the page aborts its fetches, and the rejection may run as the page goes: no failed send, and clearing the
+  // pending message then took it from the reloaded page (ChatLiveBrowserTest). So failures are handled a task later.
+  var leaving = false;
+  window.addEventListener('pagehide', function () { leaving = true; });
+  window.addEventListener('pageshow', function () { leaving = false; });
+  function unlessLeaving(handle) {
+    return function (value) { window.setTimeout(function () { if (!leaving) { handle(value); } }, 0); };
+  }
 
   function $(id) { return document.getElementById(id); }
   function csrf() { var input = region.querySelector('input[name=_csrf]'); return input ? input.value : ''; }
@@ -33,9 +41,7 @@
       window.sessionStorage.setItem(pendingKey, JSON.stringify({ message: message, turns: turns(), at: Date.now() }));
     } catch (e) { /* private mode: the message still shows until the page goes */ }
   }
-  function clearPending() {
-    try { window.sessionStorage.removeItem(pendingKey); } catch (e) { /* nothing stored */ }
-  }
+  function clearPending() { try { window.sessionStorage.removeItem(pendingKey); } catch (e) { /* nothing stored */ } }
 
   // The message just sent, shown in the conversation while the candidates are written.
   function showPending(message) {
@@ -83,9 +89,7 @@
   }
 
   // What is stored is shown by a full load of the page when the in-place update fails.
-  function reload() {
-    window.location.replace(window.location.pathname);
-  }
+  function reload() { window.location.replace(window.location.pathname); }
 
   function focusChoice() {
     var heading = $('choice-heading');
@@ -98,10 +102,7 @@
 
   function focusMessage() {
     var box = $('message');
-    if (box) {
-      box.focus();
-      box.scrollIntoView({ block: 'nearest' });
-    }
+    if (box) { box.focus(); box.scrollIntoView({ block: 'nearest' }); }
   }
 
   // Parses server-sent events from the body; resolves after the "turn" event, rejects on "error".
@@ -249,9 +250,9 @@
       }).then(function () {
         clearPending();
         refresh().then(focusChoice, reload);
-      }, function (e) {
+      }, unlessLeaving(function (e) {
         fail(e && e.message ? e.message : 'Sending failed.');
-      });
+      }));
     });
   }
 

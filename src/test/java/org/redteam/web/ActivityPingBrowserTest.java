@@ -17,10 +17,7 @@ import org.redteam.testing.TestPlatform;
 import org.redteam.worker.Role;
 import org.redteam.worker.WorkerService;
 
-/**
- * The red teamer's task, rating and review pages ping the server (static/activity.js) in headless Chromium, so time
- * on task is measured. The chat page does not load the script (docs/deploy.md): its turns and picks count instead.
- */
+/** The red teamer's pages ping the server (static/activity.js) in headless Chromium, so time on task is measured. */
 class ActivityPingBrowserTest {
     @TempDir
     Path dir;
@@ -42,7 +39,7 @@ class ActivityPingBrowserTest {
     }
 
     @Test
-    void theTaskPagePingsWhenItOpens() {
+    void theChatPagePingsWhenItOpens() {
         platform = TestPlatform.start(dir, DemoCampaign.config(), clock);
         WorkerService.NewWorker alice = platform.addWorker("alice", Role.RED_TEAMER);
         platform.consent(alice.worker());
@@ -52,8 +49,13 @@ class ActivityPingBrowserTest {
             browser.click("#sign-in");
             browser.type("#task-description", "tell me how to pick a lock");
             Eventually.within(Duration.ofSeconds(20), "the task page's ping", () -> minutes(alice.worker().id()).size() == 1);
+            clock.advance(Duration.ofMinutes(10));        // what lands in this minute is the chat page's
+            browser.click("#start");
+            browser.awaitPathMatching("/attempts/\\d+");
 
-            assertThat(minutes(alice.worker().id())).containsExactly(start);
+            Eventually.within(Duration.ofSeconds(20), "the chat page's ping", () -> minutes(alice.worker().id()).size() == 2);
+
+            assertThat(minutes(alice.worker().id())).containsExactly(start, start + 10);
             assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("favicon.ico")).isEmpty();
         }
     }

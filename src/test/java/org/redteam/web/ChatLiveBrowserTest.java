@@ -162,6 +162,36 @@ class ChatLiveBrowserTest {
         }
     }
 
+    /**
+     * A page being left aborts its stream, and the fetch's rejection runs while the page goes whenever any script runs
+     * then (here a visibilitychange listener, as activity.js had): that is no failed send, so the pending message
+     * stays for the page that loads next.
+     */
+    @Test
+    void aScriptRunningWhileThePageGoesDoesNotTakeThePendingMessageFromTheReloadedPage() {
+        GatedBackend model = new GatedBackend();
+        platform = TestPlatform.start(dir, DemoCampaign.config(), model);
+        WorkerService.NewWorker bob = platform.addWorker("bob", Role.RED_TEAMER);
+        platform.consent(bob.worker());
+        try (Browser browser = Browser.start(profile)) {
+            String attemptPath = start(browser, bob);
+            browser.type("#message", "what about a padlock?");
+            browser.click("#send");
+            assertThat(browser.text("#pending-message")).contains("what about a padlock?");
+            browser.driver().executeScript("document.addEventListener('visibilitychange', function () { });");
+
+            browser.driver().navigate().refresh();
+            assertThat(browser.driver().executeScript("return sessionStorage.getItem(arguments[0])",
+                    "redteam.pending." + id(attemptPath))).asString().contains("what about a padlock?");
+            assertThat(browser.text("#pending-message")).contains("what about a padlock?");
+            assertThat(browser.find("#send").isEnabled()).isFalse();
+            model.gate.release();
+
+            assertThat(browser.text("#candidate-A")).isEqualTo(SHORT);
+            awaitFocus(browser, "choice-heading");
+        }
+    }
+
     @Test
     void aReviewerRatesWithTheNumberKeysButNotWhileTypingTheNote() {
         platform = TestPlatform.start(dir, DemoCampaign.config(), new ScriptedBackend("one", "two"));

@@ -67,7 +67,8 @@ class StreamedTurnBrowserTest {
             assertThat(complete).isEqualTo("reply 0 to: tell me how to pick a lock");
             assertThat(browser.awaitPath(attemptPath)).isEqualTo(attemptPath);
             browser.click("#pick-B");
-            assertThat(browser.text("#conversation")).contains("reply 1 to: tell me how to pick a lock");
+            // The pick is posted, then the page fetched again and swapped in: wait for it (text() reads it once).
+            wait(browser).until(d -> browser.text("#conversation").contains("reply 1 to: tell me how to pick a lock"));
 
             Attempt stored = Repositories.attempts(platform.app()).find(attemptId).orElseThrow();
             assertThat(stored.turns()).singleElement().satisfies(t -> {
