@@ -97,8 +97,12 @@ final class CompareCommand implements Callable<Integer> {
             + "(its name:); where its pay: block is set, people's cost is what the store says the crowd is owed under it.")
     Path config;
 
-    /** What the crowd is owed under the campaign's pay: block (--config), and its currency; null without. */
-    private Payments.Report owed;
+    /**
+     * People's side as read: the judge whose verdicts count and, with a --config whose pay: block is set, what the
+     * store says the crowd is owed under it (else null).
+     */
+    private record Humans(CompareSettings.JudgeInfo judge, Payments.Report owed) {
+    }
 
     @Option(names = "--pair", paramLabel = "ID=MODEL_TYPE/NUM_PARAMS",
             description = "Pair an automated target id with a human target explicitly (repeatable).")
@@ -138,17 +142,23 @@ final class CompareCommand implements Callable<Integer> {
         if (config != null && human.file != null) {
             throw new InvalidInputException("--config applies to people's attempts in a store (--data or --db), not to --human FILE");
         }
+        CampaignConfig campaign = config == null ? null : new CampaignConfigLoader().load(config);
+        if (campaign != null && campaign.pay().configured() && costPerHumanAttack != null) {
+            throw new InvalidInputException("--cost-per-human-attack: " + config
+                    + " has a pay: block, which prices people's attacks; give one or the other");
+        }
         CompareInputs.Automated auto = CompareInputs.automated(automated, judge);
         List<CompareItem> items = new ArrayList<>();
-        CompareSettings.JudgeInfo humanJudge = human.file != null ? fromFile(items) : fromStore(items);
+        Humans humans = human.file != null ? new Humans(fromFile(items), null) : fromStore(items, campaign);
         if (items.isEmpty()) {
             throw new InvalidInputException("no human attacks to compare with"
                     + (config != null ? " in the campaign of " + config : ""));
         }
+        Payments.Report owed = humans.owed();
         Double humanCost = owed == null ? costPerHumanAttack : Double.valueOf(owed.amount().doubleValue() / items.size());
         items.addAll(auto.items());
         CompareSettings settings = new CompareSettings(seed, resamples, noveltyThreshold, humanCost, tokenPricePer1k,
-                pairs, humanJudge, auto.judge());
+                pairs, humans.judge(), auto.judge());
         PrintWriter err = spec.commandLine().getErr();
         Path cacheDir = cache != null ? cache : AttackMaps.userCacheDir();
         EmbedderSource source = embedder.get();
@@ -210,24 +220,19 @@ final class CompareCommand implements Callable<Integer> {
         return new CompareSettings.JudgeInfo(j.id(), j.version(), JudgeAccuracy.of(j.id(), j.version(), Map.of()));
     }
 
-    private CompareSettings.JudgeInfo fromStore(List<CompareItem> items) {
+    /** The submitted attempts of the store, of {@code campaign} only when given (null: all). */
+    private Humans fromStore(List<CompareItem> items, CampaignConfig campaign) {
         StoreLocation location = StoreLocation.of(human.data, human.db).existing();
         Map<Long, AttemptVerdict> verdicts = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         List<ReleasedRecord> records = new ArrayList<>();
+        Payments.Report owed = null;
         try (Store app = App.at(location).openStore()) {
-            OptionalLong campaign = OptionalLong.empty();
-            if (config != null) {
-                CampaignConfig c = new CampaignConfigLoader().load(config);
-                Payments payments = app.payments(c.name(), c.pay());
-                campaign = OptionalLong.of(payments.campaignId());
-                if (c.pay().configured()) {
-                    if (costPerHumanAttack != null) {
-                        throw new InvalidInputException("--cost-per-human-attack: " + config
-                                + " has a pay: block, which prices people's attacks; give one or the other");
-                    }
-                    owed = payments.report();
-                }
+            OptionalLong only = OptionalLong.empty();
+            if (campaign != null) {
+                Payments payments = app.payments(campaign.name(), campaign.pay());
+                only = OptionalLong.of(payments.campaignId());
+                owed = campaign.pay().configured() ? payments.report() : null;
             }
             if (judge != null) {
                 List<String> known = app.verdicts().judgeIds();
@@ -237,13 +242,13 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 app.verdicts().of(judge).forEach(v -> verdicts.put(v.attemptId(), v));
             }
-            app.exports().forEachReleased(campaign, (id, r) -> {
+            app.exports().forEachReleased(only, (id, r) -> {
                 ids.add(id);
                 records.add(r);
             });
         }
         if (judge == null) {
-            return judgeNow(records, items);
+            return new Humans(judgeNow(records, items), owed);
         }
         String version = null;
         for (int i = 0; i < records.size(); i++) {
@@ -256,7 +261,7 @@ final class CompareCommand implements Callable<Integer> {
             items.add(CompareInputs.human(i, records.get(i), v.turns().stream().map(t -> t.verdict().outcome()).toList(),
                     v.verdict().outcome()));
         }
-        return new CompareSettings.JudgeInfo(judge, version, JudgeAccuracy.of(judge, version, Map.of()));
+        return new Humans(new CompareSettings.JudgeInfo(judge, version, JudgeAccuracy.of(judge, version, Map.of())), owed);
     }
 
     private void print(CompareResult r, PrintWriter stdout) {
